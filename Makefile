@@ -1,0 +1,42 @@
+# formcheck — set-up, build, demo and tests. Every target installs what it needs first, so
+# the two commands in README.md work on a fresh Debian/Ubuntu machine that has Swift.
+
+SWIFT ?= swift
+# Debian packages: libevdev (live devices, event names), pkg-config (to find it), and the
+# reference evemu implementation (libevemu for the byte-compatibility tests, evemu-tools for users).
+PACKAGES := libevdev-dev pkg-config libevemu-dev evemu-tools
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+FORMCHECK := .build/debug/formcheck
+DEMO_RECORDING := Fixtures/devices/synthetic-dualsense-usb-pitch90.evemu
+
+.PHONY: all deps build demo test clean
+
+all: build
+
+# Installs the Debian packages that are missing (idempotent: does nothing when all are there).
+deps:
+	@missing=""; \
+	for p in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' "$$p" 2>/dev/null | grep -q '^install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@command -v $(SWIFT) >/dev/null || { echo "make deps: Swift is not installed (https://www.swift.org/install/linux/)"; exit 1; }
+
+build: deps
+	$(SWIFT) build
+
+# The main job on a bundled recording.
+demo: build
+	$(FORMCHECK) inspect $(DEMO_RECORDING)
+
+# Builds everything (warnings are errors: see Package.swift) and runs the test suite.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build

@@ -1,0 +1,68 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Every target of this package builds in the Swift 6 language mode with warnings as errors.
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let package = Package(
+    name: "formcheck",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "formcheck", targets: ["formcheck"]),
+        .library(name: "MotionCore", targets: ["MotionCore"]),
+        .library(name: "FormcheckInput", targets: ["FormcheckInput"]),
+        .library(name: "FormcheckFeedback", targets: ["FormcheckFeedback"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libevdev, through pkg-config. Only FormcheckInput imports it.
+        .systemLibrary(
+            name: "CLibevdev",
+            pkgConfig: "libevdev",
+            providers: [.apt(["libevdev-dev"])]
+        ),
+        // Pure Swift: no Foundation, no C. Samples, vectors, quaternions, orientation.
+        .target(name: "MotionCore", swiftSettings: strict),
+        // Live evdev devices, evemu recordings and CSV files, all turned into samples in SI units.
+        .target(
+            name: "FormcheckInput",
+            dependencies: ["CLibevdev", "MotionCore"],
+            swiftSettings: strict
+        ),
+        // Exercise protocols, detectors, cues and sinks.
+        .target(name: "FormcheckFeedback", dependencies: ["MotionCore"], swiftSettings: strict),
+        .executableTarget(
+            name: "formcheck",
+            dependencies: [
+                "FormcheckInput", "MotionCore", "FormcheckFeedback",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        // Test only: the reference evemu implementation, to check our files byte for byte.
+        .systemLibrary(
+            name: "CLibevemu",
+            path: "Tests/CLibevemu",
+            pkgConfig: "evemu",
+            providers: [.apt(["libevemu-dev"])]
+        ),
+        .testTarget(
+            name: "FormcheckInputTests",
+            dependencies: ["FormcheckInput", "MotionCore", "CLibevemu"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "MotionCoreTests", dependencies: ["MotionCore"], swiftSettings: strict),
+        .testTarget(
+            name: "FormcheckFeedbackTests",
+            dependencies: ["FormcheckFeedback"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "FormcheckCLITests",
+            dependencies: ["formcheck", "FormcheckInput"],
+            swiftSettings: strict
+        ),
+    ]
+)

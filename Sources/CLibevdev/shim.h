@@ -1,0 +1,29 @@
+#ifndef FORMCHECK_CLIBEVDEV_SHIM_H
+#define FORMCHECK_CLIBEVDEV_SHIM_H
+
+#include <libevdev/libevdev.h>
+#include <linux/input.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Kernel macros Swift cannot import: struct input_event's time fields are
+ * macros on 64-bit-time_t systems (input_event_sec / input_event_usec). */
+static inline long formcheck_event_sec(const struct input_event *ev) {
+    return (long)ev->input_event_sec;
+}
+static inline long formcheck_event_usec(const struct input_event *ev) {
+    return (long)ev->input_event_usec;
+}
+
+/* errno is a macro (a thread-local lvalue); read it through a function. */
+static inline int formcheck_errno(void) { return errno; }
+
+/* open(2) is variadic; give Swift a fixed signature. */
+static inline int formcheck_open_readonly(const char *path) {
+    return open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+}
+
+#endif

@@ -1,0 +1,23 @@
+import ArgumentParser
+import FormcheckInput
+
+@main
+struct Formcheck: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "formcheck",
+        abstract: "Checks the form of stretching and rehab exercises from a thigh-worn IMU read through evdev.",
+        discussion: """
+            Exit status: 0 success, 64 bad usage, 65 malformed recording or a node that is not a \
+            usable motion sensor, 66 missing or unreadable file, 69 no motion-sensor device, \
+            74 device disappeared or I/O error (what was read is kept), 77 permission denied.
+            """,
+        version: "0.1.0",
+        subcommands: [DevicesCommand.self, RecordCommand.self, InspectCommand.self]
+    )
+}
+
+/// Prints an input error the way formcheck reports every failure, and exits with its status.
+func fail(_ error: InputError) -> ExitCode {
+    printError("formcheck: " + error.description)
+    return ExitCode(error.exitStatus)
+}

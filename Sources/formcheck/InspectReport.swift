@@ -1,0 +1,187 @@
+import FormcheckInput
+import MotionCore
+
+/// `formcheck inspect`'s findings for one file, as JSON fields and as text for people.
+struct InspectReport: Encodable {
+    struct Device: Encodable {
+        var name: String
+        var id: String
+        var bus: String
+        var accelerometer: Axes
+        var gyroscope: Axes
+        var timestamps: String
+    }
+
+    struct Axes: Encodable {
+        /// Raw units per g or per °/s.
+        var resolution: [Int32]
+        var fuzz: [Int32]
+        /// Full scale in g or °/s.
+        var range: [Double]
+    }
+
+    struct Gap: Encodable {
+        var reason: String
+        var line: Int?
+        var after: Double?
+        var resumed: Double?
+        var duration: Double?
+        var missingSamples: Int?
+    }
+
+    struct Anomaly: Encodable {
+        var kind: String
+        var line: Int?
+        var deviceStep: Double?
+        var kernelStep: Double
+    }
+
+    var file: String
+    var format: String
+    var device: Device?
+    var units: [String: String]
+    var samples: Int
+    var duration: Double
+    var sampleRate: Double?
+    var medianPeriod: Double?
+    var minPeriod: Double?
+    var maxPeriod: Double?
+    var gaps: [Gap]
+    var anomalies: [Anomaly]
+    var framesBeforeAllAxes: Int?
+    var ignoredEvents: Int?
+    var gravityAtStart: [Double]?
+    var gravityAtEnd: [Double]?
+    var upAxisAtStart: String?
+    var upAxisAtEnd: String?
+    /// Total rotation integrated from the gyroscope, degrees, and its axis in the sensor frame.
+    var rotationAngle: Double
+    var rotationAxis: [Double]
+    var peakAcceleration: Double
+    var peakAngularRate: Double
+
+    init(_ s: RecordingSummary) {
+        file = s.path
+        format = s.format.rawValue
+        if let d = s.device {
+            func axes(_ codes: ClosedRange<UInt16>, unit: Double) -> Axes {
+                let infos = codes.map { d.absInfo[$0] ?? AbsInfo(minimum: 0, maximum: 0) }
+                return Axes(
+                    resolution: infos.map(\.resolution), fuzz: infos.map(\.fuzz),
+                    range: infos.map { $0.resolution > 0 ? Double(max(abs(Int64($0.minimum)), abs(Int64($0.maximum)))) / Double($0.resolution) * unit : 0 })
+            }
+            device = Device(
+                name: d.name, id: d.idString, bus: Self.busName(d.bustype),
+                accelerometer: axes(0...2, unit: 1), gyroscope: axes(3...5, unit: 1),
+                timestamps: Self.clockText(s.clockModel))
+        }
+        units = ["t": "s", "acceleration": "m/s^2", "angularRate": "rad/s", "rotation": "deg"]
+        samples = s.samples
+        duration = s.duration
+        sampleRate = s.sampleRate
+        medianPeriod = s.medianPeriod
+        minPeriod = s.minPeriod
+        maxPeriod = s.maxPeriod
+        gaps = s.gaps.map { g in
+            var duration: Double?
+            if let a = g.after, let r = g.resumed { duration = r - a }
+            return Gap(reason: "SYN_DROPPED", line: g.line, after: g.after, resumed: g.resumed,
+                       duration: duration, missingSamples: g.missingSamples)
+        }
+        anomalies = s.anomalies.map {
+            Anomaly(kind: $0.anomaly.kind.rawValue, line: $0.line, deviceStep: $0.anomaly.deviceStep.map { Double($0) / 1e6 },
+                    kernelStep: Double($0.anomaly.kernelStep) / 1e6)
+        }
+        framesBeforeAllAxes = s.statistics?.framesBeforeAllAxes
+        ignoredEvents = s.statistics?.ignoredEvents
+        gravityAtStart = s.gravityAtStart.map { [$0.x, $0.y, $0.z] }
+        gravityAtEnd = s.gravityAtEnd.map { [$0.x, $0.y, $0.z] }
+        upAxisAtStart = s.gravityAtStart.map(Self.upAxis)
+        upAxisAtEnd = s.gravityAtEnd.map(Self.upAxis)
+        rotationAngle = s.rotation.angle.degrees
+        let axis = s.rotation.axis
+        rotationAxis = [axis.x, axis.y, axis.z]
+        peakAcceleration = s.peakAcceleration
+        peakAngularRate = s.peakAngularRate
+    }
+
+    /// The sensor axis closest to "up" for a gravity reading, e.g. "+Y" or "-Z".
+    static func upAxis(_ g: Vector3) -> String {
+        let c = [("X", g.x), ("Y", g.y), ("Z", g.z)].max { abs($0.1) < abs($1.1) }!
+        return (c.1 >= 0 ? "+" : "-") + c.0
+    }
+
+    static func busName(_ bus: UInt16) -> String {
+        switch bus {
+        case 0x03: "USB"
+        case 0x05: "Bluetooth"
+        case 0x06: "virtual"
+        case 0x18: "I2C"
+        case 0x19: "host"
+        default: "bus 0x" + String(bus, radix: 16)
+        }
+    }
+
+    static func clockText(_ model: SampleClock.Model?) -> String {
+        switch model {
+        case .deviceClock: "MSC_TIMESTAMP (device clock, µs)"
+        case .batchedReports(let rate): "MSC_TIMESTAMP, 3 samples per report (hid-nintendo; report steps at \(rate)× real time)"
+        case .kernelTime: "kernel event times (no MSC_TIMESTAMP)"
+        case nil: "the file's t column"
+        }
+    }
+
+    var text: String {
+        var lines: [String] = []
+        func row(_ label: String, _ value: String) {
+            lines.append(label.padding(10) + value)
+        }
+        lines.append("\(file) (\(format))")
+        if let d = device {
+            row("device", d.name)
+            row("id", "\(d.id) (\(d.bus))")
+            row("accel", "ABS_X/Y/Z: ±\(fixed(d.accelerometer.range[0], 1)) g, \(d.accelerometer.resolution.map(String.init).joined(separator: "/")) units per g, fuzz \(d.accelerometer.fuzz[0])")
+            row("gyro", "ABS_RX/RY/RZ: ±\(fixed(d.gyroscope.range[0], 0)) °/s, \(d.gyroscope.resolution.map(String.init).joined(separator: "/")) units per °/s, fuzz \(d.gyroscope.fuzz[0])")
+            row("timing", d.timestamps)
+        }
+        row("units", "acceleration m/s², angular rate rad/s, time s")
+        row("samples", "\(samples)")
+        row("duration", "\(fixed(duration, 3)) s")
+        if let r = sampleRate, let m = medianPeriod, let lo = minPeriod, let hi = maxPeriod {
+            row("rate", "\(fixed(r, 1)) Hz (period median \(fixed(m * 1000, 3)) ms, min \(fixed(lo * 1000, 3)) ms, max \(fixed(hi * 1000, 3)) ms)")
+        }
+        row("gaps", gaps.isEmpty ? "none" : "\(gaps.count) (SYN_DROPPED)")
+        for g in gaps {
+            var s = "  "
+            if let l = g.line { s += "line \(l): " }
+            s += "SYN_DROPPED"
+            if let a = g.after { s += " after \(fixed(a, 3)) s" }
+            if let r = g.resumed { s += ", resumed at \(fixed(r, 3)) s" }
+            if let d = g.duration { s += " (\(fixed(d * 1000, 1)) ms" + (g.missingSamples.map { ", about \($0) samples lost" } ?? "") + ")" }
+            lines.append(s)
+        }
+        row("anomalies", anomalies.isEmpty ? "none" : "\(anomalies.count) timestamp anomal\(anomalies.count == 1 ? "y" : "ies")")
+        for a in anomalies.prefix(10) {
+            var s = "  "
+            if let l = a.line { s += "line \(l): " }
+            s += a.kind
+            if let d = a.deviceStep { s += ", device step \(fixed(d * 1000, 3)) ms" }
+            s += ", kernel step \(fixed(a.kernelStep * 1000, 3)) ms"
+            lines.append(s)
+        }
+        if anomalies.count > 10 { lines.append("  … \(anomalies.count - 10) more") }
+        if let n = framesBeforeAllAxes, n > 0 { row("skipped", "\(n) frame(s) before every axis had a value") }
+        func vector(_ v: [Double]) -> String { "(" + v.map { fixed($0, 2) }.joined(separator: ", ") + ")" }
+        if let g = gravityAtStart, let up = upAxisAtStart { row("start", "gravity \(vector(g)) m/s², \(up) up") }
+        if let g = gravityAtEnd, let up = upAxisAtEnd { row("end", "gravity \(vector(g)) m/s², \(up) up") }
+        row("rotation", "\(fixed(rotationAngle, 1))° about \(vector(rotationAxis)), gyroscope integrated from first to last sample")
+        row("peaks", "|a| \(fixed(peakAcceleration, 2)) m/s², |ω| \(fixed(peakAngularRate * 180 / .pi, 1)) °/s")
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+}
