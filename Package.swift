@@ -55,11 +55,6 @@ let package = Package(
         ),
         .testTarget(name: "MotionCoreTests", dependencies: ["MotionCore"], swiftSettings: strict),
         .testTarget(
-            name: "FormcheckFeedbackTests",
-            dependencies: ["FormcheckFeedback"],
-            swiftSettings: strict
-        ),
-        .testTarget(
             name: "FormcheckCLITests",
             dependencies: ["formcheck", "FormcheckInput"],
             swiftSettings: strict

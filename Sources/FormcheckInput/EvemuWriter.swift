@@ -165,3 +165,14 @@ func pad<T: BinaryInteger>(_ v: T, _ width: Int, zero: Bool = false) -> String {
     return zero ? sign + String(repeating: "0", count: width - length) + digits
         : String(repeating: " ", count: width - length) + sign + digits
 }
+
+extension EvemuWriter {
+    /// A whole recording as evemu text: the description, then one line per event.
+    public static func text(for d: DeviceDescription, events: [InputEvent],
+                            kernelRelease: String? = Self.kernelRelease(), dmi: String? = Self.dmiModalias()) -> String {
+        var writer = EvemuWriter()
+        var out = header(for: d, kernelRelease: kernelRelease, dmi: dmi)
+        for e in events { out += writer.line(for: e) }
+        return out
+    }
+}

@@ -8,8 +8,9 @@
 ///   MSC_TIMESTAMP: one sample per frame, the timestamp is the sample time.
 /// - hid-nintendo (Joy-Con, Pro Controller): three frames per HID report, ~5 ms apart. Inside a report
 ///   the timestamp steps are real; between reports mainline kernels add the report period twice, so
-///   the counter runs at twice real time. The ratio is measured after `rateCheckAfter` of data
-///   (2 unless the counter is seen to run at real time), and report starts are scaled by it.
+///   the counter runs at twice real time. The driver's arithmetic shows which: a report step equal to
+///   three in-report steps is real time, six is the doubled counter. Each report start re-checks this
+///   (2 until seen otherwise) and is scaled by it, so a kernel that fixes the doubling reads right too.
 /// - no MSC_TIMESTAMP: kernel event times.
 public struct SampleClock: Sendable {
     public enum Model: Sendable, Hashable {
@@ -38,8 +39,6 @@ public struct SampleClock: Sendable {
     public static let jumpTolerance: Int64 = 250_000
     /// Frames closer than this in kernel time belong to one HID report, microseconds.
     public static let reportGrouping: Int64 = 1_000
-    /// How much data the hid-nintendo rate check waits for, microseconds.
-    public static let rateCheckAfter: Int64 = 3_000_000
 
     public private(set) var model: Model
 
@@ -55,10 +54,9 @@ public struct SampleClock: Sendable {
         var reportKernel: Int64
         var reportTime: Double
         var reportStamp: UInt32?
-        /// Device-clock and kernel-clock time covered by report starts, for the rate check.
-        var stampTotal: Int64 = 0
-        var kernelTotal: Int64 = 0
-        var rateChecked = false
+        /// Frames seen in the current report, and the device step between its first two.
+        var reportFrames = 1
+        var reportStep: Int64?
     }
 
     private var state: State = .idle
@@ -106,6 +104,8 @@ public struct SampleClock: Sendable {
             r.reportKernel = f.kernelTime
             r.reportTime = t
             r.reportStamp = f.deviceTimestamp
+            r.reportFrames = 1
+            r.reportStep = nil
             let a = kind.map { TimestampAnomaly(kind: $0, kernelTime: f.kernelTime, deviceStep: deviceStep, kernelStep: dk) }
             return (t, anomaly ?? a)
         }
@@ -128,6 +128,8 @@ public struct SampleClock: Sendable {
                 let ds = Int64(stamp &- last)
                 if ds >= 1 << 31 { return byKernel(.backwards, deviceStep: ds - (1 << 32)) }
                 if abs(ds - dk) > Self.jumpTolerance { return byKernel(.jump, deviceStep: ds) }
+                if r.reportFrames == 1 { r.reportStep = ds }
+                r.reportFrames += 1
                 r.lastTime += Double(ds)
                 return (r.lastTime, anomaly)
             }
@@ -135,23 +137,24 @@ public struct SampleClock: Sendable {
             let ds = Int64(stamp &- reportStamp)
             let dkr = f.kernelTime - r.reportKernel
             if ds >= 1 << 31 { return byKernel(.backwards, deviceStep: ds - (1 << 32)) }
+            var rate = rate
+            if let step = r.reportStep, step > 0, r.reportFrames >= 2 {
+                let ratio = Double(ds) / Double(r.reportFrames * Int(step))
+                let seen = abs(ratio - 2) < 0.1 ? 2 : (abs(ratio - 1) < 0.1 ? 1 : rate)
+                if seen != rate {
+                    rate = seen
+                    model = .batchedReports(rate: seen)
+                }
+            }
             let real = Double(ds) / Double(rate)
             if abs(real - Double(dkr)) > Double(Self.jumpTolerance) { return byKernel(.jump, deviceStep: ds) }
-            r.stampTotal += ds
-            r.kernelTotal += dkr
             let t = max(r.lastTime, r.reportTime + real)
             r.lastTime = t
             r.reportTime = t
             r.reportKernel = f.kernelTime
             r.reportStamp = stamp
-            if !r.rateChecked, r.kernelTotal >= Self.rateCheckAfter {
-                r.rateChecked = true
-                let measured = Double(r.stampTotal) / Double(r.kernelTotal)
-                // hid-nintendo's counter runs at 2× (mainline) or 1× (a fixed kernel); the
-                // boundary is generous because replay under emulation stretches kernel time.
-                let decided = measured < 1.3 ? 1 : 2
-                if decided != rate { model = .batchedReports(rate: decided) }
-            }
+            r.reportFrames = 1
+            r.reportStep = nil
             return (t, anomaly)
         }
     }

@@ -11,9 +11,9 @@ extension Double {
     @inlinable public var degrees: Double { self * 180 / .pi }
 
     /// sin(self), absolute error below 1e-15 for |self| < 1e6.
-    @inlinable public var sine: Double { MathKernels.sin(self) }
+    @inlinable public var sine: Double { MathKernels.sin(self, quadrantShift: 0) }
     /// cos(self), absolute error below 1e-15 for |self| < 1e6.
-    @inlinable public var cosine: Double { MathKernels.sin(self + .pi / 2) }
+    @inlinable public var cosine: Double { MathKernels.sin(self, quadrantShift: 1) }
     /// acos(self) in radians 0…π; input clamped to −1…1.
     @inlinable public var arcCosine: Double { MathKernels.acos(self) }
     /// asin(self) in radians −π/2…π/2; input clamped to −1…1.
@@ -25,14 +25,15 @@ extension Double {
 
 /// Polynomial kernels behind `Double.sine` and friends.
 public enum MathKernels {
-    /// sin(x) by reduction to |r| ≤ π/4 and Taylor series to degree 17.
+    /// sin(x + shift·π/2) by reduction to |r| ≤ π/4 and Taylor series to degree 17/18.
     @inlinable
-    public static func sin(_ x: Double) -> Double {
+    public static func sin(_ x: Double, quadrantShift: Int) -> Double {
         guard x.isFinite else { return .nan }
-        // Reduce x = k·(π/2) + r with a two-part π/2 for extra precision.
+        // Reduce x = k·(π/2) + r with π/2 split in three (fdlibm's Cody–Waite constants): the
+        // first part has 33 significant bits, so k·part1 is exact for |k| < 2^20.
         let k = (x * (2 / Double.pi)).rounded()
-        let r = (x - k * 1.5707963267948966) - k * 6.123233995736766e-17
-        let q = Int(k.truncatingRemainder(dividingBy: 4) + 4) & 3
+        let r = ((x - k * 1.57079632673412561417e+00) - k * 6.07710050630396597660e-11) - k * 2.02226624879595063154e-21
+        let q = (Int(k.truncatingRemainder(dividingBy: 4) + 4) + quadrantShift) & 3
         switch q {
         case 0: return sinPoly(r)
         case 1: return cosPoly(r)

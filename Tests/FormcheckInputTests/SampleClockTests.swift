@@ -1,0 +1,81 @@
+import FormcheckInput
+import Testing
+
+@Suite struct SampleClockTests {
+    static func frame(_ kernel: Int64, _ stamp: UInt32?) -> RawFrame {
+        RawFrame(kernelTime: kernel, deviceTimestamp: stamp, values: .zero)
+    }
+
+    @Test func deviceClockUnwrapsThe32BitCounter() {
+        var c = SampleClock(model: .deviceClock)
+        // Starts 4 ms below 2^32 and wraps through 0.
+        let start = UInt32.max - 3_999
+        #expect(c.time(for: Self.frame(1_000_000, start)).seconds == 1.0)
+        let t1 = c.time(for: Self.frame(1_004_100, start &+ 4_000))
+        #expect(abs(t1.seconds - 1.004) < 1e-12 && t1.anomaly == nil)
+        let t2 = c.time(for: Self.frame(1_007_900, start &+ 8_000))
+        #expect(abs(t2.seconds - 1.008) < 1e-12 && t2.anomaly == nil)
+    }
+
+    @Test func deviceClockIgnoresArrivalJitter() {
+        var c = SampleClock(model: .deviceClock)
+        _ = c.time(for: Self.frame(0, 100))
+        // Bluetooth delivers two reports at once; the device clock keeps them 4 ms apart.
+        #expect(abs(c.time(for: Self.frame(9_000, 4_100)).seconds - 0.004) < 1e-12)
+        #expect(abs(c.time(for: Self.frame(9_010, 8_100)).seconds - 0.008) < 1e-12)
+    }
+
+    @Test func aDualShock4ClockThatWrappedDuringADropoutIsCaught() {
+        var c = SampleClock(model: .deviceClock)
+        _ = c.time(for: Self.frame(0, 0))
+        // 500 ms without reports: the DS4's 16-bit clock (349.5 ms period) under-counts by 349.5 ms.
+        let r = c.time(for: Self.frame(500_000, 150_500))
+        #expect(r.anomaly?.kind == .jump)
+        #expect(abs(r.seconds - 0.5) < 1e-12)
+        // Afterwards device steps are used again.
+        let next = c.time(for: Self.frame(504_500, 154_500))
+        #expect(next.anomaly == nil && abs(next.seconds - 0.504) < 1e-12)
+    }
+
+    @Test func backwardsAndMissingTimestampsFallBackToKernelTime() {
+        var c = SampleClock(model: .deviceClock)
+        _ = c.time(for: Self.frame(0, 1_000_000))
+        let back = c.time(for: Self.frame(4_000, 10))
+        #expect(back.anomaly?.kind == .backwards && abs(back.seconds - 0.004) < 1e-12)
+        let missing = c.time(for: Self.frame(8_000, nil))
+        #expect(missing.anomaly?.kind == .missing && abs(missing.seconds - 0.008) < 1e-12)
+    }
+
+    /// hid-nintendo with a kernel that no longer doubles the report step: from the second report
+    /// on, the clock sees the counter runs at real time and stops halving report steps.
+    @Test func joyConClockDetectsACounterAtRealTime() {
+        var c = SampleClock(model: .batchedReports(rate: 2))
+        var stamp: UInt32 = 0
+        var last = 0.0
+        for report in 0..<400 {
+            let kernel = Int64(report) * 15_000
+            for k in 0..<3 {
+                last = c.time(for: Self.frame(kernel + Int64(k), stamp)).seconds
+                stamp &+= 5_000
+            }
+        }
+        #expect(c.model == .batchedReports(rate: 1))
+        #expect(abs(last - (399 * 0.015 + 0.010)) < 1e-9)
+    }
+
+    @Test func joyConClockWithTheMainlineDoubledCounter() {
+        var c = SampleClock(model: .batchedReports(rate: 2))
+        var stamp: UInt32 = 4_294_000_000  // wraps during the test
+        var times: [Double] = []
+        for report in 0..<400 {
+            let kernel = Int64(report) * 15_000 + Int64(report % 3) * 700  // arrival jitter
+            for k in 0..<3 {
+                times.append(c.time(for: Self.frame(kernel + Int64(k), stamp)).seconds)
+                stamp &+= 5_000
+            }
+            stamp &+= 15_000  // the driver's extra per-report step
+        }
+        #expect(c.model == .batchedReports(rate: 2))
+        for i in times.indices.dropFirst() { #expect(abs(times[i] - times[i - 1] - 0.005) < 1e-9) }
+    }
+}
