@@ -6,6 +6,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -25,5 +27,10 @@ static inline int formcheck_errno(void) { return errno; }
 static inline int formcheck_open_readonly(const char *path) {
     return open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 }
+
+/* major()/minor() are macros: split a dev_t (st_rdev) into the numbers sysfs uses
+ * in /sys/dev/char/MAJOR:MINOR. */
+static inline unsigned int formcheck_major(dev_t dev) { return major(dev); }
+static inline unsigned int formcheck_minor(dev_t dev) { return minor(dev); }
 
 #endif

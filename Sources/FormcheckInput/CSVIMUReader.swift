@@ -83,14 +83,14 @@ public struct CSVIMUReader: Sendable {
         for (k, column) in columnIndex.enumerated() {
             guard column < cells.count else {
                 throw InputError(.malformed, path: path, line: line,
-                                 "row has \(cells.count) cells; column \(Self.requiredColumns[k]) is number \(column + 1)",
+                                 "row has \(cells.count) cell\(cells.count == 1 ? "" : "s"); column \(Self.requiredColumns[k]) is number \(column + 1)",
                                  fix: "every row needs a value for each of t, ax, ay, az, gx, gy, gz")
             }
             let (a, b) = cells[column]
             guard let x = Self.parseDouble(bytes, a, b) else {
-                let text = String(decoding: bytes[a..<b].prefix(30), as: UTF8.self)
+                let blank = bytes[a..<b].allSatisfy { $0 == 0x20 || $0 == 0x09 }
                 throw InputError(.malformed, path: path, line: line,
-                                 "column \(Self.requiredColumns[k]): '\(text)' is not a number",
+                                 "column \(Self.requiredColumns[k]): " + (blank ? "empty cell" : "'\(EvemuReader.preview(bytes[a..<b], limit: 30))' is not a number"),
                                  fix: "write decimal numbers (e.g. 9.81 or -1.5e-3); t in seconds, ax…az in m/s², gx…gz in rad/s")
             }
             guard x.isFinite, abs(x) < 1e12 else {

@@ -100,9 +100,9 @@ struct HeaderBuilder {
             commentCode = nil
         } else if s.hasPrefix("#     Event code ") {
             commentCode = Int(s.dropFirst(17).prefix { $0.isNumber })
-        } else if s.hasPrefix("#       Value"), commentType == Int(EventCode.evAbs), let code = commentCode,
+        } else if s.hasPrefix("#       Value"), commentType == Int(EventCode.evAbs), let code = commentCode.flatMap(UInt16.init(exactly:)),
                   let value = Int32(s.dropFirst(13).trimmingSpaces) {
-            commentValues[UInt16(code)] = value
+            commentValues[code] = value
         }
     }
 

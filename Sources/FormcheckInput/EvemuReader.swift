@@ -166,10 +166,15 @@ public struct EvemuReader: Sendable {
             p += 1
         }
         guard p > usStart else { throw fail("event time has no microseconds after the '.'") }
-        guard let type = hexField(&p, end), let code = hexField(&p, end) else {
-            throw fail("event type and code must be hex numbers of up to four digits")
-        }
+        guard p == end || bytes[p] == 0x20 || bytes[p] == 0x09 else { throw fail("unexpected text after the event time") }
         skipSpaces(&p, end)
+        guard p < end else { throw fail("the event line ends after the time: no type, code or value") }
+        guard let type = hexField(&p, end) else { throw fail("event type must be a hex number of up to four digits") }
+        skipSpaces(&p, end)
+        guard p < end else { throw fail("the event line ends after the type: no code or value") }
+        guard let code = hexField(&p, end) else { throw fail("event code must be a hex number of up to four digits") }
+        skipSpaces(&p, end)
+        guard p < end else { throw fail("the event line ends after the code: no value") }
         var negative = false
         if p < end, bytes[p] == UInt8(ascii: "-") || bytes[p] == UInt8(ascii: "+") {
             negative = bytes[p] == UInt8(ascii: "-")
@@ -205,10 +210,8 @@ public struct EvemuReader: Sendable {
         while p < end && (bytes[p] == 0x20 || bytes[p] == 0x09) { p += 1 }
     }
 
+    /// One to four hex digits ending at a space, a tab or the end of the line.
     private func hexField(_ p: inout Int, _ end: Int) -> Int? {
-        let before = p
-        skipSpaces(&p, end)
-        guard p > before else { return nil }
         var v = 0
         let s = p
         while p < end, let h = hexDigit(bytes[p]) {
@@ -216,7 +219,8 @@ public struct EvemuReader: Sendable {
             v = v * 16 + h
             p += 1
         }
-        return p > s ? v : nil
+        guard p > s, p == end || bytes[p] == 0x20 || bytes[p] == 0x09 else { return nil }
+        return v
     }
 }
 
@@ -280,9 +284,18 @@ extension EvemuReader {
         return out
     }
 
-    static func preview(_ text: ArraySlice<UInt8>) -> String {
-        let s = String(decoding: text.prefix(40), as: UTF8.self)
-        return text.count > 40 ? s + "…" : s
+    /// The start of `text` for a message: invalid UTF-8 as U+FFFD, control characters as \xNN.
+    static func preview(_ text: ArraySlice<UInt8>, limit: Int = 40) -> String {
+        var s = ""
+        for c in String(decoding: text.prefix(limit), as: UTF8.self).unicodeScalars {
+            if c.value < 0x20 && c != "\t" || c.value == 0x7F {
+                let h = String(c.value, radix: 16, uppercase: true)
+                s += "\\x" + (h.count < 2 ? "0" + h : h)
+            } else {
+                s.unicodeScalars.append(c)
+            }
+        }
+        return text.count > limit ? s + "…" : s
     }
 }
 
