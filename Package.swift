@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "MotionCore", targets: ["MotionCore"]),
         .library(name: "FormcheckInput", targets: ["FormcheckInput"]),
         .library(name: "FormcheckFeedback", targets: ["FormcheckFeedback"]),
+        .library(name: "ThighSimulator", targets: ["ThighSimulator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,12 +32,14 @@ let package = Package(
             dependencies: ["CLibevdev", "MotionCore"],
             swiftSettings: strict
         ),
+        // A physics-based thigh-IMU simulator: scenarios rendered to evemu recordings with ground truth.
+        .target(name: "ThighSimulator", dependencies: ["MotionCore", "FormcheckInput"], swiftSettings: strict),
         // Exercise protocols, detectors, cues and sinks.
         .target(name: "FormcheckFeedback", dependencies: ["MotionCore"], swiftSettings: strict),
         .executableTarget(
             name: "formcheck",
             dependencies: [
-                "FormcheckInput", "MotionCore", "FormcheckFeedback",
+                "FormcheckInput", "MotionCore", "FormcheckFeedback", "ThighSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -54,6 +57,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "MotionCoreTests", dependencies: ["MotionCore"], swiftSettings: strict),
+        .testTarget(
+            name: "ThighSimulatorTests",
+            dependencies: ["ThighSimulator", "FormcheckInput", "MotionCore"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "FormcheckCLITests",
             dependencies: ["formcheck", "FormcheckInput"],

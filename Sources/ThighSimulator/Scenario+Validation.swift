@@ -1,0 +1,35 @@
+extension Scenario {
+    /// Problems that would make the scenario meaningless, each as (JSON path, what is wrong).
+    public var problems: [(path: String, message: String)] {
+        var out: [(String, String)] = []
+        if steps.isEmpty { out.append(("steps", "no steps: add at least {\"rest\": 3}")) }
+        if leverArm.count != 3 { out.append(("leverArm", "needs three numbers (metres along the femur, lateral, anterior)")) }
+        for (i, step) in steps.enumerated() {
+            let path = "steps[\(i)]"
+            switch step {
+            case .rest(let d), .hold(let d, _):
+                if !(d > 0 && d <= 3600) { out.append((path, "duration \(d) s is outside 0…3600")) }
+            case .move(let f, let a, let r, let d):
+                if !(d > 0 && d <= 600) { out.append((path, "move duration \(d) s is outside 0…600")) }
+                if let f, !(-30...160).contains(f) { out.append((path, "flexion \(f)° is outside −30…160")) }
+                if let a, !(-60...60).contains(a) { out.append((path, "adduction \(a)° is outside −60…60")) }
+                if let r, !(-80...80).contains(r) { out.append((path, "rotation \(r)° is outside −80…80")) }
+            case .bounce(let d, let amplitude, let frequency):
+                if !(d > 0 && d <= 600) { out.append((path, "bounce duration \(d) s is outside 0…600")) }
+                if !(amplitude > 0 && amplitude <= 40) { out.append((path, "bounce amplitude \(amplitude)° is outside 0…40")) }
+                if !(frequency > 0 && frequency <= 5) { out.append((path, "bounce frequency \(frequency) Hz is outside 0…5")) }
+            case .walk(let d, let cadence):
+                if !(d > 2 && d <= 7200) { out.append((path, "walk duration \(d) s is outside 2…7200")) }
+                if !(30...200).contains(cadence) { out.append((path, "cadence \(cadence) steps/min is outside 30…200")) }
+                if posture != .standing { out.append((path, "walking needs \"posture\": \"standing\"")) }
+            case .slip(let angle, let d):
+                if !(d > 0 && d <= 60) { out.append((path, "slip duration \(d) s is outside 0…60")) }
+                if !(-180...180).contains(angle) { out.append((path, "slip angle \(angle)° is outside −180…180")) }
+            case .drop(let frames):
+                if !(1...100_000).contains(frames) { out.append((path, "drop of \(frames) frames is outside 1…100000")) }
+            }
+        }
+        if duration > 4 * 3600 { out.append(("steps", "the scenario lasts \(Int(duration)) s; at most 4 hours")) }
+        return out
+    }
+}

@@ -1,0 +1,59 @@
+import MotionCore
+
+/// What really happened in a simulated session, written beside the recording as NAME.truth.json.
+/// Times are seconds since the first sample of the recording; angles in degrees.
+public struct ScenarioTruth: Sendable, Hashable, Codable {
+    public struct Hold: Sendable, Hashable, Codable {
+        public var rep: Int
+        public var side: Side
+        /// From when the thigh comes within 2° of its hold angle to when it leaves that band on
+        /// release (nominal trajectory: without sway or bounce).
+        public var start: Double
+        public var end: Double
+        public var duration: Double
+        /// The hold angle (nominal flexion), degrees.
+        public var flexion: Double
+    }
+
+    public struct Series: Sendable, Hashable, Codable {
+        /// Decimation rate, Hz.
+        public var rate: Double
+        public var t: [Double]
+        public var flexion: [Double]
+        public var adduction: [Double]
+    }
+
+    public struct Gap: Sendable, Hashable, Codable {
+        /// Time of the first lost sample.
+        public var t: Double
+        public var frames: Int
+    }
+
+    public struct Slip: Sendable, Hashable, Codable {
+        public var start: Double
+        public var end: Double
+        /// Rotation of the strap about the thigh's long axis, degrees.
+        public var angle: Double
+    }
+
+    public var scenario: String
+    public var summary: String
+    public var exercise: String
+    public var side: Side
+    public var posture: Posture
+    public var device: DeviceModel
+    public var seed: UInt64
+    public var duration: Double
+    public var sampleRate: Double
+    /// Thigh ← sensor rotation at the start (scalar first).
+    public var mounting: [Double]
+    /// Gyroscope bias at the start, °/s per sensor axis.
+    public var gyroBias: [Double]
+    public var holds: [Hold]
+    public var formErrors: [Scenario.ExpectedError]
+    public var steps: Int?
+    public var cadence: Double?
+    public var gaps: [Gap]
+    public var slips: [Slip]
+    public var angles: Series
+}
