@@ -9,7 +9,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FORMCHECK := .build/debug/formcheck
 DEMO_RECORDING := Fixtures/devices/synthetic-dualsense-usb-pitch90.evemu
 
-.PHONY: all deps build demo test clean
+.PHONY: all deps build demo test clean fixtures
 
 all: build
 
@@ -40,3 +40,7 @@ test: deps
 
 clean:
 	rm -rf .build
+
+# Rewrites the simulator's golden files in Fixtures/scenarios (only when you mean to: review the diff).
+fixtures: build
+	$(FORMCHECK) simulate --write-fixtures Fixtures/scenarios

@@ -5,6 +5,17 @@ import FormcheckInput
 enum ScenarioFileError {
     static func describe(_ error: any Error, path: String, bytes: [UInt8]) -> InputError {
         let fix = "compare with 'formcheck simulate --print piriformis-dualsense'"
+        // A syntax error: JSONSerialization says where ("around character N"); turn that into a line.
+        do {
+            _ = try JSONSerialization.jsonObject(with: Data(bytes))
+        } catch {
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+            var line: Int?
+            if let r = detail.range(of: "character "), let offset = Int(detail[r.upperBound...].prefix { $0.isNumber }) {
+                line = bytes.prefix(min(offset, bytes.count)).filter { $0 == 0x0A }.count + 1
+            }
+            return InputError(.malformed, path: path, line: line, "not valid JSON: \(detail)", fix: fix)
+        }
         switch error {
         case DecodingError.dataCorrupted(let c):
             // Syntax errors carry "around line N, column M" in the underlying error.

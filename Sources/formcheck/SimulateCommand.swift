@@ -37,13 +37,23 @@ struct SimulateCommand: AsyncParsableCommand {
     @Flag(name: .customLong("print"), help: "Print the scenario as JSON instead of rendering it.")
     var printScenario = false
 
+    @Option(help: ArgumentHelp("Render the whole built-in suite into this folder (make fixtures).", visibility: .hidden))
+    var writeFixtures: String?
+
     func validate() throws {
-        if list { return }
+        if list || writeFixtures != nil { return }
         guard scenario != nil else { throw ValidationError("name a scenario (see --list) or a scenario file") }
         if !printScenario && output == nil { throw ValidationError("--output FILE.evemu is required") }
     }
 
     func run() async throws {
+        if let folder = writeFixtures {
+            for (name, text) in try ScenarioFixtures.render().sorted(by: { $0.key < $1.key }) {
+                try write(text, to: folder + "/" + name)
+            }
+            printError("formcheck: wrote the scenario suite to \(folder)")
+            return
+        }
         if list {
             for s in ScenarioLibrary.all {
                 print(s.name.padding(26) + s.summary)
