@@ -58,6 +58,11 @@ let package = Package(
         ),
         .testTarget(name: "MotionCoreTests", dependencies: ["MotionCore"], swiftSettings: strict),
         .testTarget(
+            name: "HipAngleTests",
+            dependencies: ["MotionCore", "ThighSimulator", "FormcheckInput"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "ThighSimulatorTests",
             dependencies: ["ThighSimulator", "FormcheckInput", "MotionCore"],
             swiftSettings: strict

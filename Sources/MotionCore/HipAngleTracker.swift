@@ -1,0 +1,68 @@
+/// From orientation estimates to hip angles, sample by sample: calibrates the strap first (see
+/// `StrapCalibrator`), then gives flexion and adduction for every sample, and watches the rests
+/// that return to the calibration pose for a strap that slipped (gravity's direction in the thigh
+/// frame moved by more than `slipThreshold`), re-aligning the mounting when it did.
+public struct HipAngleTracker: Sendable {
+    public enum Event: Sendable, Hashable {
+        case calibrated(StrapCalibration)
+        /// The strap turned on the thigh by `angle` degrees (seen during the rest ending at `time`).
+        case slipDetected(time: Double, angle: Double)
+    }
+
+    /// Angle between gravity's direction in the thigh frame at a neutral rest and at calibration
+    /// that counts as a slipped strap, degrees.
+    public static let slipThreshold = 10.0
+    /// How close (degrees of flexion and adduction) a rest must come to the calibration pose to be
+    /// compared with it.
+    public static let neutralTolerance = 10.0
+
+    private var calibrator: StrapCalibrator
+    public private(set) var calibration: StrapCalibration?
+    private var rest = RestDetector()
+    private var restUp = Vector3.zero
+    private var restCount = 0
+    private var restAngles = HipAngles(flexion: 0, adduction: 0)
+
+    public init(posture: Posture, side: Side, storedMounting: Quaternion? = nil) {
+        calibrator = StrapCalibrator(posture: posture, side: side, storedMounting: storedMounting)
+    }
+
+    /// The hip angles for this sample (nil until calibrated), and what happened.
+    public mutating func update(_ s: IMUSample, orientation: Quaternion, gyroBias: Vector3) -> (angles: HipAngles?, event: Event?) {
+        guard var c = calibration else {
+            if case .calibrated(let c) = calibrator.update(s, orientation: orientation, gyroBias: gyroBias) {
+                calibration = c
+                return (c.hipAngles(orientation), .calibrated(c))
+            }
+            return (nil, nil)
+        }
+        let angles = c.hipAngles(orientation)
+        var event: Event?
+        switch rest.update(s) {
+        case .restEnded(_, let until):
+            let reference = c.neutralUp
+            if restCount > 0,
+               abs(restAngles.flexion - c.neutralAngles.flexion) < Self.neutralTolerance,
+               abs(restAngles.adduction - c.neutralAngles.adduction) < Self.neutralTolerance {
+                let up = c.mounting.rotate((restUp / Double(restCount)).normalized)
+                let angle = max(-1, min(1, up.dot(reference))).arcCosine.degrees
+                if angle > Self.slipThreshold {
+                    // Turn the mounting so this rest's gravity lines up with the calibration's again.
+                    let axis = up.cross(reference)
+                    c.mounting = (Quaternion(axis: axis, angle: angle.radians) * c.mounting).normalized
+                    calibration = c
+                    event = .slipDetected(time: until, angle: angle)
+                }
+            }
+            restUp = .zero
+            restCount = 0
+        case .none, .restStarted:
+            if rest.isResting {
+                restUp += s.acceleration
+                restCount += 1
+                restAngles = angles
+            }
+        }
+        return (angles, event)
+    }
+}

@@ -1,0 +1,23 @@
+/// Which posture a thigh at rest is in, from where "up" points in the thigh frame (needs a known
+/// strap mounting). A single thigh sensor sees the thigh, not the trunk: sitting upright and lying
+/// with straight legs both hold the thigh horizontal, anterior side up, and read as `.supine`.
+public enum PostureClassifier {
+    /// Knee elevation above the horizontal, degrees (−90 knee straight down … 90 straight up).
+    @inlinable
+    public static func kneeElevation(upInThigh u: Vector3) -> Double {
+        max(-1, min(1, u.normalized.x)).arcSine.degrees
+    }
+
+    /// - standing: knee more than 50° below the horizontal;
+    /// - hook-lying (knees bent, lying): knee more than 20° above it;
+    /// - side-lying: thigh about horizontal with its anterior side facing sideways (|up·y| > 0.7);
+    /// - supine (or sitting): thigh about horizontal, anterior side up.
+    public static func classify(upInThigh u: Vector3) -> Posture {
+        let n = u.normalized
+        let elevation = kneeElevation(upInThigh: n)
+        if elevation < -50 { return .standing }
+        if elevation > 20 { return .hookLying }
+        if abs(n.y) > 0.7 { return .sideLying }
+        return .supine
+    }
+}

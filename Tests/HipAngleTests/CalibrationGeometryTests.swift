@@ -1,0 +1,97 @@
+import MotionCore
+import Testing
+import ThighSimulator
+
+/// The calibration and angle geometry against the simulator's truth, with a perfect orientation
+/// estimate (the true orientation turned to an arbitrary heading): what is left is the method's own error.
+@Suite struct CalibrationGeometryTests {
+    struct Result {
+        var calibration: StrapCalibration?
+        var flexionRMSE: Double
+        var adductionRMSE: Double
+        var events: [HipAngleTracker.Event]
+        var calibratedAt: Double?
+    }
+
+    static func run(_ name: String, stored: Quaternion? = nil, posture: Posture? = nil) -> Result {
+        var s = ScenarioLibrary.named(name)!
+        s.imuErrors = false
+        let r = ScenarioRenderer(s).render()
+        let heading = Quaternion(axis: .unitZ, angle: 1.234)
+        var tracker = HipAngleTracker(posture: posture ?? s.posture, side: s.side, storedMounting: stored)
+        var sf = 0.0, sa = 0.0, n = 0.0
+        var events: [HipAngleTracker.Event] = []
+        var calibratedAt: Double?
+        for (i, sample) in r.ideal.enumerated() {
+            let (angles, event) = tracker.update(sample, orientation: heading * r.orientations[i], gyroBias: .zero)
+            if let event { events.append(event) }
+            guard let angles else { continue }
+            if calibratedAt == nil { calibratedAt = sample.time }
+            let truth = Self.truthAngles(r.truth, at: sample.time)
+            sf += (angles.flexion - truth.flexion) * (angles.flexion - truth.flexion)
+            sa += (angles.adduction - truth.adduction) * (angles.adduction - truth.adduction)
+            n += 1
+        }
+        return Result(calibration: tracker.calibration, flexionRMSE: (sf / max(n, 1)).squareRoot(),
+                      adductionRMSE: (sa / max(n, 1)).squareRoot(), events: events, calibratedAt: calibratedAt)
+    }
+
+    /// Truth angles at time t, linearly interpolated from the 50 Hz series.
+    static func truthAngles(_ t: ScenarioTruth, at time: Double) -> HipAngles {
+        let x = time * t.angles.rate
+        let i = min(max(Int(x), 0), t.angles.t.count - 2)
+        let f = x - Double(i)
+        return HipAngles(flexion: t.angles.flexion[i] * (1 - f) + t.angles.flexion[i + 1] * f,
+                         adduction: t.angles.adduction[i] * (1 - f) + t.angles.adduction[i + 1] * f)
+    }
+
+    @Test(arguments: ["piriformis-dualsense", "piriformis-joycon", "hamstring-shallow", "knee-to-chest",
+                      "strap-upside-down", "walk-brisk", "piriformis-not-crossed"])
+    func anglesMatchTheTruthWithAPerfectOrientation(_ name: String) throws {
+        let r = Self.run(name)
+        let c = try #require(r.calibration, "\(name) did not calibrate")
+        #expect(r.flexionRMSE < 0.2, "\(name): flexion RMSE \(r.flexionRMSE)°")
+        // Walking: gait adduction (±3°) co-varies with flexion and tilts the principal axis of the
+        // first movement by about 5°; flexion is unaffected.
+        #expect(r.adductionRMSE < (name.hasPrefix("walk") ? 1.5 : 0.3), "\(name): adduction RMSE \(r.adductionRMSE)°")
+        #expect(c.posture == ScenarioLibrary.named(name)!.posture)
+        // Calibrated once the first movement is over: within the first 15 s.
+        #expect(try #require(r.calibratedAt) < 15)
+    }
+
+    @Test func theMountingIsFoundWhateverItIs() throws {
+        let r = Self.run("strap-upside-down")
+        let truth = ScenarioRenderer(ScenarioLibrary.named("strap-upside-down")!).render().truth
+        let m = Quaternion(w: truth.mounting[0], x: truth.mounting[1], y: truth.mounting[2], z: truth.mounting[3])
+        let found = try #require(r.calibration).mounting
+        #expect((found.conjugate * m).angle.degrees < 0.5)
+    }
+
+    @Test func aSlippedStrapIsDetected() throws {
+        let r = Self.run("strap-slip")
+        let slips = r.events.compactMap { if case .slipDetected(let t, let a) = $0 { (t, a) } else { nil } }
+        #expect(slips.count == 1)
+        let slip = try #require(slips.first)
+        #expect(abs(slip.1 - 15) < 1.5)
+        // Reported at the end of the rest in which it happened (the slip is at about 46 s).
+        #expect(slip.0 > 46 && slip.0 < 52)
+        #expect(r.flexionRMSE < 0.3)
+    }
+
+    @Test func withAStoredCalibrationThePostureIsMeasured() throws {
+        // The calibration recording of the piriformis-standing strap: stand, raise the knee.
+        var cal = ScenarioLibrary.named("piriformis-standing")!.calibrationScenario
+        cal.imuErrors = false
+        let c = ScenarioRenderer(cal).render()
+        var tracker = HipAngleTracker(posture: .standing, side: cal.side)
+        for (i, s) in c.ideal.enumerated() { _ = tracker.update(s, orientation: c.orientations[i], gyroBias: .zero) }
+        let mounting = try #require(tracker.calibration).mounting
+        // The session: the protocol says supine, the person stands.
+        let r = Self.run("piriformis-standing", stored: mounting, posture: .supine)
+        #expect(r.calibration?.posture == .standing)
+        #expect(r.flexionRMSE < 0.3)
+        // Without it, the first rest is taken to be the protocol's neutral (supine): the posture is not seen.
+        let blind = Self.run("piriformis-standing", posture: .supine)
+        #expect(blind.calibration?.posture == .supine)
+    }
+}
