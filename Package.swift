@@ -35,7 +35,12 @@ let package = Package(
         // A physics-based thigh-IMU simulator: scenarios rendered to evemu recordings with ground truth.
         .target(name: "ThighSimulator", dependencies: ["MotionCore", "FormcheckInput"], swiftSettings: strict),
         // Exercise protocols, detectors, cues and sinks.
-        .target(name: "FormcheckFeedback", dependencies: ["MotionCore"], swiftSettings: strict),
+        .target(
+            name: "FormcheckFeedback",
+            dependencies: ["MotionCore"],
+            resources: [.copy("Protocols")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "formcheck",
             dependencies: [
@@ -57,6 +62,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "MotionCoreTests", dependencies: ["MotionCore"], swiftSettings: strict),
+        .testTarget(
+            name: "FormcheckFeedbackTests",
+            dependencies: ["FormcheckFeedback", "MotionCore", "ThighSimulator"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "HipAngleTests",
             dependencies: ["MotionCore", "ThighSimulator", "FormcheckInput"],

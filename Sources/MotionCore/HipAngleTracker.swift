@@ -2,6 +2,10 @@
 /// `StrapCalibrator`), then gives flexion and adduction for every sample, and watches the rests
 /// that return to the calibration pose for a strap that slipped (gravity's direction in the thigh
 /// frame moved by more than `slipThreshold`), re-aligning the mounting when it did.
+///
+/// Until the strap is calibrated the samples are kept (up to `backlogLimit` seconds); once it is,
+/// their angles are given too, so a session is measured from its first rest on, not only from the
+/// end of the calibrating movement.
 public struct HipAngleTracker: Sendable {
     public enum Event: Sendable, Hashable {
         case calibrated(StrapCalibration)
@@ -22,9 +26,30 @@ public struct HipAngleTracker: Sendable {
     private var restUp = Vector3.zero
     private var restCount = 0
     private var restAngles = HipAngles(flexion: 0, adduction: 0)
+    private var backlog: [(time: Double, orientation: Quaternion)] = []
+
+    /// Longest stretch of samples kept before calibration, seconds.
+    public static let backlogLimit = 120.0
 
     public init(posture: Posture, side: Side, storedMounting: Quaternion? = nil) {
         calibrator = StrapCalibrator(posture: posture, side: side, storedMounting: storedMounting)
+    }
+
+    /// Appends to `output` the hip angles this sample makes known — its own once calibrated, and at
+    /// calibration those of the samples kept since the first rest began — and says what happened.
+    public mutating func update(_ s: IMUSample, orientation: Quaternion, gyroBias: Vector3,
+                                into output: inout [HipAngleSample]) -> Event? {
+        let (angles, event) = update(s, orientation: orientation, gyroBias: gyroBias)
+        if case .calibrated(let c) = event {
+            let start = c.neutralStart
+            for b in backlog where b.time >= start { output.append(HipAngleSample(time: b.time, angles: c.hipAngles(b.orientation))) }
+            backlog = []
+        } else if calibration == nil {
+            backlog.append((s.time, orientation))
+            if let first = backlog.first, s.time - first.time > Self.backlogLimit { backlog.removeFirst(backlog.count / 10 + 1) }
+        }
+        if let angles { output.append(HipAngleSample(time: s.time, angles: angles)) }
+        return event
     }
 
     /// The hip angles for this sample (nil until calibrated), and what happened.

@@ -15,15 +15,19 @@ public struct StrapCalibration: Sendable, Hashable, Codable {
     public var neutralUp: Vector3
     /// The hip angles of the calibration rest, degrees.
     public var neutralAngles: HipAngles
+    /// When the calibration rest began, seconds on the samples' clock.
+    public var neutralStart: Double
 
     public init(mounting: Quaternion, posture: Posture, side: Side, pelvis: Quaternion,
-                neutralUp: Vector3 = .unitZ, neutralAngles: HipAngles = HipAngles(flexion: 0, adduction: 0)) {
+                neutralUp: Vector3 = .unitZ, neutralAngles: HipAngles = HipAngles(flexion: 0, adduction: 0),
+                neutralStart: Double = 0) {
         self.mounting = mounting
         self.posture = posture
         self.side = side
         self.pelvis = pelvis
         self.neutralUp = neutralUp
         self.neutralAngles = neutralAngles
+        self.neutralStart = neutralStart
     }
 
     /// Hip angles (degrees) for an orientation estimate (earth ← sensor).

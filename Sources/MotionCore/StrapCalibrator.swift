@@ -169,7 +169,7 @@ public struct StrapCalibrator: Sendable {
         }
         let pelvis = StrapCalibration.pelvis(restOrientation: r.orientation, mounting: mounting, posture: posture, side: side)
         var c = StrapCalibration(mounting: mounting, posture: posture, side: side, pelvis: pelvis,
-                                 neutralUp: mounting.rotate(r.up).normalized)
+                                 neutralUp: mounting.rotate(r.up).normalized, neutralStart: r.start)
         c.neutralAngles = c.hipAngles(r.orientation)
         state = .done(c)
         return .calibrated(c)

@@ -30,10 +30,11 @@ public enum ScenarioLibrary {
         return steps
     }
 
-    /// A supine stretch repetition: raise to `flexion`, hold, lower.
+    /// A supine stretch repetition: raise to `flexion`, hold, lower — gently (peak rate under 50 °/s:
+    /// a minimum-jerk move peaks at 1.875 × angle / duration).
     static func supineRep(flexion: Double, hold: Double, raise: Double = 4, rest: Double = 3) -> [ScenarioStep] {
         [.rest(rest), .move(flexion: flexion, adduction: nil, rotation: nil, duration: raise), .hold(duration: hold, sway: 0.3),
-         .move(flexion: 0, adduction: nil, rotation: nil, duration: 3)]
+         .move(flexion: 0, adduction: nil, rotation: nil, duration: max(3, flexion / 25))]
     }
 
     public static let all: [Scenario] = [

@@ -1,0 +1,23 @@
+import MotionCore
+
+/// What the live view shows at a moment: the angle, the target, the hold's progress, the reps.
+public struct SessionStatus: Sendable, Hashable {
+    public var t: Double = 0
+    /// Current flexion and adduction, degrees (nil before calibration).
+    public var flexion: Double?
+    public var adduction: Double?
+    /// Where to go: the start band or the hold angle, degrees.
+    public var target: ClosedRange<Double>?
+    public var holding = false
+    /// Seconds counted in the current hold, and left to the hold time.
+    public var held: Double?
+    public var secondsLeft: Double?
+    public var holdSeconds: Double?
+    /// Holds done on this side, and the protocol's count.
+    public var reps = 0
+    public var repsPerSide: Int?
+    public var steps: Int?
+    public var cadence: Double?
+    public var lastCue: String?
+    public var calibrated = false
+}

@@ -1,0 +1,30 @@
+import MotionCore
+
+/// The end of a session: every hold, every form error, and for walking the steps and cadence.
+public struct SessionSummary: Sendable, Hashable, Codable {
+    public struct Hold: Sendable, Hashable, Codable {
+        public var rep: Int
+        public var side: Side
+        public var start: Double
+        public var end: Double
+        public var duration: Double
+        public var meanFlexion: Double
+        public var peakFlexion: Double
+        public var complete: Bool
+    }
+
+    public struct Error: Sendable, Hashable, Codable {
+        public var t: Double
+        public var kind: FormError
+        public var rep: Int?
+    }
+
+    /// Seconds since the first sample, at the end.
+    public var t: Double
+    public var exercise: String
+    public var side: Side
+    public var holds: [Hold]
+    public var formErrors: [Error]
+    public var steps: Int?
+    public var cadence: Double?
+}
