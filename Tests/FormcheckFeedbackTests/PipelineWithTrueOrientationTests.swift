@@ -1,0 +1,42 @@
+import FormcheckFeedback
+import FormcheckInput
+import MotionCore
+import Testing
+import ThighSimulator
+
+/// The session pipeline (time origin, calibration backlog, session) on a recording's samples, with
+/// the simulator's true orientation standing in for the filter: what the pipeline adds is tested
+/// apart from the filter's own error.
+@Suite struct PipelineWithTrueOrientationTests {
+    /// Replays known orientations (turned to an arbitrary heading), one per sample.
+    struct TrueOrientation: OrientationEstimator {
+        var orientations: [Quaternion]
+        var index = 0
+        mutating func update(_ s: IMUSample) -> Quaternion {
+            defer { index += 1 }
+            return Quaternion(axis: .unitZ, angle: 2.5) * orientations[min(index, orientations.count - 1)]
+        }
+        mutating func gapOccurred() {}
+        var gyroBias: Vector3 { .zero }
+    }
+
+    @Test(arguments: ["piriformis-joycon", "piriformis-bouncing", "hamstring-shallow"])
+    func recordedSamplesGiveTheTruthsHolds(_ name: String) throws {
+        let scenario = ScenarioLibrary.named(name)!
+        let r = ScenarioRenderer(scenario).render()
+        let readings = try Recording(bytes: Array(r.evemuText().utf8), path: name).readAll().readings
+        var pipeline = SessionPipeline(estimator: TrueOrientation(orientations: r.orientations),
+                                       exercise: try ExerciseLibrary.named(scenario.exercise), side: scenario.side)
+        var events: [SessionEvent] = []
+        for reading in readings { pipeline.consume(reading, into: &events) }
+        let summary = pipeline.finish(into: &events)
+        #expect(summary.holds.count == r.truth.holds.count)
+        for (h, t) in zip(summary.holds, r.truth.holds) {
+            #expect(abs(h.start - t.start) < 0.5 && abs(h.end - t.end) < 0.5, "\(name): \(h.start)–\(h.end) vs \(t.start)–\(t.end)")
+        }
+        #expect(summary.formErrors.map(\.kind.rawValue).sorted() == r.truth.formErrors.map(\.kind).sorted())
+        // Calibrated once, early; the summary comes last.
+        #expect(events.filter { if case .calibrated = $0 { true } else { false } }.count == 1)
+        if case .summary = events.last {} else { Issue.record("the last event is not the summary") }
+    }
+}
