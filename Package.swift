@@ -37,7 +37,7 @@ let package = Package(
         // Exercise protocols, detectors, cues and sinks.
         .target(
             name: "FormcheckFeedback",
-            dependencies: ["MotionCore"],
+            dependencies: ["MotionCore", "FormcheckInput"],
             resources: [.copy("Protocols")],
             swiftSettings: strict
         ),
@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "MotionCoreTests", dependencies: ["MotionCore"], swiftSettings: strict),
         .testTarget(
             name: "FormcheckFeedbackTests",
-            dependencies: ["FormcheckFeedback", "MotionCore", "ThighSimulator"],
+            dependencies: ["FormcheckFeedback", "MotionCore", "ThighSimulator", "FormcheckInput"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -113,15 +113,7 @@ public struct ExerciseSession: Sendable {
                 cue("Hold — \(SpokenNumber.words(Int(max(0, seconds - (t - start)).rounded()))) seconds", at: t, into: &out)
             }
         case .ended(let h):
-            let complete = holdSeconds.map { h.held >= $0 } ?? true
-            out.append(.holdEnded(t: h.end, rep: rep, side: side, duration: h.duration, complete: complete))
-            holds.append(.init(rep: rep, side: side, start: h.start, end: h.end, duration: h.duration,
-                               meanFlexion: h.meanFlexion, peakFlexion: h.peakFlexion, complete: complete))
-            if let angle = exercise.holdAngle, h.meanFlexion < angle { report(.shallow, at: h.end, rep: rep, into: &out) }
-            if !complete { report(.shortHold, at: h.end, rep: rep, into: &out) }
-            startBandSaid = false
-            crossedSaid = false
-            if let reps = exercise.repsPerSide, rep == reps { cue("Switch legs", at: t, into: &out) }
+            holdEnded(h, at: t, into: &out)
         }
         status.reps = rep
         status.holding = detector.isHolding
@@ -156,13 +148,10 @@ public struct ExerciseSession: Sendable {
 
     /// Ends the session: a hold in progress ends, walking is judged, and the summary comes last.
     public mutating func finish(at t: Double, into out: inout [SessionEvent]) -> SessionSummary {
-        // A hold cut off by the end of the recording is reported like any other.
+        // A hold cut off by the end of the session (Ctrl-C, end of the recording) ends like any other.
         if var detector = hold, case .ended(let h) = detector.finish(at: t) {
             hold = detector
-            let complete = holdSeconds.map { h.held >= $0 } ?? true
-            out.append(.holdEnded(t: h.end, rep: rep, side: side, duration: h.duration, complete: complete))
-            holds.append(.init(rep: rep, side: side, start: h.start, end: h.end, duration: h.duration,
-                               meanFlexion: h.meanFlexion, peakFlexion: h.peakFlexion, complete: complete))
+            holdEnded(h, at: t, into: &out)
         }
         var steps: Int?
         var cadence: Double?
@@ -177,6 +166,19 @@ public struct ExerciseSession: Sendable {
                                      steps: steps, cadence: cadence)
         out.append(.summary(summary))
         return summary
+    }
+
+    /// A hold is over: report it, judge its depth and length, and say what comes next.
+    private mutating func holdEnded(_ h: HoldDetector.Hold, at t: Double, into out: inout [SessionEvent]) {
+        let complete = holdSeconds.map { h.held >= $0 } ?? true
+        out.append(.holdEnded(t: h.end, rep: rep, side: side, duration: h.duration, complete: complete))
+        holds.append(.init(rep: rep, side: side, start: h.start, end: h.end, duration: h.duration,
+                           meanFlexion: h.meanFlexion, peakFlexion: h.peakFlexion, complete: complete))
+        if let angle = exercise.holdAngle, h.meanFlexion < angle { report(.shallow, at: h.end, rep: rep, into: &out) }
+        if !complete { report(.shortHold, at: h.end, rep: rep, into: &out) }
+        startBandSaid = false
+        crossedSaid = false
+        if let reps = exercise.repsPerSide, rep == reps { cue("Switch legs", at: t, into: &out) }
     }
 
     private mutating func report(_ kind: FormError, at t: Double, rep: Int?, into out: inout [SessionEvent]) {
