@@ -83,7 +83,7 @@ public struct HipAngleTracker: Sendable {
             restCount = 0
         case .none, .restStarted:
             if rest.isResting {
-                restUp += s.acceleration
+                restUp += orientation.conjugate.rotate(.unitZ)
                 restCount += 1
                 restAngles = angles
             }

@@ -1,5 +1,6 @@
 /// Finds how the strap sits, automatically, whatever its orientation: from the session's first still
-/// period in the protocol's neutral pose, gravity gives one axis; from the first flexion movement
+/// period in the protocol's neutral pose, gravity (as the orientation estimate sees it) gives one
+/// axis; from the first flexion movement
 /// after it, the gyroscope gives the flexion axis — the principal axis of the angular rate over the
 /// whole movement, not its first instant. Together they fix the sensor-to-thigh rotation and the
 /// heading of the sagittal plane.
@@ -20,6 +21,8 @@ public struct StrapCalibrator: Sendable {
         var end: Double
         var up: Vector3
         var orientation: Quaternion
+        /// Mean angular rate while still: the gyroscope's bias, rad/s.
+        var gyroBias: Vector3
     }
 
     private enum State: Sendable {
@@ -84,6 +87,7 @@ public struct StrapCalibrator: Sendable {
     private var state: State = .waitingForRest
     private var rest = RestDetector()
     private var upSum = Vector3.zero
+    private var rateSum = Vector3.zero
     private var upCount = 0
     private var restOrientation = Quaternion.identity
     private var lastTime: Double?
@@ -102,7 +106,8 @@ public struct StrapCalibrator: Sendable {
 
     /// - Parameters:
     ///   - orientation: the orientation estimate (earth ← sensor) for this sample.
-    ///   - gyroBias: the estimate's gyroscope bias (rad/s), removed from the rates of the movement.
+    ///   - gyroBias: the estimate's gyroscope bias (rad/s); the mean rate during the first rest is used
+    ///     instead when that rest lasted at least a second.
     public mutating func update(_ s: IMUSample, orientation: Quaternion, gyroBias: Vector3) -> Action {
         let dt = lastTime.map { s.time - $0 } ?? 0
         lastTime = s.time
@@ -112,13 +117,17 @@ public struct StrapCalibrator: Sendable {
             return .none
         case .waitingForRest:
             if rest.isResting {
-                upSum += s.acceleration
+                // "Up" as the estimate sees it: the same tilt the later angles are measured with.
+                upSum += orientation.conjugate.rotate(.unitZ)
+                rateSum += s.angularVelocity
                 upCount += 1
                 restOrientation = orientation
             }
             if case .restEnded(let since, let until) = restAction, upCount > 0 {
-                let r = Rest(start: since, end: until, up: (upSum / Double(upCount)).normalized, orientation: restOrientation)
+                let r = Rest(start: since, end: until, up: (upSum / Double(upCount)).normalized, orientation: restOrientation,
+                             gyroBias: rateSum / Double(upCount))
                 upSum = .zero
+                rateSum = .zero
                 upCount = 0
                 if let stored = storedMounting {
                     return finish(rest: r, mounting: stored)
@@ -127,7 +136,8 @@ public struct StrapCalibrator: Sendable {
             }
             return .none
         case .moving(let r, var m):
-            let w = s.angularVelocity - gyroBias
+            // The rest's mean rate is the bias now; the estimator's is the fallback for a short rest.
+            let w = s.angularVelocity - (r.end - r.start >= 1 ? r.gyroBias : gyroBias)
             if w.norm > parameters.movingRate, dt > 0, dt < 0.1 {
                 m.add(w, dt: dt, orientation: orientation, time: s.time)
             }
@@ -139,7 +149,11 @@ public struct StrapCalibrator: Sendable {
             guard m.rotation >= parameters.minimumRotation, let mounting = solve(rest: r, movement: m) else {
                 // Too little movement to tell an axis: wait for the next rest and try again.
                 state = .waitingForRest
-                if rest.isResting { upSum = s.acceleration; upCount = 1 }
+                if rest.isResting {
+                    upSum = orientation.conjugate.rotate(.unitZ)
+                    rateSum = s.angularVelocity
+                    upCount = 1
+                }
                 return .none
             }
             return finish(rest: r, mounting: mounting)

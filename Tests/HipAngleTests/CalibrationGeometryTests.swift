@@ -1,3 +1,4 @@
+import FormcheckInput
 import MotionCore
 import Testing
 import ThighSimulator
@@ -93,5 +94,32 @@ import ThighSimulator
         // Without it, the first rest is taken to be the protocol's neutral (supine): the posture is not seen.
         let blind = Self.run("piriformis-standing", posture: .supine)
         #expect(blind.calibration?.posture == .supine)
+    }
+}
+
+/// The same with the IMU's errors in the samples the calibration reads (gyro bias up to ±2 °/s,
+/// accelerometer bias and scale, noise, quantisation, the kernel's fuzz filter).
+@Suite struct CalibrationWithSensorErrorsTests {
+    @Test(arguments: ["piriformis-dualsense", "piriformis-joycon", "hamstring-good", "strap-upside-down"])
+    func calibrationIsAccurateWithConsumerErrors(_ name: String) throws {
+        let s = ScenarioLibrary.named(name)!
+        let r = ScenarioRenderer(s).render()
+        let readings = try FormcheckInput.Recording(bytes: Array(r.evemuText().utf8), path: name).readAll().readings
+        let samples = readings.compactMap { if case .sample(let x) = $0 { x } else { nil } }
+        var tracker = HipAngleTracker(posture: s.posture, side: s.side)
+        let t0 = samples[0].time
+        var sf = 0.0, n = 0.0
+        for (i, var sample) in samples.enumerated() {
+            sample.time -= t0
+            let (angles, _) = tracker.update(sample, orientation: r.orientations[i], gyroBias: .zero)
+            guard let angles else { continue }
+            let truth = CalibrationGeometryTests.truthAngles(r.truth, at: sample.time)
+            sf += (angles.flexion - truth.flexion) * (angles.flexion - truth.flexion)
+            n += 1
+        }
+        let m = Quaternion(w: r.truth.mounting[0], x: r.truth.mounting[1], y: r.truth.mounting[2], z: r.truth.mounting[3])
+        let found = try #require(tracker.calibration).mounting
+        #expect((found.conjugate * m).angle.degrees < 2.5, "\(name): mounting off by \((found.conjugate * m).angle.degrees)°")
+        #expect((sf / n).squareRoot() < 0.7, "\(name): flexion RMSE \((sf / n).squareRoot())°")
     }
 }
