@@ -36,7 +36,7 @@ struct RecordCommand: AsyncParsableCommand {
 
     func run() async throws {
         let discovery = roots.discovery
-        let path = try chooseNode(discovery)
+        let path = try DeviceChoice.node(device, discovery: discovery, example: "formcheck record %@ -o \(output)")
         let device: EvdevDevice
         let file: RecordingFile
         var decoder: SampleDecoder
@@ -50,8 +50,8 @@ struct RecordCommand: AsyncParsableCommand {
         }
         let name = device.name
         let live = LiveSource<InputEvent>(device: device)
-        let signals = Self.stopOnSignals { live.stop() }
-        defer { Self.restoreSignals(signals) }
+        let signals = SignalStop.install { live.stop() }
+        defer { SignalStop.restore(signals) }
         // A silent device sends nothing to check the duration against: stop by the clock as well.
         let timer = duration.map { seconds in
             Task {
@@ -101,52 +101,5 @@ struct RecordCommand: AsyncParsableCommand {
         printError(summary)
     }
 
-    /// The node to record: DEVICE as given (a path, eventN or a uniq), else the only motion node.
-    /// - Throws: `ExitCode` after printing: 69 when there is none, 64 when there are several.
-    func chooseNode(_ discovery: DeviceDiscovery) throws -> String {
-        if let device {
-            if device.contains("/") { return device }
-            if device.hasPrefix("event"), Int(device.dropFirst(5)) != nil { return discovery.devRoot + "/input/" + device }
-            let wanted = device.lowercased()
-            if let node = discovery.motionNodes().first(where: { $0.uniq?.lowercased() == wanted }) { return node.path }
-            throw fail(InputError(.noDevice, path: device, "no motion-sensor node has this uniq",
-                                  fix: "name the node by path (/dev/input/eventN) or uniq as 'formcheck devices' lists it; is the controller connected?"))
-        }
-        let nodes = discovery.motionNodes()
-        switch nodes.count {
-        case 0:
-            throw fail(InputError(
-                .noDevice, path: discovery.devRoot + "/input", "no motion-sensor node found",
-                fix: "connect a DualSense, DualShock 4, Joy-Con or Steam Deck controller by USB or Bluetooth; 'formcheck devices' "
-                    + "says what it sees, and dmesg whether the driver created a \"Motion Sensors\" / \"IMU\" node"))
-        case 1:
-            return nodes[0].path
-        default:
-            var text = "formcheck: \(discovery.devRoot)/input: \(nodes.count) motion-sensor nodes; name the one to record:"
-            for n in nodes {
-                text += "\n    \(n.path)  \(n.name)" + (n.uniq.map { "  (uniq \($0))" } ?? "")
-            }
-            text += "\n  fix: formcheck record \(nodes[0].path) -o \(output)"
-            printError(text)
-            throw ExitCode(64)
-        }
-    }
 
-    /// Ignores the default action of SIGINT and SIGTERM and calls `stop` when one arrives.
-    static func stopOnSignals(_ stop: @escaping @Sendable () -> Void) -> [any DispatchSourceSignal] {
-        [SIGINT, SIGTERM].map { signo in
-            signal(signo, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signo, queue: .global())
-            source.setEventHandler(handler: stop)
-            source.resume()
-            return source
-        }
-    }
-
-    /// Cancels the signal sources and gives SIGINT and SIGTERM their default action back.
-    static func restoreSignals(_ sources: [any DispatchSourceSignal]) {
-        for source in sources { source.cancel() }
-        signal(SIGINT, SIG_DFL)
-        signal(SIGTERM, SIG_DFL)
-    }
 }

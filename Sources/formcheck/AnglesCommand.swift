@@ -1,0 +1,89 @@
+import ArgumentParser
+import FormcheckFeedback
+import FormcheckInput
+import Foundation
+import MotionCore
+
+struct AnglesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "angles",
+        abstract: "Hip flexion and adduction, per sample, from a recording.",
+        discussion: """
+            Output (CSV): t,flexion,adduction — t in seconds since the first sample, angles in degrees \
+            (flexion: thigh long axis in the sagittal plane, 0 in the neutral pose, positive knee up/forward; \
+            adduction: out of it, positive towards the midline). The strap is calibrated from the first \
+            rest (taken as the posture's neutral pose) and the first flexion movement; rows start at that \
+            rest. With --calibration the posture is measured instead.
+            """)
+
+    enum Mode: String, ExpressibleByArgument, CaseIterable {
+        case live
+        case replay
+    }
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case csv
+    }
+
+    @Argument(help: "Recording (.evemu or .csv).", completion: .file())
+    var file: String
+
+    @Option(help: "Output format.")
+    var format: Format = .csv
+
+    @Option(help: "live: causal filter, as live coaching sees it; replay: may use the future (smoother).")
+    var mode: Mode = .live
+
+    @Option(help: "The posture of the session's first rest (its neutral pose).")
+    var posture: Posture = .supine
+
+    @Option(help: "The leg wearing the sensor.")
+    var side: Side = .right
+
+    @Option(help: "A strap calibration from 'formcheck calibrate'.", completion: .file(extensions: ["json"]))
+    var calibration: String?
+
+    func run() async throws {
+        let readings: [SensorReading]
+        do { readings = try Recording(path: file).readAll().readings } catch { throw fail(error) }
+        var stored: StoredCalibration?
+        if let calibration {
+            do { stored = try StoredCalibration.load(calibration) } catch {
+                printError("formcheck: \(error)")
+                throw ExitCode(65)
+            }
+        }
+        var out = "t,flexion,adduction\n"
+        var angles: [HipAngleSample] = []
+        switch mode {
+        case .live:
+            var pipeline = AnglePipeline(estimator: OrientationFilter(), posture: posture, side: side, storedMounting: stored?.mounting)
+            for r in readings { _ = pipeline.consume(r, into: &angles) }
+        case .replay:
+            let orientations = OrientationSmoother.estimate(readings)
+            var pipeline = AnglePipeline(estimator: Replayed(orientations: orientations), posture: posture, side: side,
+                                         storedMounting: stored?.mounting)
+            for r in readings { _ = pipeline.consume(r, into: &angles) }
+        }
+        for a in angles {
+            out += String(format: "%.4f,%.3f,%.3f\n", a.time, a.angles.flexion, a.angles.adduction)
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+        if angles.isEmpty {
+            printError("formcheck: \(file): the strap was never calibrated: no rest followed by a flexion movement")
+            throw ExitCode(65)
+        }
+    }
+
+    /// Orientations computed beforehand (by the smoother), handed out one per sample.
+    struct Replayed: OrientationEstimator {
+        var orientations: [Quaternion]
+        var index = 0
+        mutating func update(_ s: IMUSample) -> Quaternion {
+            defer { index += 1 }
+            return orientations[min(index, orientations.count - 1)]
+        }
+        mutating func gapOccurred() {}
+        var gyroBias: Vector3 { .zero }
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import FormcheckFeedback
+import FormcheckInput
+import MotionCore
+
+extension Side: ExpressibleByArgument {}
+extension Posture: ExpressibleByArgument {}
+
+/// What `replay` and `live` coach: the exercise, the side, the hold time, a stored calibration.
+struct ExerciseOptions: ParsableArguments {
+    @Option(help: "The exercise: piriformis, hamstring, knee-to-chest, walk ('formcheck exercises' lists them).")
+    var exercise: String?
+
+    @Option(name: .customLong("protocol"), help: "Your own exercise protocol (JSON, like 'formcheck exercises --json').",
+            completion: .file(extensions: ["json"]))
+    var protocolFile: String?
+
+    @Option(help: "The leg wearing the sensor.")
+    var side: Side = .right
+
+    @Option(help: "Hold time in seconds, instead of the protocol's.")
+    var hold: Double?
+
+    @Option(help: "A strap calibration from 'formcheck calibrate' (then the posture is checked too).",
+            completion: .file(extensions: ["json"]))
+    var calibration: String?
+
+    func validate() throws {
+        if exercise == nil && protocolFile == nil {
+            throw ValidationError("name the exercise: --exercise piriformis|hamstring|knee-to-chest|walk (or --protocol FILE)")
+        }
+        if let hold, !(hold > 0 && hold <= 3600) { throw ValidationError("--hold must be between 0 and 3600 seconds") }
+    }
+
+    /// The protocol to coach.
+    func loadProtocol() throws -> ExerciseProtocol {
+        do {
+            if let protocolFile { return try ExerciseLibrary.load(protocolFile) }
+            return try ExerciseLibrary.named(exercise!)
+        } catch let error as ExerciseLibrary.LoadError {
+            if case .unknown = error {
+                printError("formcheck: \(error)\n  fix: 'formcheck exercises' lists them")
+                throw ExitCode(64)
+            }
+            printError("formcheck: \(error)\n  fix: compare with 'formcheck exercises --json'")
+            throw ExitCode(65)
+        }
+    }
+
+    /// The stored mounting, if a calibration file was given.
+    func loadCalibration() throws -> StoredCalibration? {
+        guard let calibration else { return nil }
+        do { return try StoredCalibration.load(calibration) } catch {
+            printError("formcheck: \(error)\n  fix: make one with 'formcheck calibrate RECORDING-or-DEVICE -o \(calibration)'")
+            throw ExitCode(error is StoredCalibration.FileError && "\(error)".contains("cannot read") ? 66 : 65)
+        }
+    }
+}

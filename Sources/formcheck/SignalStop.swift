@@ -1,0 +1,23 @@
+import Dispatch
+import Foundation
+
+/// Ctrl-C (SIGINT) and SIGTERM end a session cleanly instead of killing the process.
+enum SignalStop {
+    /// Ignores the default action of SIGINT and SIGTERM and calls `stop` when one arrives.
+    static func install(_ stop: @escaping @Sendable () -> Void) -> [any DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { signo in
+            signal(signo, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signo, queue: .global())
+            source.setEventHandler(handler: stop)
+            source.resume()
+            return source
+        }
+    }
+
+    /// Cancels the signal sources and gives SIGINT and SIGTERM their default action back.
+    static func restore(_ sources: [any DispatchSourceSignal]) {
+        for source in sources { source.cancel() }
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
+    }
+}
