@@ -2,9 +2,10 @@
 # the two commands in README.md work on a fresh Debian/Ubuntu machine that has Swift.
 
 SWIFT ?= swift
-# Debian packages: libevdev (live devices, event names), pkg-config (to find it), and the
-# reference evemu implementation (libevemu for the byte-compatibility tests, evemu-tools for users).
-PACKAGES := libevdev-dev pkg-config libevemu-dev evemu-tools
+# Debian packages: libevdev (live devices, event names), pkg-config (to find it), the reference
+# evemu implementation (libevemu for the byte-compatibility tests, evemu-tools for users), and
+# espeak-ng (spoken cues; the speech tests run it).
+PACKAGES := libevdev-dev pkg-config libevemu-dev evemu-tools espeak-ng
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FORMCHECK := .build/debug/formcheck
 DEMO_RECORDING := Fixtures/devices/synthetic-dualsense-usb-pitch90.evemu

@@ -1,0 +1,71 @@
+/// The JSON Lines form of session events: one compact object per line, keys sorted, each with
+/// `type` and `t`. Rounding: times (`t`, `start`, `end`) to 0.001 s, angles to 0.1°, durations to
+/// 0.01 s, cadence to 0.1 steps/min. `SessionEventJSON.validate(line:)` checks this contract.
+extension SessionEvent {
+    /// Decimals of times in seconds since the first sample.
+    static let timeDecimals = 3
+    /// Decimals of angles in degrees.
+    static let angleDecimals = 1
+    /// Decimals of durations in seconds.
+    static let durationDecimals = 2
+    /// Decimals of cadence in steps per minute.
+    static let cadenceDecimals = 1
+
+    /// The event as one line of JSON Lines (no newline at the end).
+    public var jsonLine: String { json.compactText }
+
+    /// The event as a JSON object (keys sorted).
+    public var json: JSONValue {
+        var members: [String: JSONValue] = ["t": .number(time, decimals: Self.timeDecimals)]
+        switch self {
+        case .calibrated(_, let posture):
+            members["type"] = .string("calibrated")
+            members["posture"] = .string(posture.rawValue)
+        case .holdStarted(_, let rep, let side, let flexion):
+            members["type"] = .string("holdStarted")
+            members["rep"] = .integer(rep)
+            members["side"] = .string(side.rawValue)
+            members["flexion"] = .number(flexion, decimals: Self.angleDecimals)
+        case .formError(_, let kind, let rep, let message):
+            members["type"] = .string("formError")
+            members["kind"] = .string(kind.rawValue)
+            members["rep"] = rep.map { .integer($0) } ?? .null
+            members["message"] = .string(message)
+        case .holdEnded(_, let rep, let side, let duration, let complete):
+            members["type"] = .string("holdEnded")
+            members["rep"] = .integer(rep)
+            members["side"] = .string(side.rawValue)
+            members["duration"] = .number(duration, decimals: Self.durationDecimals)
+            members["complete"] = .bool(complete)
+        case .cue(_, let text):
+            members["type"] = .string("cue")
+            members["text"] = .string(text)
+        case .summary(let s):
+            members["type"] = .string("summary")
+            members["exercise"] = .string(s.exercise)
+            members["side"] = .string(s.side.rawValue)
+            members["holds"] = .array(s.holds.map { h in
+                .sortedObject([
+                    "rep": .integer(h.rep),
+                    "side": .string(h.side.rawValue),
+                    "start": .number(h.start, decimals: Self.timeDecimals),
+                    "end": .number(h.end, decimals: Self.timeDecimals),
+                    "duration": .number(h.duration, decimals: Self.durationDecimals),
+                    "meanFlexion": .number(h.meanFlexion, decimals: Self.angleDecimals),
+                    "peakFlexion": .number(h.peakFlexion, decimals: Self.angleDecimals),
+                    "complete": .bool(h.complete),
+                ])
+            })
+            members["formErrors"] = .array(s.formErrors.map { e in
+                .sortedObject([
+                    "t": .number(e.t, decimals: Self.timeDecimals),
+                    "kind": .string(e.kind.rawValue),
+                    "rep": e.rep.map { .integer($0) } ?? .null,
+                ])
+            })
+            members["steps"] = s.steps.map { .integer($0) } ?? .null
+            members["cadence"] = s.cadence.map { .number($0, decimals: Self.cadenceDecimals) } ?? .null
+        }
+        return .sortedObject(members)
+    }
+}

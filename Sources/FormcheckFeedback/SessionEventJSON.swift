@@ -1,0 +1,131 @@
+import MotionCore
+
+/// The JSON Lines contract of `SessionEvent` (see `SessionEvent+JSON.swift`), as a checker other
+/// tools' tests can use: every line one compact object with sorted keys, exactly the keys of its
+/// `type`, values of the right JSON types, numbers rounded as documented.
+public enum SessionEventJSON {
+    /// A line that breaks the contract, and how.
+    public struct Invalid: Error, Sendable, Hashable, CustomStringConvertible {
+        public var line: String
+        public var reason: String
+        public var description: String { "\(reason): \(line)" }
+    }
+
+    /// What a member must hold.
+    private indirect enum Field: Sendable {
+        /// Seconds since the first sample: a number with at most 3 decimals, ≥ 0.
+        case time
+        /// Degrees: a number with at most 1 decimal.
+        case angle
+        /// Seconds: a number with at most 2 decimals, ≥ 0.
+        case duration
+        /// Steps per minute: a number with at most 1 decimal, ≥ 0.
+        case cadence
+        /// An integer ≥ `minimum`.
+        case integer(minimum: Int)
+        case bool
+        case string
+        /// One of these strings.
+        case oneOf([String])
+        /// `null` or the field.
+        case nullable(Field)
+        /// An array of objects with these members.
+        case arrayOf([String: Field])
+    }
+
+    private static let sides = Side.allCases.map(\.rawValue)
+    private static let postures = Posture.allCases.map(\.rawValue)
+    private static let kinds = FormError.allCases.map(\.rawValue)
+
+    /// The members of each event type (besides `type` itself).
+    private static let schema: [String: [String: Field]] = [
+        "calibrated": ["t": .time, "posture": .oneOf(postures)],
+        "holdStarted": ["t": .time, "rep": .integer(minimum: 1), "side": .oneOf(sides), "flexion": .angle],
+        "formError": ["t": .time, "kind": .oneOf(kinds), "rep": .nullable(.integer(minimum: 1)), "message": .string],
+        "holdEnded": ["t": .time, "rep": .integer(minimum: 1), "side": .oneOf(sides), "duration": .duration, "complete": .bool],
+        "cue": ["t": .time, "text": .string],
+        "summary": [
+            "t": .time, "exercise": .string, "side": .oneOf(sides),
+            "holds": .arrayOf([
+                "rep": .integer(minimum: 1), "side": .oneOf(sides), "start": .time, "end": .time, "duration": .duration,
+                "meanFlexion": .angle, "peakFlexion": .angle, "complete": .bool,
+            ]),
+            "formErrors": .arrayOf(["t": .time, "kind": .oneOf(kinds), "rep": .nullable(.integer(minimum: 1))]),
+            "steps": .nullable(.integer(minimum: 0)), "cadence": .nullable(.cadence),
+        ],
+    ]
+
+    /// The event types, in the order a session can first produce them.
+    public static let types = ["calibrated", "holdStarted", "formError", "holdEnded", "cue", "summary"]
+
+    /// Checks one line (without its newline) against the contract; returns its `type`.
+    @discardableResult
+    public static func validate(line: String) throws(Invalid) -> String {
+        func invalid(_ reason: String) -> Invalid { Invalid(line: line, reason: reason) }
+        let value: JSONValue
+        do { value = try JSONValue(parsing: line) } catch { throw invalid("not JSON (\(error))") }
+        guard case .object = value else { throw invalid("not a JSON object") }
+        guard value.compactText == line else {
+            throw invalid("not compact JSON as formcheck writes it (whitespace outside strings, or unusual escapes)")
+        }
+        guard let type = value["type"]?.stringValue else { throw invalid("no \"type\" string") }
+        guard let fields = schema[type] else { throw invalid("unknown type \"\(type)\"") }
+        var withType = fields
+        withType["type"] = .string
+        if let reason = check(value, against: withType, at: "") { throw invalid(reason) }
+        return type
+    }
+
+    /// Why `object` breaks `fields` (nil when it does not). `path` prefixes member names in messages.
+    private static func check(_ object: JSONValue, against fields: [String: Field], at path: String) -> String? {
+        guard case .object(let members) = object else { return "\(path.isEmpty ? "the line" : path) is not an object" }
+        for (a, b) in zip(members, members.dropFirst()) where !(a.key < b.key) {
+            return a.key == b.key ? "duplicate key \"\(path)\(b.key)\"" : "keys not sorted: \"\(path)\(b.key)\" after \"\(path)\(a.key)\""
+        }
+        let keys = Set(members.map(\.key))
+        if let missing = fields.keys.sorted().first(where: { !keys.contains($0) }) { return "missing key \"\(path)\(missing)\"" }
+        if let extra = members.first(where: { fields[$0.key] == nil }) { return "unexpected key \"\(path)\(extra.key)\"" }
+        for member in members {
+            if let reason = check(member.value, against: fields[member.key]!, at: path + member.key) { return reason }
+        }
+        return nil
+    }
+
+    /// Why `value` is not a `field` (nil when it is).
+    private static func check(_ value: JSONValue, against field: Field, at path: String) -> String? {
+        func number(decimals: Int, nonNegative: Bool, what: String) -> String? {
+            guard case .number(let text) = value, let x = Double(text) else { return "\"\(path)\" is not a number (\(what))" }
+            if text.contains(where: { $0 == "e" || $0 == "E" }) { return "\"\(path)\" has an exponent: \(text)" }
+            let places = text.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
+            if places > decimals { return "\"\(path)\" has \(places) decimals, more than \(decimals) (\(what)): \(text)" }
+            if nonNegative && x < 0 { return "\"\(path)\" is negative: \(text)" }
+            return nil
+        }
+        switch field {
+        case .time: return number(decimals: 3, nonNegative: true, what: "seconds, to 0.001")
+        case .angle: return number(decimals: 1, nonNegative: false, what: "degrees, to 0.1")
+        case .duration: return number(decimals: 2, nonNegative: true, what: "seconds, to 0.01")
+        case .cadence: return number(decimals: 1, nonNegative: true, what: "steps per minute, to 0.1")
+        case .integer(let minimum):
+            guard let n = value.intValue else { return "\"\(path)\" is not an integer" }
+            return n < minimum ? "\"\(path)\" is \(n), below \(minimum)" : nil
+        case .bool:
+            guard case .bool = value else { return "\"\(path)\" is not true or false" }
+            return nil
+        case .string:
+            return value.stringValue == nil ? "\"\(path)\" is not a string" : nil
+        case .oneOf(let allowed):
+            guard let s = value.stringValue else { return "\"\(path)\" is not a string" }
+            return allowed.contains(s) ? nil : "\"\(path)\" is \"\(s)\", not one of \(allowed.joined(separator: ", "))"
+        case .nullable(let inner):
+            if case .null = value { return nil }
+            return check(value, against: inner, at: path)
+        case .arrayOf(let fields):
+            guard case .array(let items) = value else { return "\"\(path)\" is not an array" }
+            for (i, item) in items.enumerated() {
+                if let reason = check(item, against: fields, at: "\(path)[\(i)].") { return reason }
+            }
+            return nil
+        }
+    }
+}

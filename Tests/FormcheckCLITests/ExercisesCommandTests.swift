@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+/// `formcheck exercises`: the bundled protocols, as text and as JSON.
+@Suite struct ExercisesCommandTests {
+    static let names = ["piriformis", "hamstring", "knee-to-chest", "walk"]
+
+    @Test func listsTheFourExercisesWithTheirParameters() throws {
+        let r = try ExitStatusTests.run(["exercises"])
+        #expect(r.status == 0)
+        #expect(r.stderr.isEmpty)
+        let headings = r.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") }.map { String($0.split(separator: " ")[0]) }
+        #expect(headings == Self.names)
+        #expect(r.stdout.contains("piriformis — Supine piriformis stretch\n  posture        supine\n  start band     45° ± 10°\n"
+                                  + "  hold angle     60° or more\n  hold time      60 s\n  reps per side  2\n"))
+        #expect(r.stdout.contains("  brisk cadence  100 steps/min or more\n"))
+    }
+
+    @Test func jsonIsTheProtocolFiles() throws {
+        let r = try ExitStatusTests.run(["exercises", "--json"])
+        #expect(r.status == 0)
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        #expect(array.compactMap { $0["name"] as? String } == Self.names)
+        let piriformis = try #require(array.first)
+        #expect(piriformis["holdSeconds"] as? Double == 60)
+        #expect(piriformis["holdAngle"] as? Double == 60)
+        #expect(piriformis["repsPerSide"] as? Int == 2)
+        #expect((piriformis["startBand"] as? [String: Any])?["flexion"] as? Double == 45)
+        #expect(array.last?["briskCadence"] as? Double == 100)
+        // The same content as the bundled file.
+        let file = ExitStatusTests.packageRoot + "/Sources/FormcheckFeedback/Protocols/piriformis.json"
+        let bundled = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? NSDictionary)
+        #expect(NSDictionary(dictionary: piriformis).isEqual(bundled))
+    }
+
+    @Test func unknownOptionIsUsage() throws {
+        let r = try ExitStatusTests.run(["exercises", "--yaml"])
+        #expect(r.status == 64)
+        #expect(r.stdout.isEmpty)
+    }
+}
