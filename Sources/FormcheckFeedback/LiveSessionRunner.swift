@@ -38,12 +38,14 @@ public struct LiveSessionRunner<Estimator: OrientationEstimator> {
     /// - Parameters:
     ///   - reconnect: waits for the device with this uniq to come back; nil return ends the session.
     ///   - emit: receives every session event as it happens.
+    ///   - progress: called after every sample with the session's status (for a live view).
     ///   - notice: messages for the person ("device disconnected: waiting for it…").
     /// - Returns: the summary (also emitted last).
     public mutating func run(
         _ first: Connection,
         reconnect: (@Sendable (String) async throws -> Connection?)?,
         emit: (SessionEvent, SessionStatus) -> Void,
+        progress: (SessionStatus) -> Void = { _ in },
         notice: (String) -> Void
     ) async throws -> SessionSummary {
         var connection = first
@@ -59,6 +61,7 @@ public struct LiveSessionRunner<Estimator: OrientationEstimator> {
                     events.removeAll(keepingCapacity: true)
                     pipeline.consume(reading, into: &events)
                     for ev in events { emit(ev, pipeline.status) }
+                    progress(pipeline.status)
                 }
                 break  // ended normally (stopped)
             } catch let error as InputError where error.kind == .deviceGone {

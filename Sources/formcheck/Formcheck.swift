@@ -12,7 +12,10 @@ struct Formcheck: AsyncParsableCommand {
             74 device disappeared or I/O error (what was read is kept), 77 permission denied.
             """,
         version: "0.1.0",
-        subcommands: [DevicesCommand.self, RecordCommand.self, InspectCommand.self, SimulateCommand.self, ExercisesCommand.self]
+        subcommands: [
+            DevicesCommand.self, RecordCommand.self, InspectCommand.self, AnglesCommand.self, CalibrateCommand.self,
+            ExercisesCommand.self, ReplayCommand.self, LiveCommand.self, SimulateCommand.self,
+        ]
     )
 }
 

@@ -46,7 +46,11 @@ struct LiveCommand: AsyncParsableCommand {
         let initial = opened.currentAxisValues
         let uniq = opened.uniq
         let recording: RecordingFile?
-        do { recording = try record.map { try RecordingFile(path: $0, description: description) } } catch { throw fail(error) }
+        if let record {
+            do { recording = try RecordingFile(path: record, description: description) } catch { throw fail(error) }
+        } else {
+            recording = nil
+        }
         let source = LiveSource<InputEvent>(device: opened)
         let stopper = StopSwitch(source: source)
         let signals = SignalStop.install { stopper.stop() }
@@ -77,7 +81,7 @@ struct LiveCommand: AsyncParsableCommand {
             }, emit: { event, status in
                 output.emit(event, status: status)
                 speech?.handle(event)
-            }, notice: { printError("formcheck: " + $0) })
+            }, progress: { output.tick($0) }, notice: { printError("formcheck: " + $0) })
         } catch let error as InputError {
             try? recording?.close()
             throw fail(error)
