@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FORMCHECK := .build/debug/formcheck
 DEMO_RECORDING := Fixtures/devices/synthetic-dualsense-usb-pitch90.evemu
 
-.PHONY: all deps build demo test clean fixtures
+.PHONY: all deps build demo test clean fixtures golden
 
 all: build
 
@@ -45,3 +45,8 @@ clean:
 # Rewrites the simulator's golden files in Fixtures/scenarios (only when you mean to: review the diff).
 fixtures: build
 	$(FORMCHECK) simulate --write-fixtures Fixtures/scenarios
+
+# Rewrites the coaching golden files (Fixtures/coaching/*.jsonl) from the current code: only on purpose.
+golden: deps
+	$(SWIFT) build --build-tests
+	FORMCHECK_UPDATE_GOLDEN=1 $(SWIFT) test --skip-build --filter CoachingGoldenTests

@@ -1,0 +1,56 @@
+import FormcheckInput
+import MotionCore
+import Testing
+import ThighSimulator
+
+/// The motion core end to end on the simulator suite — recorded samples with consumer IMU errors,
+/// the live orientation filter, automatic strap calibration — against the truth.
+@Suite struct HipAngleAccuracyTests {
+    struct Errors {
+        var flexion: Double
+        var flexionInHolds: Double
+        var adduction: Double
+        var slips: [Double]
+        var calibration: StrapCalibration?
+    }
+
+    static func measure(_ name: String) throws -> Errors {
+        let s = ScenarioLibrary.named(name)!
+        let r = ScenarioRenderer(s).render()
+        let readings = try Recording(bytes: Array(r.evemuText().utf8), path: name).readAll().readings
+        var pipeline = AnglePipeline(estimator: OrientationFilter(), posture: s.posture, side: s.side)
+        var angles: [HipAngleSample] = []
+        var slips: [Double] = []
+        for reading in readings {
+            if case .slipDetected(_, let angle)? = pipeline.consume(reading, into: &angles) { slips.append(angle) }
+        }
+        var f = 0.0, a = 0.0, n = 0.0, fh = 0.0, nh = 0.0
+        for x in angles {
+            let truth = CalibrationGeometryTests.truthAngles(r.truth, at: x.time)
+            let df = x.angles.flexion - truth.flexion
+            let da = x.angles.adduction - truth.adduction
+            f += df * df
+            a += da * da
+            n += 1
+            if r.truth.holds.contains(where: { x.time >= $0.start && x.time <= $0.end }) {
+                fh += df * df
+                nh += 1
+            }
+        }
+        return Errors(flexion: (f / n).squareRoot(), flexionInHolds: nh > 0 ? (fh / nh).squareRoot() : 0,
+                      adduction: (a / n).squareRoot(), slips: slips, calibration: pipeline.tracker.calibration)
+    }
+
+    static let scenarios = ScenarioLibrary.all.map(\.name).filter { $0 != "piriformis-standing" }
+
+    /// Flexion RMSE ≤ 1.0° over each scenario after calibration, ≤ 0.5° during holds; adduction ≤ 2°.
+    @Test(arguments: scenarios)
+    func anglesWithinTheTargets(_ name: String) throws {
+        let e = try Self.measure(name)
+        #expect(e.calibration != nil, "\(name) did not calibrate")
+        #expect(e.flexion <= 1.0, "\(name): flexion RMSE \(e.flexion)°")
+        #expect(e.flexionInHolds <= 0.5, "\(name): flexion RMSE in holds \(e.flexionInHolds)°")
+        #expect(e.adduction <= 2.0, "\(name): adduction RMSE \(e.adduction)°")
+        #expect(name == "strap-slip" ? e.slips.count == 1 : e.slips.isEmpty, "\(name): slips \(e.slips)")
+    }
+}
