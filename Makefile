@@ -8,7 +8,7 @@ SWIFT ?= swift
 PACKAGES := libevdev-dev pkg-config libevemu-dev evemu-tools espeak-ng
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FORMCHECK := .build/debug/formcheck
-DEMO_RECORDING := Fixtures/devices/synthetic-dualsense-usb-pitch90.evemu
+DEMO_RECORDING := Fixtures/scenarios/piriformis-joycon.evemu
 
 .PHONY: all deps build demo test clean fixtures golden
 
@@ -30,9 +30,9 @@ deps:
 build: deps
 	$(SWIFT) build
 
-# The main job on a bundled recording.
+# The main job on a bundled recording: a piriformis session (Joy-Con in a leg strap), replayed.
 demo: build
-	$(FORMCHECK) inspect $(DEMO_RECORDING)
+	$(FORMCHECK) replay $(DEMO_RECORDING) --exercise piriformis
 
 # Builds everything (warnings are errors: see Package.swift) and runs the test suite.
 test: deps
