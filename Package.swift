@@ -57,6 +57,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "MotionCoreTests", dependencies: ["MotionCore"], swiftSettings: strict),
+        // The orientation filter against real data (BROAD excerpts) and the simulator's truth.
+        .testTarget(
+            name: "OrientationTests",
+            dependencies: ["MotionCore", "FormcheckInput", "ThighSimulator"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "ThighSimulatorTests",
             dependencies: ["ThighSimulator", "FormcheckInput", "MotionCore"],
