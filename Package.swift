@@ -70,7 +70,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FormcheckCLITests",
-            dependencies: ["formcheck", "FormcheckInput"],
+            dependencies: ["formcheck", "FormcheckInput", "MotionCore"],
             swiftSettings: strict
         ),
     ]

@@ -12,7 +12,10 @@ struct Formcheck: AsyncParsableCommand {
             74 device disappeared or I/O error (what was read is kept), 77 permission denied.
             """,
         version: "0.1.0",
-        subcommands: [DevicesCommand.self, RecordCommand.self, InspectCommand.self, SimulateCommand.self]
+        subcommands: [
+            DevicesCommand.self, RecordCommand.self, InspectCommand.self, SimulateCommand.self, OrientationCommand.self,
+            EvalBroadCommand.self,
+        ]
     )
 }
 
