@@ -9,6 +9,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "formcheck", targets: ["formcheck"]),
+        .executable(name: "formcheck-bench", targets: ["FormcheckBench"]),
         .library(name: "MotionCore", targets: ["MotionCore"]),
         .library(name: "FormcheckInput", targets: ["FormcheckInput"]),
         .library(name: "FormcheckFeedback", targets: ["FormcheckFeedback"]),
@@ -42,6 +43,12 @@ let package = Package(
                 "FormcheckInput", "MotionCore", "FormcheckFeedback", "ThighSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strict
+        ),
+        // Benchmarks (make bench): the orientation filter's time per sample, replay throughput.
+        .executableTarget(
+            name: "FormcheckBench",
+            dependencies: ["FormcheckInput", "MotionCore", "ThighSimulator"],
             swiftSettings: strict
         ),
         // Test only: the reference evemu implementation, to check our files byte for byte.
