@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FORMCHECK := .build/debug/formcheck
 DEMO_RECORDING := Fixtures/scenarios/piriformis-joycon.evemu
 
-.PHONY: all deps build demo test clean fixtures golden
+.PHONY: all deps build demo test clean fixtures golden eval-broad bench
 
 all: build
 
@@ -41,6 +41,18 @@ test: deps
 
 clean:
 	rm -rf .build
+
+# Scores the orientation filter on the BROAD trials (a folder of CSV files, see README "Orientation"):
+#   make eval-broad BROAD=../shared/data/broad
+BROAD ?= ../shared/data/broad
+eval-broad: deps
+	$(SWIFT) build -c release --product formcheck
+	.build/release/formcheck eval-broad $(BROAD)
+
+# Times the orientation filter (ns per sample) and replay (MB/s of evemu text), release build.
+bench: deps
+	$(SWIFT) build -c release --product formcheck-bench
+	.build/release/formcheck-bench
 
 # Rewrites the simulator's golden files in Fixtures/scenarios (only when you mean to: review the diff).
 fixtures: build

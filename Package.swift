@@ -9,6 +9,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "formcheck", targets: ["formcheck"]),
+        .executable(name: "formcheck-bench", targets: ["FormcheckBench"]),
         .library(name: "MotionCore", targets: ["MotionCore"]),
         .library(name: "FormcheckInput", targets: ["FormcheckInput"]),
         .library(name: "FormcheckFeedback", targets: ["FormcheckFeedback"]),
@@ -49,6 +50,12 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Benchmarks (make bench): the orientation filter's time per sample, replay throughput.
+        .executableTarget(
+            name: "FormcheckBench",
+            dependencies: ["FormcheckInput", "MotionCore", "ThighSimulator"],
+            swiftSettings: strict
+        ),
         // Test only: the reference evemu implementation, to check our files byte for byte.
         .systemLibrary(
             name: "CLibevemu",
@@ -62,6 +69,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "MotionCoreTests", dependencies: ["MotionCore"], swiftSettings: strict),
+        // The orientation filter against real data (BROAD excerpts) and the simulator's truth.
+        .testTarget(
+            name: "OrientationTests",
+            dependencies: ["MotionCore", "FormcheckInput", "ThighSimulator"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "FormcheckFeedbackTests",
             dependencies: ["FormcheckFeedback", "MotionCore", "ThighSimulator", "FormcheckInput"],
@@ -79,7 +92,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FormcheckCLITests",
-            dependencies: ["formcheck", "FormcheckInput"],
+            dependencies: ["formcheck", "FormcheckInput", "MotionCore"],
             swiftSettings: strict
         ),
     ]

@@ -19,6 +19,11 @@ extension Double {
     /// asin(self) in radians −π/2…π/2; input clamped to −1…1.
     @inlinable public var arcSine: Double { Double.pi / 2 - MathKernels.acos(self) }
 
+    /// tan(self), relative error below 1e-15 away from the poles (sine over cosine).
+    @inlinable public var tangent: Double { sine / cosine }
+    /// e^self: relative error below 1e-15; +∞ above 709.78, 0 below −745.1, NaN for NaN.
+    @inlinable public var exponential: Double { MathKernels.exp(self) }
+
     /// atan2(y, x) in radians −π…π.
     @inlinable public static func atan2(_ y: Double, _ x: Double) -> Double { MathKernels.atan2(y, x) }
 }
@@ -101,6 +106,36 @@ public enum MathKernels {
         if y > 0 { return .pi / 2 }
         if y < 0 { return -.pi / 2 }
         return 0
+    }
+
+    /// e^x by reduction x = k·ln 2 + r, |r| ≤ ln 2 / 2 (ln 2 split in two, Cody–Waite), a Taylor
+    /// series to degree 14 for e^r, and scaling by 2^k.
+    @inlinable
+    public static func exp(_ x: Double) -> Double {
+        guard !x.isNaN else { return .nan }
+        if x > 709.782712893384 { return .infinity }
+        if x < -745.1332191019412 { return 0 }
+        let k = (x * 1.4426950408889634).rounded()  // x / ln 2
+        let r = (x - k * 6.93147180369123816490e-01) - k * 1.90821492927058770002e-10
+        // Horner form of Σ r^n / n!, n = 0…14.
+        var e = 1.0 / 87178291200.0
+        e = e * r + 1.0 / 6227020800.0
+        e = e * r + 1.0 / 479001600.0
+        e = e * r + 1.0 / 39916800.0
+        e = e * r + 1.0 / 3628800.0
+        e = e * r + 1.0 / 362880.0
+        e = e * r + 1.0 / 40320.0
+        e = e * r + 1.0 / 5040.0
+        e = e * r + 1.0 / 720.0
+        e = e * r + 1.0 / 120.0
+        e = e * r + 1.0 / 24.0
+        e = e * r + 1.0 / 6.0
+        e = e * r + 0.5
+        e = e * r + 1
+        e = e * r + 1
+        // 2^k in two factors, so that k down to −1075 (subnormal results) stays representable.
+        let k1 = Int(k) / 2, k2 = Int(k) - Int(k) / 2
+        return e * Double(sign: .plus, exponent: k1, significand: 1) * Double(sign: .plus, exponent: k2, significand: 1)
     }
 
     /// acos(c) for c clamped to −1…1, via atan2 of the half-angle form (accurate near ±1).

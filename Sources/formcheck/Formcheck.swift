@@ -13,8 +13,9 @@ struct Formcheck: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            DevicesCommand.self, RecordCommand.self, InspectCommand.self, AnglesCommand.self, CalibrateCommand.self,
-            ExercisesCommand.self, ReplayCommand.self, LiveCommand.self, SimulateCommand.self,
+            DevicesCommand.self, RecordCommand.self, InspectCommand.self, OrientationCommand.self, AnglesCommand.self,
+            CalibrateCommand.self, ExercisesCommand.self, ReplayCommand.self, LiveCommand.self, SimulateCommand.self,
+            EvalBroadCommand.self,
         ]
     )
 }

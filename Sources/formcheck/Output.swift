@@ -23,3 +23,8 @@ func jsonText<T: Encodable>(_ value: T) throws -> String {
 func fixed(_ value: Double, _ decimals: Int) -> String {
     String(format: "%.\(decimals)f", value)
 }
+
+/// Writes bytes to standard output as they are.
+func writeStandardOutput(_ bytes: [UInt8]) {
+    FileHandle.standardOutput.write(Data(bytes))
+}

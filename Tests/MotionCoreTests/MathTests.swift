@@ -18,6 +18,29 @@ import Testing
         #expect(worst < 1e-14)
     }
 
+    @Test func exponentialAndTangentMatchLibm() {
+        var worst = 0.0
+        for i in 0...20000 {
+            let x = -740 + Double(i) * 0.0725
+            let e = Glibc.exp(x)
+            if e > 0 && e.isNormal { worst = max(worst, abs(x.exponential - e) / e) }
+        }
+        for x in [-1e-300, 0, 1e-300, 1e-12, -0.5, 0.5, 1, 2, 700, 709.78] {
+            worst = max(worst, abs(x.exponential - Glibc.exp(x)) / Glibc.exp(x))
+        }
+        #expect(worst < 2e-15)
+        #expect(710.0.exponential == .infinity)
+        #expect((-750.0).exponential == 0)
+        #expect(Double.nan.exponential.isNaN)
+        #expect(abs((-745.0).exponential - Glibc.exp(-745)) <= Glibc.exp(-745))  // subnormal
+        var worstTan = 0.0
+        for i in 0...3000 {
+            let x = -1.5 + Double(i) * 0.001
+            worstTan = max(worstTan, abs(x.tangent - Glibc.tan(x)) / max(1, abs(Glibc.tan(x))))
+        }
+        #expect(worstTan < 1e-14)
+    }
+
     @Test func inverseFunctionsMatchLibm() {
         var worst = 0.0
         for i in 0...2000 {

@@ -1,0 +1,1 @@
+extension Matrix3: LowPassValue {}

@@ -1,0 +1,2 @@
+/// The live filter drives the angle and session pipelines.
+extension OrientationFilter: OrientationEstimator {}

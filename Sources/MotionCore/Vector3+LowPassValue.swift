@@ -1,0 +1,1 @@
+extension Vector3: LowPassValue {}
