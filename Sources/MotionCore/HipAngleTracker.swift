@@ -1,7 +1,9 @@
 /// From orientation estimates to hip angles, sample by sample: calibrates the strap first (see
 /// `StrapCalibrator`), then gives flexion and adduction for every sample, and watches the rests
 /// that return to the calibration pose for a strap that slipped (gravity's direction in the thigh
-/// frame moved by more than `slipThreshold`), re-aligning the mounting when it did.
+/// frame moved by more than `slipThreshold`), re-aligning the mounting when it did. The same rests
+/// re-anchor the heading of the sagittal plane: a 6D orientation estimate drifts slowly about the
+/// vertical, and a thigh back in the neutral pose shows where the body's plane is.
 ///
 /// Until the strap is calibrated the samples are kept (up to `backlogLimit` seconds); once it is,
 /// their angles are given too, so a session is measured from its first rest on, not only from the
@@ -26,6 +28,7 @@ public struct HipAngleTracker: Sendable {
     private var restUp = Vector3.zero
     private var restCount = 0
     private var restAngles = HipAngles(flexion: 0, adduction: 0)
+    private var restOrientation = Quaternion.identity
     private var backlog: [(time: Double, orientation: Quaternion)] = []
 
     /// Longest stretch of samples kept before calibration, seconds.
@@ -75,9 +78,12 @@ public struct HipAngleTracker: Sendable {
                     // Turn the mounting so this rest's gravity lines up with the calibration's again.
                     let axis = up.cross(reference)
                     c.mounting = (Quaternion(axis: axis, angle: angle.radians) * c.mounting).normalized
-                    calibration = c
                     event = .slipDetected(time: until, angle: angle)
                 }
+                // Back in the neutral pose: where the thigh points now is where the body's plane is.
+                c.pelvis = StrapCalibration.pelvis(restOrientation: restOrientation, mounting: c.mounting,
+                                                   posture: c.posture, side: c.side, restingAngles: c.neutralAngles)
+                calibration = c
             }
             restUp = .zero
             restCount = 0
@@ -86,6 +92,7 @@ public struct HipAngleTracker: Sendable {
                 restUp += orientation.conjugate.rotate(.unitZ)
                 restCount += 1
                 restAngles = angles
+                restOrientation = orientation
             }
         }
         return (angles, event)

@@ -69,9 +69,11 @@ public struct StrapCalibration: Sendable, Hashable, Codable {
     /// The pelvis in the estimate's earth frame, from the orientation during the neutral rest: the
     /// thigh's estimated earth orientation against where the posture puts it, leaving only a turn
     /// about the vertical (the heading of the sagittal plane).
-    public static func pelvis(restOrientation: Quaternion, mounting: Quaternion, posture: Posture, side: Side) -> Quaternion {
+    /// - Parameter restingAngles: the thigh's angles in that rest (default: the posture's neutral).
+    public static func pelvis(restOrientation: Quaternion, mounting: Quaternion, posture: Posture, side: Side,
+                              restingAngles: HipAngles? = nil) -> Quaternion {
         let thighEarth = restOrientation * mounting.conjugate
-        let thighModel = posture.pelvisOrientation * posture.restingHipAngles.thighInPelvis(side: side)
+        let thighModel = posture.pelvisOrientation * (restingAngles ?? posture.restingHipAngles).thighInPelvis(side: side)
         let turn = thighEarth * thighModel.conjugate
         // Keep the heading part of `turn`: the angle that takes the model's horizontal reference
         // direction to the estimate's.

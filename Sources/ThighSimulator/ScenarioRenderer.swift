@@ -41,8 +41,11 @@ public struct ScenarioRenderer: Sendable {
         }
     }
 
-    /// - Parameter fuzz: override the axes' fuzz (0 gives the values before the kernel's filter).
-    public func render(fuzz: Int32? = nil) -> Rendering {
+    /// - Parameters:
+    ///   - fuzz: override the axes' fuzz (0 gives the values before the kernel's filter).
+    ///   - accelerometerErrors: false renders a calibrated accelerometer (no bias or scale error; noise
+    ///     stays), to tell the accelerometer's share of an error from the rest.
+    public func render(fuzz: Int32? = nil, accelerometerErrors: Bool = true) -> Rendering {
         let s = scenario
         var mountRNG = SplitMix64(seed: s.seed)
         var errorRNG = SplitMix64(seed: s.seed &+ 0x5EED_0001)
@@ -57,7 +60,11 @@ public struct ScenarioRenderer: Sendable {
         case .upsideDown: Quaternion(axis: .unitZ, angle: .pi)
         case .quaternion(let w, let x, let y, let z): Quaternion(w: w, x: x, y: y, z: z).normalized
         }
-        let errors = s.imuErrors ? IMUErrorModel.consumer(&errorRNG) : .none
+        var errors = s.imuErrors ? IMUErrorModel.consumer(&errorRNG) : .none
+        if !accelerometerErrors {
+            errors.accelerometerBias = .zero
+            errors.accelerometerScale = .zero
+        }
         let timeline = Timeline(s, rng: &timelineRNG)
         let heading = Quaternion(axis: .unitZ, angle: headingRNG.uniform(-.pi, .pi))
         let arm = s.leverArm.count == 3 ? Vector3(s.leverArm[0], s.side.sign * s.leverArm[1], s.leverArm[2]) : Vector3(0.2, 0, 0.07)
