@@ -1,7 +1,8 @@
 extension OrientationFilter {
     /// Settings of the filter. Angular rates in °/s, accelerations in m/s², times in seconds.
-    /// The defaults are VQF's (Laidig & Seel 2023), with the bias noise tuned on BROAD (see README,
-    /// "Orientation").
+    /// The defaults are VQF's (Laidig & Seel 2023) except three bias settings: `biasForgettingTime`
+    /// and `biasMotionSigma`, tuned on BROAD, and `biasLimit`, raised for consumer gyroscopes
+    /// (see README, "Orientation").
     public struct Parameters: Sendable, Hashable {
         /// Time constant of the low-pass applied to the accelerometer in the gyroscope's inertial
         /// frame, s (VQF τ_acc; 1…10). Larger trusts the gyroscope longer: less disturbed by
@@ -14,11 +15,13 @@ extension OrientationFilter {
         public var motionBiasEstimation = true
         /// Standard deviation of the bias at start and the ceiling of its uncertainty, °/s (0.1…5).
         public var biasInitialSigma = 0.5
-        /// Time for the bias uncertainty to grow by 0.1 °/s without measurements, s (10…1000).
+        /// Time in which the bias variance grows by (0.1 °/s)² without measurements, s (10…1000;
+        /// VQF 100).
         public var biasForgettingTime = 50.0
-        /// Largest bias believed, per axis, °/s; also the largest low-passed rate still counted as rest.
+        /// Largest bias believed, per axis, °/s; also the largest low-passed rate still counted as
+        /// rest (VQF 2; the controllers' gyroscopes can be 2 °/s off).
         public var biasLimit = 3.0
-        /// Standard deviation of the motion bias measurement, °/s (0.01…1).
+        /// Standard deviation of the motion bias measurement, °/s (0.01…1; VQF 0.1).
         public var biasMotionSigma = 0.05
         /// How much weaker the pull of the unobservable vertical bias towards zero is than the
         /// horizontal measurement (0 < f ≤ 1; smaller is weaker).
