@@ -53,7 +53,7 @@ struct AnglesCommand: AsyncParsableCommand {
                 throw ExitCode(65)
             }
         }
-        var out = "t,flexion,adduction\n"
+        var out = Array("t,flexion,adduction\n".utf8)
         var angles: [HipAngleSample] = []
         switch mode {
         case .live:
@@ -65,10 +65,16 @@ struct AnglesCommand: AsyncParsableCommand {
                                          storedMounting: stored?.mounting)
             for r in readings { _ = pipeline.consume(r, into: &angles) }
         }
+        out.reserveCapacity(angles.count * 24)
         for a in angles {
-            out += String(format: "%.4f,%.3f,%.3f\n", a.time, a.angles.flexion, a.angles.adduction)
+            DecimalText.append(a.time, decimals: 4, to: &out)
+            out.append(UInt8(ascii: ","))
+            DecimalText.append(a.angles.flexion, decimals: 3, to: &out)
+            out.append(UInt8(ascii: ","))
+            DecimalText.append(a.angles.adduction, decimals: 3, to: &out)
+            out.append(UInt8(ascii: "\n"))
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        FileHandle.standardOutput.write(Data(out))
         if angles.isEmpty {
             printError("formcheck: \(file): the strap was never calibrated: no rest followed by a flexion movement")
             throw ExitCode(65)

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+/// angles, calibrate and replay through the built binary.
+@Suite struct CoachingCommandTests {
+    static let scenarios = ExitStatusTests.packageRoot + "/Fixtures/scenarios"
+
+    @Test func anglesPrintsFlexionAndAdductionPerSample() throws {
+        let r = try ExitStatusTests.run(["angles", Self.scenarios + "/hamstring-shallow.evemu", "--side", "left"])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let rows = r.stdout.split(separator: "\n")
+        #expect(rows.first == "t,flexion,adduction")
+        // 43 s at 200 Hz from the first rest on.
+        #expect(rows.count > 8000)
+        let values = rows.dropFirst().map { $0.split(separator: ",").compactMap { Double($0) } }
+        #expect(values.first?[0] == 0)
+        // The hold at 35° (truth: about 10–40 s).
+        let mid = values.first { $0[0] >= 25 }!
+        #expect(abs(mid[1] - 35) < 1.5)
+    }
+
+    @Test func aStoredCalibrationRevealsTheWrongPosture() throws {
+        let dir = try ExitStatusTests.scratch()
+        defer { ExitStatusTests.cleanUp(dir) }
+        let cal = dir.appendingPathComponent("cal.json").path
+        let c = try ExitStatusTests.run(["calibrate", Self.scenarios + "/piriformis-standing.calibration.evemu", "-o", cal])
+        #expect(c.status == 0, "stderr: \(c.stderr)")
+        let stored = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: cal))) as? [String: Any])
+        #expect((stored["mounting"] as? [Double])?.count == 4)
+        // The session was done standing; the protocol says lying.
+        let session = dir.appendingPathComponent("s.evemu").path
+        #expect(try ExitStatusTests.run(["simulate", "piriformis-standing", "-o", session]).status == 0)
+        let with = try ExitStatusTests.run(["replay", session, "--exercise", "piriformis", "--calibration", cal, "--format", "json"])
+        #expect(with.status == 0, "stderr: \(with.stderr)")
+        #expect(with.stdout.contains("\"posture\":\"standing\""))
+        #expect(with.stdout.contains("\"kind\":\"wrongPosture\""))
+        let without = try ExitStatusTests.run(["replay", session, "--exercise", "piriformis", "--format", "json"])
+        #expect(!without.stdout.contains("wrongPosture"))
+    }
+
+    @Test(arguments: [
+        (["replay", "x.evemu"], 64),
+        (["replay", "x.evemu", "--exercise", "yoga"], 64),
+        (["replay", "no-such-file.evemu", "--exercise", "piriformis"], 66),
+    ])
+    func replayErrors(_ arguments: [String], _ status: Int) throws {
+        let r = try ExitStatusTests.run(arguments)
+        #expect(Int(r.status) == status, "stderr: \(r.stderr)")
+        #expect(r.stderr.hasPrefix("formcheck: ") || r.stderr.hasPrefix("Error: "))
+    }
+
+    @Test func aBrokenCalibrationFileIsBadData() throws {
+        let dir = try ExitStatusTests.scratch()
+        defer { ExitStatusTests.cleanUp(dir) }
+        let cal = dir.appendingPathComponent("cal.json").path
+        _ = FileManager.default.createFile(atPath: cal, contents: Data("{\"mounting\": [1, 0]}".utf8))
+        let r = try ExitStatusTests.run(["replay", Self.scenarios + "/hamstring-shallow.evemu", "--exercise", "hamstring", "--calibration", cal])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("not a formcheck calibration"))
+    }
+}
