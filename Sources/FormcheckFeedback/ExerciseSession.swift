@@ -131,7 +131,8 @@ public struct ExerciseSession: Sendable {
                     cue(mark == 0 ? "Done — release slowly" : "Hold — \(SpokenNumber.words(mark)) seconds left", at: t, into: &out)
                 }
             }
-        } else if let band = exercise.startBand {
+        } else if let band = exercise.startBand, rep < (exercise.repsPerSide ?? Int.max) {
+            // Guidance until this side's repetitions are done (then: "Switch legs").
             // Guidance towards the piriformis start position.
             status.target = (band.flexion - band.tolerance)...(band.flexion + band.tolerance)
             let inBand = abs(detector.slowFlexion - band.flexion) <= band.tolerance
