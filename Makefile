@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FORMCHECK := .build/debug/formcheck
 DEMO_RECORDING := Fixtures/devices/synthetic-dualsense-usb-pitch90.evemu
 
-.PHONY: all deps build demo test clean fixtures golden
+.PHONY: all deps build demo test unit-test vm-test clean fixtures golden
 
 all: build
 
@@ -34,13 +34,24 @@ build: deps
 demo: build
 	$(FORMCHECK) inspect $(DEMO_RECORDING)
 
-# Builds everything (warnings are errors: see Package.swift) and runs the test suite.
-test: deps
+# Builds everything (warnings are errors: see Package.swift) and runs the test suite: the unit
+# tests, then the real-kernel tests in a QEMU guest (README "VM tests").
+test: unit-test
+	$(MAKE) vm-test
+
+unit-test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# formcheck against real evdev nodes, uinput, uhid, hid-playstation and systemd-udevd, in a
+# throw-away QEMU guest booted from Debian's kernel package (Tests/VM/run-tests; about 2-3 min;
+# the guest kernel, initramfs and hid-tools venv are cached in .build-vm/). Fails, saying why,
+# when the guest cannot be booted.
+vm-test: build
+	Tests/VM/run-tests
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-vm
 
 # Rewrites the simulator's golden files in Fixtures/scenarios (only when you mean to: review the diff).
 fixtures: build
