@@ -21,6 +21,9 @@ Tier 1, real evdev nodes from recordings (uinput):
                      real SYN_DROPPED (a gap in the recording that inspect lists, no angle jump,
                      the session goes on), then Ctrl-C mid-hold ends it (summary; a complete
                      recording that libevemu reads, every frame as played)
+  unplug-no-uniq     that node removed mid-hold: without a uniq formcheck cannot wait for the
+                     controller, so it says the device went and ends the session (summary,
+                     complete recording)
 Tier 2, real drivers through /dev/uhid (hid-tools' DualSense emulator, hid-playstation):
   udev-rule          udev/70-formcheck.rules under the real systemd-udevd: the uaccess tag and the
                      by-formcheck symlink go to the Motion Sensors node and nothing else
@@ -638,6 +641,46 @@ def analyse_overflow_sigint(t, p):
     compare_sessions(t, got, replay(p["record"], truth, t, "replay of --record"), "live", "replay of its --record")
 
 
+def test_unplug_no_uniq(t):
+    """A node without a uniq (uinput cannot set one) removed mid-hold: formcheck cannot know the
+    controller when it comes back, so it says the device is gone and ends the session by itself,
+    with its summary and a complete recording."""
+    _, played, truth = scenario("vm-hamstring-joycon")
+    unplug_at = 9.0
+    dev, node = helper_device(played, play=played)
+    live = Live(node, truth, "unplug-no-uniq")
+    try:
+        live.wait_reading(t)
+        dev.send("go")
+        time.sleep(unplug_at)
+        dev.stop(signal.SIGKILL)  # the node goes
+        try:
+            rc = live.proc.p.wait(20)
+        except subprocess.TimeoutExpired:
+            rc = None
+        t.require(rc is not None, f"formcheck live did not end after its node was removed: {live.stderr()}")
+    finally:
+        live.proc.stop()
+        dev.stop()
+    err = live.stderr()
+    t.check("disappeared" in err and "ending the session" in err, f"formcheck did not say the device went: {err}")
+    t.check(rc in (0, 74), f"formcheck live ended with status {rc}: {err}")
+    t.note(f"formcheck live ended with status {rc} after the node went: {err.splitlines()[0] if err else ''}")
+    events_of(read_text(live.out), t, "live")
+    t.defer("unplug_no_uniq", tag=live.tag, played=played, scenario="vm-hamstring-joycon", unplug_at=unplug_at)
+
+
+def analyse_unplug_no_uniq(t, p):
+    _, _, truth = scenario(p["scenario"])
+    got = events_of(read_text(p["live"]), t, "live")
+    check_record(t, p["record"], p["played"], expect_gaps=0)
+    tail = [l for l in read_text(p["record"]).splitlines() if l.startswith("E:")][-1]
+    t.check(tail.split()[2:4] == ["0000", "0000"], f"the recording does not end with a SYN_REPORT: {tail}")
+    _, stall = inspect(t, p["record"])
+    t.check(abs(got[-1]["t"] - p["unplug_at"]) <= 1.0 + stall, f"the session ends at {got[-1]['t']} s, the node went at {p['unplug_at']} s")
+    compare_sessions(t, got, replay(p["record"], truth, t, "replay of --record"), "live", "replay of its --record")
+
+
 # ---------------------------------------------------------------------------------------------
 # tier 2 and udev (guest)
 
@@ -886,6 +929,7 @@ TESTS = {
     "devices": test_devices,
     "live-vs-replay": test_live_vs_replay,
     "overflow-sigint": test_overflow_sigint,
+    "unplug-no-uniq": test_unplug_no_uniq,
     "udev-rule": test_udev_rule,
     "dualsense-uhid": test_dualsense_uhid,
     "unplug-reconnect": test_unplug_reconnect,
@@ -894,6 +938,7 @@ TESTS = {
 ANALYSES = {
     "live_vs_replay": analyse_live_vs_replay,
     "overflow_sigint": analyse_overflow_sigint,
+    "unplug_no_uniq": analyse_unplug_no_uniq,
     "dualsense_uhid": analyse_dualsense_uhid,
     "unplug_reconnect": analyse_unplug_reconnect,
 }
@@ -902,7 +947,7 @@ ANALYSES = {
 # the sessions mostly wait for real time to pass), the tests of a chain one after the other.
 PLAN = [
     [["devices"]],
-    [["live-vs-replay", "overflow-sigint"], ["udev-rule", "dualsense-uhid", "unplug-reconnect"]],
+    [["live-vs-replay", "overflow-sigint", "unplug-no-uniq"], ["udev-rule", "dualsense-uhid", "unplug-reconnect"]],
 ]
 
 LOCK = threading.Lock()
