@@ -44,7 +44,7 @@ unit-test: deps
 	$(SWIFT) test --skip-build
 
 # formcheck against real evdev nodes, uinput, uhid, hid-playstation and systemd-udevd, in a
-# throw-away QEMU guest booted from Debian's kernel package (Tests/VM/run-tests; about 2-3 min;
+# throw-away QEMU guest booted from Debian's kernel package (Tests/VM/run-tests; about 1½-2 min;
 # the guest kernel, initramfs and hid-tools venv are cached in .build-vm/). Fails, saying why,
 # when the guest cannot be booted.
 vm-test: build
