@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FORMCHECK := .build/debug/formcheck
 DEMO_RECORDING := Fixtures/scenarios/piriformis-joycon.evemu
 
-.PHONY: all deps build demo test clean fixtures golden eval-broad bench
+.PHONY: all deps build demo test unit-test vm-test clean fixtures golden eval-broad bench
 
 all: build
 
@@ -34,13 +34,24 @@ build: deps
 demo: build
 	$(FORMCHECK) replay $(DEMO_RECORDING) --exercise piriformis
 
-# Builds everything (warnings are errors: see Package.swift) and runs the test suite.
-test: deps
+# Builds everything (warnings are errors: see Package.swift) and runs the test suite: the unit
+# tests, then the real-kernel tests in a QEMU guest (README "VM tests").
+test: unit-test
+	$(MAKE) vm-test
+
+unit-test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# formcheck against real evdev nodes, uinput, uhid, hid-playstation and systemd-udevd, in a
+# throw-away QEMU guest booted from Debian's kernel package (Tests/VM/run-tests; about 1½-2 min;
+# the guest kernel, initramfs and hid-tools venv are cached in .build-vm/). Fails, saying why,
+# when the guest cannot be booted.
+vm-test: build
+	Tests/VM/run-tests
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-vm
 
 # Scores the orientation filter on the BROAD trials (a folder of CSV files, see README "Orientation"):
 #   make eval-broad BROAD=../shared/data/broad

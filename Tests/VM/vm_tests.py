@@ -1,0 +1,1137 @@
+#!/usr/bin/env python3
+"""formcheck against a real kernel. Tests/VM/run-tests runs this program three times:
+
+    vm_tests.py --prepare          host, before the guest boots: a self-test of the comparisons,
+                                   then `formcheck replay` and `angles` of every rendered scenario
+                                   (the same binary on the same files)
+    vm_tests.py [TEST...]          in the guest, as root, with systemd-udevd running: the live
+                                   sessions against real nodes, and the checks that need the guest
+    vm_tests.py --analyse DIR      host, after the guest: the analysis of what the guest left in
+                                   DIR (recordings, live output) — replays, inspect, frame-by-frame
+                                   comparisons — which emulation would make slow (a debug-build
+                                   replay takes 30 s there instead of 0.5 s); prints the results
+
+Tier 1, real evdev nodes from recordings (uinput):
+  devices            evemu-device nodes of every fixture description: `formcheck devices --json`
+                     lists each motion node with its name, id, ranges and readability, and refuses
+                     the Wii Remote accelerometer; as an unprivileged user nothing reads (exit 77)
+  live-vs-replay     evemu-play of a simulated session into a DualSense node (fuzz 0): `formcheck
+                     live` reports the same events, holds and form errors (±0.5 s) as `formcheck
+                     replay` of the same file; its --record has every frame that was played
+  overflow-sigint    a live session on a Joy-Con node (fc-uinput): a SIGSTOPped formcheck gets a
+                     real SYN_DROPPED (a gap in the recording that inspect lists, no angle jump,
+                     the session goes on), then Ctrl-C mid-hold ends it (summary; a complete
+                     recording that libevemu reads, every frame as played)
+  unplug-no-uniq     that node removed mid-hold: without a uniq formcheck cannot wait for the
+                     controller, so it says the device went and ends the session (summary,
+                     complete recording)
+Tier 2, real drivers through /dev/uhid (hid-tools' DualSense emulator, hid-playstation):
+  udev-rule          udev/70-formcheck.rules under the real systemd-udevd: the uaccess tag and the
+                     by-formcheck symlink go to the Motion Sensors node and nothing else
+  dualsense-uhid     the driver's Motion Sensors node fed from a simulated session: listed by
+                     `formcheck devices`, every frame arrives with its device time, and `formcheck
+                     live` agrees with `formcheck replay` of the simulation
+  unplug-reconnect   the controller goes away mid-hold (its uhid device destroyed) and comes back
+                     with the same uniq: formcheck reports it gone, keeps the session and continues
+                     it; the recording marks the gap (uinput cannot set a uniq: this needs a driver)
+
+Coaching results with the stand-in orientation filter are only compared with each other; the
+simulator's ground truth (and angles against the uninterrupted session) are reported, and enforced
+with FORMCHECK_VM_CHECK_TRUTH=1.
+"""
+import bisect
+import glob
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+import traceback
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+CACHE = os.environ.get("FORMCHECK_VM_CACHE", os.path.join(REPO, ".build-vm"))
+FC = os.environ.get("FORMCHECK", os.path.join(REPO, ".build/debug/formcheck"))
+WORK = os.path.join(CACHE, "work")  # scenarios rendered on the host by run-tests
+HELPER = os.path.join(CACHE, "bin/fc-uinput")
+TMP = "/tmp/vm-tests"  # the guest's output, copied to the host as artifacts
+TOL = 0.5  # seconds: live and replay must agree this closely on every event time
+CHECK_TRUTH = os.environ.get("FORMCHECK_VM_CHECK_TRUTH") == "1"
+NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"]
+# Hold times of the short VM scenarios (the protocols' own are 30-60 s).
+HOLD = {"vm-hamstring-dualsense": "5", "vm-hamstring-joycon": "5"}
+
+# ---------------------------------------------------------------------------------------------
+# small tools
+
+
+class Failed(Exception):
+    pass
+
+
+class Test:
+    def __init__(self, name):
+        self.name = name
+        self.failures = []
+        self.notes = []
+        self.deferred = []
+
+    def check(self, cond, message):
+        if not cond:
+            self.failures.append(message)
+        return cond
+
+    def require(self, cond, message):
+        if not cond:
+            self.failures.append(message)
+            raise Failed()
+
+    def note(self, message):
+        self.notes.append(message)
+
+    def defer(self, analysis, **params):
+        """An analysis for the host, after the guest (see ANALYSES)."""
+        self.deferred.append({"analysis": analysis, "params": params})
+
+
+class Proc:
+    """A background process whose stdout lines are collected as they come."""
+
+    def __init__(self, args, stdin=False, stdout=None, stderr=None):
+        self.args = args
+        self.lines = []
+        self.p = subprocess.Popen(
+            args, stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
+            stdout=subprocess.PIPE if stdout is None else stdout,
+            stderr=subprocess.STDOUT if stderr is None else stderr, text=True, bufsize=1)
+        if stdout is None:
+            threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        for line in self.p.stdout:
+            self.lines.append(line.rstrip("\n"))
+
+    def wait_for(self, regex, timeout):
+        deadline = time.monotonic() + timeout
+        exited = None
+        while time.monotonic() < deadline:
+            for line in list(self.lines):
+                m = re.search(regex, line)
+                if m:
+                    return m
+            if self.p.poll() is not None:
+                if exited is not None and time.monotonic() - exited > 0.5:
+                    break  # it ended, and its last lines were read
+                exited = exited or time.monotonic()
+            time.sleep(0.05)
+        return None
+
+    def send(self, line):
+        self.p.stdin.write(line + "\n")
+        self.p.stdin.flush()
+
+    def stop(self, sig=signal.SIGKILL):
+        if self.p.poll() is None:
+            self.p.send_signal(sig)
+        try:
+            self.p.wait(10)
+        except subprocess.TimeoutExpired:
+            self.p.kill()
+            self.p.wait()
+
+    def output(self):
+        return "\n".join(self.lines)
+
+
+def run(args, timeout=120, check=False):
+    r = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=timeout)
+    if check and r.returncode != 0:
+        raise Failed(f"{' '.join(args)}: exit status {r.returncode}\n{r.stderr.strip()}")
+    return r
+
+
+def wait_until(cond, timeout, interval=0.05):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        v = cond()
+        if v:
+            return v
+        time.sleep(interval)
+    return cond()
+
+
+def read_text(path):
+    try:
+        with open(path) as f:
+            return f.read()
+    except OSError:
+        return ""
+
+
+def has_open(pid, node):
+    """Whether process `pid` has `node` open."""
+    for fd in glob.glob(f"/proc/{pid}/fd/*"):
+        try:
+            if os.readlink(fd) == node:
+                return True
+        except OSError:
+            pass
+    return False
+
+
+def polling(pid):
+    """Whether a thread of `pid` sits in poll(2)/ppoll(2): formcheck's reader waits for events."""
+    for f in glob.glob(f"/proc/{pid}/task/*/syscall"):
+        nr = read_text(f).split(" ", 1)[0]
+        if nr in ("7", "271"):  # x86-64 poll, ppoll
+            return True
+    return False
+
+
+def cpu_seconds(pid):
+    try:
+        fields = read_text(f"/proc/{pid}/stat").rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (IndexError, ValueError):
+        return float("nan")
+
+
+def evemu_device(path):
+    """evemu-device DESC: returns (process, /dev/input/eventN)."""
+    p = Proc(["evemu-device", path])
+    m = p.wait_for(r": (/dev/input/event\d+)$", 20)
+    if not m:
+        p.stop()
+        raise Failed(f"evemu-device {path} made no node: {p.output()}")
+    wait_until(lambda: os.path.exists(m.group(1)), 5)
+    return p, m.group(1)
+
+
+def helper_device(desc, play=None):
+    """fc-uinput DESC --play FILE --wait: the node, playing on a line to its stdin."""
+    p = Proc([HELPER, desc] + (["--play", play, "--wait"] if play else []), stdin=True)
+    m = p.wait_for(r"^device (/dev/input/event\d+)$", 20)
+    if not m:
+        p.stop()
+        raise Failed(f"fc-uinput {desc} made no node: {p.output()}")
+    wait_until(lambda: os.path.exists(m.group(1)), 5)
+    return p, m.group(1)
+
+
+def scenario(name):
+    """The rendered scenario: (recording, fuzz-0 copy, truth)."""
+    base = os.path.join(WORK, name)
+    with open(base + ".truth.json") as f:
+        truth = json.load(f)
+    return base + ".evemu", base + ".fuzz0.evemu", truth
+
+
+def coaching_args(truth):
+    return ["--format", "json", "--exercise", truth["exercise"], "--side", truth["side"], "--hold", HOLD[truth["scenario"]]]
+
+
+class Live:
+    """formcheck live on a node: JSON Lines and stderr to files, with --record."""
+
+    def __init__(self, node, truth, tag):
+        os.makedirs(TMP, exist_ok=True)
+        self.tag = tag
+        self.out = os.path.join(TMP, tag + ".live.jsonl")
+        self.err = os.path.join(TMP, tag + ".live.err")
+        self.record = os.path.join(TMP, tag + ".record.evemu")
+        self.node = node
+        self.proc = Proc([FC, "live", node, *coaching_args(truth), "--record", self.record],
+                         stdout=open(self.out, "w"), stderr=open(self.err, "w"))
+
+    def wait_reading(self, t, timeout=30):
+        """Until formcheck has the node open and waits in poll(2) for its events: events sent
+        before that could overflow the node's small buffer (64 events) under emulation."""
+        pid = self.proc.p.pid
+        ok = wait_until(lambda: (has_open(pid, self.node) and polling(pid)) or self.proc.p.poll() is not None, timeout)
+        t.require(ok and self.proc.p.poll() is None,
+                  f"formcheck live is not reading {self.node} after {timeout} s (exit {self.proc.p.poll()}): {self.stderr()}")
+
+    def stderr(self):
+        return read_text(self.err).strip()
+
+    def wait_stderr(self, regex, timeout):
+        return wait_until(lambda: re.search(regex, read_text(self.err)), timeout, 0.1)
+
+    def interrupt(self, t, timeout=30):
+        """Ctrl-C: the session must end by itself, with its summary, status 0."""
+        self.proc.p.send_signal(signal.SIGINT)
+        try:
+            rc = self.proc.p.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.stop()
+            t.require(False, f"formcheck live did not end within {timeout} s of SIGINT")
+        t.check(rc == 0, f"formcheck live ended with status {rc} after SIGINT: {self.stderr()}")
+        events_of(read_text(self.out), t, "live")
+        t.check(f"recorded to {self.record}" in self.stderr(), f"no word of the recording: {self.stderr()}")
+
+
+def events_of(text, t, what):
+    events = []
+    for i, line in enumerate(text.splitlines()):
+        if not line.strip():
+            continue
+        try:
+            events.append(json.loads(line))
+        except ValueError:
+            t.check(False, f"{what}: line {i + 1} is not JSON: {line[:120]}")
+    t.require(events and events[-1].get("type") == "summary",
+              f"{what}: the output does not end with a summary (last: {events[-1] if events else 'nothing'})")
+    t.check(sum(e.get("type") == "summary" for e in events) == 1, f"{what}: more than one summary")
+    return events
+
+
+# ---------------------------------------------------------------------------------------------
+# evemu files and formcheck's analyses (host side)
+
+
+def description(path):
+    d = {"abs": {}, "msc": False}
+    with open(path) as f:
+        for line in f:
+            if line.startswith("N: "):
+                d["name"] = line[3:].rstrip("\n")
+            elif line.startswith("I: "):
+                d["id"] = ":".join(f"{int(x, 16):04x}" for x in line.split()[1:5])
+            elif line.startswith("A: "):
+                p = line.split()
+                d["abs"][int(p[1], 16)] = [int(x) for x in p[2:7]]
+            elif line.startswith("B: 04 "):
+                d["msc"] = d["msc"] or (int(line.split()[2], 16) & 0x20) != 0
+    return d
+
+
+def frames(path):
+    """Frames of an evemu file: list of (msc, state, after_drop). The state holds every axis's last
+    value (None until known); after_drop marks the frame that ends a SYN_DROPPED (its state is
+    libevdev's resync, or the state of a reconnected node)."""
+    state = [None] * 6
+    out = []
+    msc = None
+    drop = False
+    with open(path) as f:
+        for line in f:
+            if not line.startswith("E:"):
+                continue
+            p = line.split()
+            typ, code, value = int(p[2], 16), int(p[3], 16), int(p[4])
+            if typ == 0 and code == 3:
+                drop = True
+            elif typ == 3 and code < 6:
+                state[code] = value
+            elif typ == 4 and code == 5:
+                msc = value & 0xFFFFFFFF
+            elif typ == 0 and code == 0:
+                out.append((msc, tuple(state), drop))
+                drop = False
+                msc = None
+    return out
+
+
+def replay(path, truth, t, what):
+    """`formcheck replay --format json` of a file (the scenarios' were made by --prepare)."""
+    if os.path.exists(path + ".replay.jsonl"):
+        return events_of(read_text(path + ".replay.jsonl"), t, what)
+    r = run([FC, "replay", *coaching_args(truth), path], timeout=300)
+    t.require(r.returncode == 0, f"formcheck replay {path}: exit status {r.returncode}: {r.stderr.strip()}")
+    return events_of(r.stdout, t, what)
+
+
+def angles(path):
+    if os.path.exists(path + ".angles.csv"):
+        text = read_text(path + ".angles.csv")
+    else:
+        text = run([FC, "angles", path, "--format", "csv", "--mode", "live"], timeout=300).stdout
+    rows = []
+    for line in text.splitlines()[1:]:
+        p = line.split(",")
+        try:
+            rows.append((float(p[0]), float(p[1])))
+        except (IndexError, ValueError):
+            pass
+    return rows
+
+
+def inspect(t, record):
+    """formcheck inspect --format json: (gaps [(after, resumed)], stall seconds).
+
+    A timestamp anomaly where the kernel's step is longer than the device's is a delivery stall:
+    the frames reached the kernel late. Emulation causes them (a guest freezing for a few hundred
+    ms now and then): they are reported, and formcheck by design times that step by the kernel
+    clock, so its session times run that much later than a replay of the original file's
+    (compare_sessions allows for it). Any other anomaly fails."""
+    r = run([FC, "inspect", "--format", "json", record])
+    t.require(r.returncode == 0, f"formcheck inspect {record}: status {r.returncode}: {r.stderr.strip()}")
+    info = json.loads(r.stdout)
+    info = info[0] if isinstance(info, list) else info
+    gaps = [(g.get("after"), g.get("resumed")) for g in info["gaps"]]
+    stalls = [a for a in info["anomalies"] if a["kind"] == "jump" and a.get("deviceStep") is not None and a["kernelStep"] > a["deviceStep"]]
+    others = [a for a in info["anomalies"] if a not in stalls]
+    stall = sum(a["kernelStep"] - a["deviceStep"] for a in stalls)
+    t.note(f"inspect of the recording: {len(gaps)} gaps {[(a, r and round(r, 3)) for a, r in gaps]}"
+           + (f"; {len(stalls)} delivery stalls of the emulated device ({stall:.2f} s in all), timed by the kernel clock" if stalls else ""))
+    t.check(not others, f"timestamp anomalies in the recording: {others}")
+    return gaps, stall
+
+
+def compare_sessions(t, a, b, an, bn, stall=0.0):
+    """Live and replay must agree: the same coaching events in the same order (cues included),
+    each at the same time ±TOL, and summaries with the same holds (start/end ±TOL, completeness)
+    and form errors (kind, rep). `stall`: seconds by which delivery stalls delayed `a`'s clock
+    (see inspect), added to the tolerance."""
+    tol = TOL + stall
+    def key(e):
+        return (e["type"], e.get("kind"), e.get("rep"), e.get("posture"), e.get("text"), e.get("complete"))
+
+    ea = [e for e in a if e["type"] != "summary"]
+    eb = [e for e in b if e["type"] != "summary"]
+    ka, kb = [key(e) for e in ea], [key(e) for e in eb]
+    if not t.check(ka == kb, f"{an} and {bn} report different events:\n  {an}: {ka}\n  {bn}: {kb}"):
+        return
+    for x, y in zip(ea, eb):
+        t.check(abs(x["t"] - y["t"]) <= tol, f"{x['type']} at {x['t']} s in {an} but {y['t']} s in {bn}")
+        if "duration" in x:
+            t.check(abs(x["duration"] - y["duration"]) <= 2 * tol, f"{x['type']} lasts {x['duration']} s in {an}, {y['duration']} s in {bn}")
+    sa, sb = a[-1], b[-1]
+    if t.check(len(sa["holds"]) == len(sb["holds"]), f"{len(sa['holds'])} holds in {an}, {len(sb['holds'])} in {bn}"):
+        for x, y in zip(sa["holds"], sb["holds"]):
+            t.check(abs(x["start"] - y["start"]) <= tol and abs(x["end"] - y["end"]) <= tol and x["complete"] == y["complete"],
+                    f"hold {x} in {an} but {y} in {bn}")
+    fa = [(f["kind"], f["rep"]) for f in sa["formErrors"]]
+    fb = [(f["kind"], f["rep"]) for f in sb["formErrors"]]
+    t.check(fa == fb, f"form errors differ: {an} {fa}, {bn} {fb}")
+    t.check(abs(sa["t"] - sb["t"]) <= tol, f"the session ends at {sa['t']} s in {an} but {sb['t']} s in {bn}")
+    t.note(f"{an} = {bn}: {len(ea)} events, {len(sa['holds'])} holds, form errors {fa}")
+
+
+def compare_truth(t, summary, truth, what):
+    """The simulator's ground truth: reported; enforced with FORMCHECK_VM_CHECK_TRUTH=1 (meaningless
+    with the stand-in orientation filter)."""
+    holds = [(round(h["start"], 1), round(h["end"], 1)) for h in summary["holds"]]
+    want = [(round(h["start"], 1), round(h["end"], 1)) for h in truth["holds"]]
+    errors = sorted((f["kind"], f["rep"]) for f in summary["formErrors"])
+    want_errors = sorted((f["kind"], f.get("rep")) for f in truth["formErrors"])
+    agree = len(holds) == len(want) and errors == want_errors
+    message = f"{what} vs ground truth: holds {holds} (truth {want}), form errors {errors} (truth {want_errors})"
+    if CHECK_TRUTH:
+        t.check(agree, message)
+    else:
+        t.note(message + ("" if agree else " — differs; not enforced (FORMCHECK_VM_CHECK_TRUTH=1 enforces it)"))
+
+
+def check_record(t, record, played, expect_gaps):
+    """A --record file against the file played into a fuzz-0 node: every frame in it is a played
+    frame with exactly the played axis values (fuzz 0: the kernel passes them unchanged), the
+    played frames it lacks lie inside gaps it marks, and libevemu reads it whole. Returns the gaps
+    as (last msc before, first msc after)."""
+    r = run([HELPER, "--check", record])
+    t.check(r.returncode == 0, f"libevemu cannot read the recording: {r.stderr.strip()}")
+    rec = frames(record)
+    ref = frames(played)
+    ref_state = {m: s for m, s, _ in ref if m is not None}
+    order = [m for m, _, _ in ref if m is not None]
+    index = {m: i for i, m in enumerate(order)}
+    seen, gaps = [], []
+    last, pending, mismatches, unknown = None, False, 0, 0
+    for m, s, after_drop in rec:
+        pending = pending or after_drop
+        if m is None:
+            continue
+        if m not in ref_state:
+            unknown += 1
+            continue
+        if pending:
+            gaps.append((last, m))
+            pending = False
+        elif None not in s and s != ref_state[m]:
+            mismatches += 1
+            if mismatches <= 3:
+                t.check(False, f"frame {m} µs has {s} in the recording, {ref_state[m]} was played")
+        seen.append(m)
+        last = m
+    t.check(unknown == 0, f"{unknown} frames in the recording were never played")
+    t.require(seen, "the recording has no frames")
+    t.check(mismatches == 0, f"{mismatches} frames of the recording differ from what was played")
+    have = set(seen)
+    first, end = index[seen[0]], index[seen[-1]]
+    missing = [order[i] for i in range(first, end + 1) if order[i] not in have]
+    unmarked = [m for m in missing if not any(a is not None and index[a] < index[m] < index[b] for a, b in gaps)]
+    t.check(not unmarked, f"{len(unmarked)} played frames are missing outside a marked gap (first: {unmarked[:3]})")
+    t.check(first == 0, f"the recording starts at played frame {first}, not the first")
+    t.check(len(gaps) == expect_gaps, f"{len(gaps)} gaps in the recording, expected {expect_gaps}: {gaps}")
+    t.note(f"--record: {len(seen)} of {end + 1} played frames, {len(missing)} lost in {len(gaps)} marked gaps; values as played")
+    return gaps
+
+
+def check_driver_record(t, record, recording):
+    """A recording of hid-playstation's node against the simulation fed to the emulator: frames by
+    the controller clock (which counts from the simulation's first frame) and values within a few
+    units (the driver's calibration arithmetic and the kernel's fuzz filter change them). Returns
+    the sent frames that are missing from it (by controller µs)."""
+    r = run([HELPER, "--check", record])
+    t.check(r.returncode == 0, f"libevemu cannot read the recording: {r.stderr.strip()}")
+    rec = frames(record)
+    sim = frames(recording)
+    base = sim[0][0]
+    sim_state = {(m - base) & 0xFFFFFFFF: s for m, s, _ in sim}
+    order = [(m - base) & 0xFFFFFFFF for m, _, _ in sim]
+    rec_m = [m for m, _, _ in rec if m is not None]
+    unknown = [m for m in rec_m if m not in sim_state]
+    t.check(not unknown, f"{len(unknown)} frames with a controller time that was never sent (first {unknown[:3]})")
+    diffs = [max(abs(a - b) for a, b in zip(s, sim_state[m])) for m, s, drop in rec if m in sim_state and None not in s and not drop]
+    worst = max(diffs, default=None)
+    t.check(worst is not None and worst <= 64, f"axis values differ by up to {worst} units from the simulation")
+    have = set(rec_m)
+    t.check(rec_m and rec_m[0] == 0, f"the recording starts at controller time {rec_m[:1]} µs, not with the first frame")
+    missing = [m for m in order if m not in have and rec_m and m <= rec_m[-1]]
+    t.note(f"--record: {len(rec_m)} frames through hid-playstation ({len(missing)} sent ones missing), axis values within {worst} units")
+    return missing
+
+
+# ---------------------------------------------------------------------------------------------
+# tier 1 (guest)
+
+
+def test_devices(t):
+    fixtures = ["dualsense-usb-motion-sensors", "dualsense-bt-motion-sensors", "dualshock4-v2-bt-motion-sensors",
+                "joycon-left-imu", "joycon-right-imu", "steam-deck-motion-sensors", "wii-remote-accelerometer"]
+    procs = []
+    nodes = {}
+    try:
+        for name in fixtures:
+            p, node = evemu_device(os.path.join(REPO, "Fixtures/devices", name + ".evemu"))
+            procs.append(p)
+            nodes[name] = node
+        report = json.loads(run([FC, "devices", "--json"], check=True).stdout)
+        listed = {n["path"]: n for n in report["motionSensors"]}
+        refused = {n["path"]: n for n in report["refused"]}
+        for name, node in nodes.items():
+            d = description(os.path.join(REPO, "Fixtures/devices", name + ".evemu"))
+            if name.startswith("wii"):
+                t.check(node not in listed, f"{name}: the Wii Remote accelerometer {node} is listed as a motion sensor")
+                t.check(node in refused and refused[node]["name"] == d["name"], f"{name}: {node} is not among the refused nodes")
+                continue
+            if not t.check(node in listed, f"{name}: {node} is not listed (listed: {sorted(listed)})"):
+                continue
+            n = listed[node]
+            t.check(n["name"] == d["name"], f"{name}: name {n['name']!r}, expected {d['name']!r}")
+            t.check(n["id"] == d["id"], f"{name}: id {n['id']}, expected {d['id']}")
+            t.check(n["access"]["readable"] is True, f"{name}: not readable as root: {n['access']}")
+            t.check(n["deviceTimestamps"] == d["msc"], f"{name}: deviceTimestamps {n['deviceTimestamps']}, expected {d['msc']}")
+            for group, codes in (("accelerometer", (0, 1, 2)), ("gyroscope", (3, 4, 5))):
+                axes = n.get(group) or {}
+                for field, i in (("minimum", 0), ("maximum", 1), ("fuzz", 2), ("resolution", 4)):
+                    want = [d["abs"][c][i] for c in codes]
+                    t.check(axes.get(field) == want, f"{name}: {group} {field} {axes.get(field)}, expected {want}")
+        t.check(len(listed) == len(fixtures) - 1, f"{len(listed)} motion nodes listed, expected {len(fixtures) - 1}")
+        # An unprivileged user: the nodes are root:root 0600; nothing is readable, and live says so.
+        report = json.loads(run(NOBODY + [FC, "devices", "--json"], check=True).stdout)
+        for n in report["motionSensors"]:
+            t.check(n["access"]["readable"] is False and n["access"].get("reason"),
+                    f"as nobody, {n['path']} should not be readable, with a reason: {n['access']}")
+        t.check(len(report["motionSensors"]) == len(fixtures) - 1, "as nobody, not every motion node is listed")
+        r = run(NOBODY + [FC, "live", nodes["dualsense-usb-motion-sensors"], "--exercise", "hamstring", "--format", "json"])
+        t.check(r.returncode == 77, f"formcheck live as nobody: exit status {r.returncode}, expected 77 (permission denied): {r.stderr.strip()}")
+        t.note(f"{len(listed)} motion nodes listed with names, ids and ranges; the Wii Remote refused; as nobody unreadable, live exits 77")
+    finally:
+        for p in procs:
+            p.stop(signal.SIGTERM)
+
+
+def test_live_vs_replay(t):
+    _, played, truth = scenario("vm-hamstring-dualsense")
+    dev, node = evemu_device(played)
+    live = Live(node, truth, "live-vs-replay")
+    try:
+        live.wait_reading(t)
+        start = time.monotonic()
+        r = run(["sh", "-c", f"exec evemu-play {node} < {played}"], timeout=180)
+        t.require(r.returncode == 0, f"evemu-play: exit status {r.returncode}: {r.stderr.strip()}")
+        t.note(f"evemu-play took {time.monotonic() - start:.1f} s for {truth['duration']} s of events;"
+               f" formcheck live used {cpu_seconds(live.proc.p.pid):.1f} s of CPU")
+        time.sleep(1.0)
+        live.interrupt(t)
+    finally:
+        live.proc.stop()
+        dev.stop(signal.SIGTERM)
+    t.defer("live_vs_replay", tag=live.tag, played=played, scenario="vm-hamstring-dualsense")
+
+
+def analyse_live_vs_replay(t, p):
+    _, _, truth = scenario(p["scenario"])
+    got = events_of(read_text(p["live"]), t, "live")
+    check_record(t, p["record"], p["played"], expect_gaps=0)
+    gaps, stall = inspect(t, p["record"])
+    want = replay(p["played"], truth, t, "replay")
+    compare_sessions(t, got, want, "live", "replay", stall)
+    compare_sessions(t, got, replay(p["record"], truth, t, "replay of --record"), "live", "replay of its --record")
+    compare_truth(t, want[-1], truth, "replay")
+
+
+def test_overflow_sigint(t):
+    _, played, truth = scenario("vm-hamstring-joycon")
+    # Scenario times (s): rest 0-3, raise 3-6, hold 6-18 (at 70°), lower 18-21, rest 21-22.
+    stop_at, interrupt_at = 9.0, 14.0
+    dev, node = helper_device(played, play=played)
+    live = Live(node, truth, "overflow-sigint")
+    try:
+        live.wait_reading(t)
+        dev.send("go")
+        start = time.monotonic()
+        # The slow reader: stopped for 1.5 s mid-hold while about 2400 events arrive.
+        time.sleep(max(0, start + stop_at - time.monotonic()))
+        os.kill(live.proc.p.pid, signal.SIGSTOP)
+        time.sleep(1.5)
+        os.kill(live.proc.p.pid, signal.SIGCONT)
+        # Ctrl-C mid-hold.
+        time.sleep(max(0, start + interrupt_at - time.monotonic()))
+        t.note(f"formcheck live used {cpu_seconds(live.proc.p.pid):.1f} s of CPU for {interrupt_at:.0f} s of a 200 Hz Joy-Con")
+        live.interrupt(t)
+    finally:
+        live.proc.stop()
+        dev.stop()
+    t.defer("overflow_sigint", tag=live.tag, played=played, scenario="vm-hamstring-joycon", stop_at=stop_at, interrupt_at=interrupt_at)
+
+
+def analyse_overflow_sigint(t, p):
+    _, _, truth = scenario(p["scenario"])
+    got = events_of(read_text(p["live"]), t, "live")
+    t.check(got[-1]["t"] >= p["interrupt_at"] - 2.5,
+            f"the session ends at {got[-1]['t']} s: it did not go on after the SYN_DROPPED to the Ctrl-C at {p['interrupt_at']} s")
+    # A complete recording: libevemu reads it, it ends with a whole frame, every frame as played,
+    # the lost ones in the one marked gap.
+    check_record(t, p["record"], p["played"], expect_gaps=1)
+    tail = [l for l in read_text(p["record"]).splitlines() if l.startswith("E:")][-1]
+    t.check(tail.split()[2:4] == ["0000", "0000"], f"the recording does not end with a SYN_REPORT: {tail}")
+    gaps, stall = inspect(t, p["record"])
+    overflow = [g for g in gaps if g[0] is not None and p["stop_at"] - 1 <= g[0] <= p["stop_at"] + 0.5 + stall]
+    t.check(len(gaps) == 1 and overflow, f"inspect should list the one SYN_DROPPED gap near {p['stop_at']} s: {gaps}")
+    # No angle jump: across the gap the angle goes on from where it was (the thigh is held still).
+    rec = angles(p["record"])
+    if t.check(rec, "formcheck angles of the recording gave no rows") and overflow:
+        after, resumed = overflow[0]
+        before = [a for s, a in rec if s <= after + 1e-6]
+        later = [a for s, a in rec if s >= resumed - 1e-6]
+        if t.check(before and later, "no angles on both sides of the gap"):
+            jump = abs(later[0] - before[-1])
+            t.check(jump <= 3.0, f"flexion jumps {jump:.2f}° across the SYN_DROPPED gap")
+            t.note(f"flexion {before[-1]:.1f}° before the gap, {later[0]:.1f}° after it")
+        # Against the uninterrupted session (accuracy: reported, enforced with FORMCHECK_VM_CHECK_TRUTH=1).
+        full = angles(p["played"])
+        times = [s for s, _ in full]
+        pairs = []
+        for s, a in rec:
+            i = bisect.bisect_left(times, s)
+            near = min((j for j in (i - 1, i) if 0 <= j < len(full)), key=lambda j: abs(times[j] - s), default=None)
+            if s >= resumed and near is not None and abs(times[near] - s) <= 0.003:
+                pairs.append((a, full[near][1]))
+        worst = max((abs(a - b) for a, b in pairs), default=float("nan"))
+        message = f"after the gap, flexion within {worst:.2f}° of the uninterrupted session ({len(pairs)} samples)"
+        if CHECK_TRUTH:
+            t.check(worst <= 2.0, message)
+        else:
+            t.note(message + ("" if worst <= 2.0 else " — not enforced (FORMCHECK_VM_CHECK_TRUTH=1 enforces it)"))
+    compare_sessions(t, got, replay(p["record"], truth, t, "replay of --record"), "live", "replay of its --record")
+
+
+def test_unplug_no_uniq(t):
+    """A node without a uniq (uinput cannot set one) removed mid-hold: formcheck cannot know the
+    controller when it comes back, so it says the device is gone and ends the session by itself,
+    with its summary and a complete recording."""
+    _, played, truth = scenario("vm-hamstring-joycon")
+    unplug_at = 9.0
+    dev, node = helper_device(played, play=played)
+    live = Live(node, truth, "unplug-no-uniq")
+    try:
+        live.wait_reading(t)
+        dev.send("go")
+        time.sleep(unplug_at)
+        dev.stop(signal.SIGKILL)  # the node goes
+        try:
+            rc = live.proc.p.wait(20)
+        except subprocess.TimeoutExpired:
+            rc = None
+        t.require(rc is not None, f"formcheck live did not end after its node was removed: {live.stderr()}")
+    finally:
+        live.proc.stop()
+        dev.stop()
+    err = live.stderr()
+    t.check("disappeared" in err and "ending the session" in err, f"formcheck did not say the device went: {err}")
+    t.check(rc in (0, 74), f"formcheck live ended with status {rc}: {err}")
+    t.note(f"formcheck live ended with status {rc} after the node went: {err.splitlines()[0] if err else ''}")
+    events_of(read_text(live.out), t, "live")
+    t.defer("unplug_no_uniq", tag=live.tag, played=played, scenario="vm-hamstring-joycon", unplug_at=unplug_at)
+
+
+def analyse_unplug_no_uniq(t, p):
+    _, _, truth = scenario(p["scenario"])
+    got = events_of(read_text(p["live"]), t, "live")
+    check_record(t, p["record"], p["played"], expect_gaps=0)
+    tail = [l for l in read_text(p["record"]).splitlines() if l.startswith("E:")][-1]
+    t.check(tail.split()[2:4] == ["0000", "0000"], f"the recording does not end with a SYN_REPORT: {tail}")
+    _, stall = inspect(t, p["record"])
+    t.check(abs(got[-1]["t"] - p["unplug_at"]) <= 1.0 + stall, f"the session ends at {got[-1]['t']} s, the node went at {p['unplug_at']} s")
+    compare_sessions(t, got, replay(p["record"], truth, t, "replay of --record"), "live", "replay of its --record")
+
+
+# ---------------------------------------------------------------------------------------------
+# tier 2 and udev (guest)
+
+
+class Emulator:
+    """The hid-tools DualSense server (Tests/VM/dualsense_uhid.py): one process for every
+    controller of the run (importing hid-tools takes about 10 s under emulation)."""
+
+    instance = None
+    lock = threading.Lock()
+
+    @classmethod
+    def get(cls):
+        with cls.lock:
+            if cls.instance is None or cls.instance.proc.p.poll() is not None:
+                cls.instance = Emulator()
+            return cls.instance
+
+    def __init__(self):
+        self.proc = Proc([sys.executable, os.path.join(HERE, "dualsense_uhid.py")], stdin=True)
+        if not self.proc.wait_for(r"^started$", 90):
+            raise Failed(f"the uhid DualSense emulator did not start: {self.proc.output()}")
+
+    def command(self, line, answer, timeout):
+        self.proc.send(line)
+        cid = line.split()[1]
+        m = self.proc.wait_for(answer + "|^error " + re.escape(cid) + " .*", timeout)
+        if not m or m.group(0).startswith("error"):
+            raise Failed(f"DualSense emulator: {line!r}: {m.group(0) if m else 'no answer'}\n{self.proc.output()[-2000:]}")
+        return m
+
+    @classmethod
+    def close(cls):
+        if cls.instance:
+            cls.instance.proc.p.stdin.close()  # it unplugs what is left and exits
+            try:
+                cls.instance.proc.p.wait(15)
+            except subprocess.TimeoutExpired:
+                cls.instance.proc.stop()
+
+
+class DualSense:
+    """One emulated DualSense (USB) with its real hid-playstation nodes."""
+
+    def __init__(self, cid, uniq):
+        self.cid, self.uniq = cid, uniq
+        self.emulator = Emulator.get()
+        m = self.emulator.command(f"create {cid} {uniq}", rf"^ready {cid} (\S+) (\S+) (\S+)$", 60)
+        self.motion, self.gamepad, self.touchpad = m.groups()
+        self.alive = True
+
+    def play(self, recording, start="0", until=None):
+        """Plays from `start` (seconds, or "resume:OTHER": from where OTHER's clock is now); returns
+        the start in seconds."""
+        self.emulator.proc.send(f"play {self.cid} {recording} {start}" + (f" {until}" if until is not None else ""))
+        m = self.emulator.proc.wait_for(rf"^playing {self.cid} (\S+)$|^error {self.cid} .*", 30)
+        if not m or m.group(0).startswith("error"):
+            raise Failed(f"the emulated DualSense {self.cid} does not play: {m.group(0) if m else self.emulator.proc.output()[-2000:]}")
+        return float(m.group(1))
+
+    def wait_played(self, timeout):
+        m = self.emulator.proc.wait_for(rf"^played {self.cid} (\d+) (\S+)$", timeout)
+        if not m:
+            raise Failed(f"the emulated DualSense {self.cid} did not finish playing: {self.emulator.proc.output()[-2000:]}")
+        return int(m.group(1))
+
+    def unplug(self):
+        if self.alive:
+            self.alive = False
+            self.emulator.command(f"destroy {self.cid}", rf"^destroyed {self.cid}$", 30)
+
+
+def udev_info(node):
+    r = run(["udevadm", "info", "--query=all", "--name=" + node])
+    props, links = {}, []
+    for line in r.stdout.splitlines():
+        if line.startswith("E: "):
+            k, _, v = line[3:].partition("=")
+            props[k] = v
+        elif line.startswith("S: "):
+            links.append(line[3:])
+    tags = set(filter(None, props.get("CURRENT_TAGS", props.get("TAGS", "")).split(":")))
+    return {"tags": tags, "formcheck": props.get("FORMCHECK_MOTION"), "links": links,
+            "accelerometer": props.get("ID_INPUT_ACCELEROMETER")}
+
+
+STATE = {}
+
+
+def test_udev_rule(t):
+    t.require(shutil.which("udevadm") and os.path.exists("/run/udev/control"), "systemd-udevd is not running in the guest")
+    rules = "/etc/udev/rules.d/70-formcheck.rules"
+    if os.path.exists(rules):
+        os.remove(rules)
+    run(["udevadm", "control", "--reload"], check=True)
+    kbd_p, kbd = evemu_device(os.path.join(HERE, "devices/keyboard.evemu"))
+    acc_p, accel = evemu_device(os.path.join(REPO, "Fixtures/devices/dualsense-usb-motion-sensors.evemu"))
+    ds1 = None
+    try:
+        ds1 = DualSense("ds1", "a0:ab:51:00:00:01")
+        run(["udevadm", "settle", "--timeout=30"])
+        nodes = {"keyboard": kbd, "evemu accelerometer": accel, "motion (before)": ds1.motion,
+                 "gamepad (before)": ds1.gamepad, "touchpad (before)": ds1.touchpad}
+        before = {k: udev_info(v) for k, v in nodes.items()}
+        t.check(before["motion (before)"]["accelerometer"] == "1", f"udev does not mark {ds1.motion} as an accelerometer")
+        t.check("uaccess" not in before["motion (before)"]["tags"], "the Motion Sensors node has uaccess without formcheck's rule")
+        # Install the rule as the README says; then a controller that connects (add) and the nodes
+        # that were there (change, as 'udevadm trigger' sends).
+        shutil.copy(os.path.join(REPO, "udev/70-formcheck.rules"), rules)
+        run(["udevadm", "control", "--reload"], check=True)
+        for node in nodes.values():
+            run(["udevadm", "trigger", "--action=change", "--name-match=" + node], check=True)
+        ds2 = DualSense("ds2", "a0:ab:51:00:00:02")
+        STATE["ds2"] = ds2
+        run(["udevadm", "settle", "--timeout=30"])
+        after = {k: udev_info(v) for k, v in nodes.items()}
+        for k, v in (("motion", ds2.motion), ("gamepad", ds2.gamepad), ("touchpad", ds2.touchpad)):
+            after[k] = udev_info(v)
+        for k, ds in (("motion (before)", ds1), ("motion", ds2)):
+            t.check("uaccess" in after[k]["tags"], f"{k} Motion Sensors node {ds.motion}: no uaccess tag ({after[k]['tags']})")
+            t.check(after[k]["formcheck"] == "1", f"{k} Motion Sensors node: FORMCHECK_MOTION not set")
+            link = "/dev/input/by-formcheck/motion-" + ds.uniq
+            t.check(os.path.realpath(link) == ds.motion, f"{link} does not point to {ds.motion} ({after[k]['links']})")
+        for k in ("keyboard", "evemu accelerometer", "touchpad (before)", "touchpad"):
+            t.check("uaccess" not in after[k]["tags"], f"the {k} node got the uaccess tag: {after[k]['tags']}")
+        for k in ("keyboard", "evemu accelerometer", "gamepad (before)", "touchpad (before)", "gamepad", "touchpad"):
+            t.check(after[k]["formcheck"] is None, f"formcheck's rule matched the {k} node")
+            t.check(not any("by-formcheck" in l for l in after[k]["links"]), f"the {k} node got a by-formcheck link")
+        for k in ("keyboard", "evemu accelerometer", "gamepad (before)", "touchpad (before)"):
+            t.check(after[k]["tags"] == before[k]["tags"], f"the rule changed the tags of the {k} node: {before[k]['tags']} -> {after[k]['tags']}")
+        t.check(after["gamepad"]["tags"] == after["gamepad (before)"]["tags"], "the two controllers' gamepad nodes differ in tags")
+        t.note("uaccess and the by-formcheck link: the Motion Sensors nodes (added, and changed by trigger); gamepad "
+               f"{'(uaccess from the stock joystick rule) ' if 'uaccess' in after['gamepad']['tags'] else ''}unchanged by the rule;"
+               " touchpad, keyboard and uinput accelerometer no")
+        # formcheck reads the same from udev's database, for a user who cannot open the nodes.
+        report = json.loads(run(NOBODY + [FC, "devices", "--json"], check=True).stdout)
+        by_path = {n["path"]: n for n in report["motionSensors"]}
+        for node, want in ((ds2.motion, True), (accel, False)):
+            n = by_path.get(node)
+            if t.check(n is not None, f"as nobody, formcheck devices does not list {node}"):
+                t.check(n["access"]["uaccessTagged"] == want, f"formcheck devices: {node} uaccessTagged {n['access']['uaccessTagged']}, expected {want}")
+    finally:
+        kbd_p.stop(signal.SIGTERM)
+        acc_p.stop(signal.SIGTERM)
+        if ds1:
+            ds1.unplug()
+
+
+def test_dualsense_uhid(t):
+    recording, _, truth = scenario("vm-hamstring-dualsense")
+    ds = STATE.pop("ds2", None) or DualSense("ds2", "a0:ab:51:00:00:02")
+    live = None
+    try:
+        report = json.loads(run([FC, "devices", "--json"], check=True).stdout)
+        n = {m["path"]: m for m in report["motionSensors"]}.get(ds.motion)
+        if t.check(n is not None, f"formcheck devices does not list the driver's node {ds.motion}: {report}"):
+            t.check(n["name"].endswith("Motion Sensors") and n["uniq"] == ds.uniq, f"listed as {n['name']!r}, uniq {n['uniq']}")
+            t.check(n["accelerometer"]["resolution"] == [8192] * 3 and n["gyroscope"]["resolution"] == [1024] * 3,
+                    f"resolutions {n['accelerometer']['resolution']} {n['gyroscope']['resolution']}")
+            t.check(n["deviceTimestamps"], "no MSC_TIMESTAMP on hid-playstation's node")
+            t.note(f"formcheck devices lists {n['path']} {n['name']!r} uniq {n['uniq']}")
+        live = Live(ds.motion, truth, "dualsense-uhid")
+        live.wait_reading(t)
+        ds.play(recording)
+        ds.wait_played(180)
+        time.sleep(1.0)
+        t.note(f"formcheck live used {cpu_seconds(live.proc.p.pid):.1f} s of CPU for {truth['duration']} s at 250 Hz")
+        live.interrupt(t)
+    finally:
+        if live:
+            live.proc.stop()
+        ds.unplug()
+    t.defer("dualsense_uhid", tag=live.tag, recording=recording, scenario="vm-hamstring-dualsense")
+
+
+def analyse_dualsense_uhid(t, p):
+    _, _, truth = scenario(p["scenario"])
+    got = events_of(read_text(p["live"]), t, "live")
+    missing = check_driver_record(t, p["record"], p["recording"])
+    t.check(not missing, f"{len(missing)} frames sent to the driver are missing from the recording")
+    gaps, stall = inspect(t, p["record"])
+    t.check(not gaps, "the recording has gaps")
+    compare_sessions(t, got, replay(p["recording"], truth, t, "replay"), "live (hid-playstation)", "replay of the simulation", stall)
+    compare_sessions(t, got, replay(p["record"], truth, t, "replay of --record"), "live", "replay of its --record")
+    compare_truth(t, got[-1], truth, "live")
+
+
+def test_unplug_reconnect(t):
+    """The controller goes away mid-hold (its uhid device is destroyed, as when it is unplugged or
+    out of range) and comes back with the same uniq while the person holds on. uinput cannot give
+    a node a uniq (there is no UI_SET_UNIQ), so this runs through hid-playstation, which takes the
+    uniq from the controller's MAC address. The controller's clock runs on while it is away, as a
+    real one's does: it resumes with the frame of the moment it is back."""
+    recording, _, truth = scenario("vm-hamstring-dualsense")
+    uniq = "a0:ab:51:00:00:03"
+    # Scenario times (s): rest 0-3, raise 3-6, hold 6-13 (at 70°), ...
+    unplug_at, play_for = 8.0, 2.0
+    a = DualSense("unplugA", uniq)
+    b = None
+    live = Live(a.motion, truth, "unplug-reconnect")
+    try:
+        live.wait_reading(t)
+        a.play(recording, 0, unplug_at)
+        a.wait_played(60)
+        a.unplug()
+        t.require(live.wait_stderr(r"disappeared", 10), f"formcheck did not report the device gone: {live.stderr()}")
+        t.check(live.proc.p.poll() is None, f"formcheck ended when the device disappeared (status {live.proc.p.poll()}): {live.stderr()}")
+        b = DualSense("unplugB", uniq)
+        t.require(live.wait_stderr(r"is back", 15), f"formcheck did not take the controller back: {live.stderr()}")
+        t.check(has_open(live.proc.p.pid, b.motion), f"formcheck is not reading the new node {b.motion}")
+        back_at = b.play(recording, "resume:unplugA")
+        time.sleep(play_for)
+        live.interrupt(t)
+    finally:
+        live.proc.stop()
+        a.unplug()
+        if b:
+            b.unplug()
+    err = live.stderr()
+    t.check("waiting for it to come back" in err and "carrying on" in err, f"notices: {err}")
+    t.note(f"away from {unplug_at} s to {back_at:.2f} s of the scenario")
+    t.defer("unplug_reconnect", tag=live.tag, recording=recording, scenario="vm-hamstring-dualsense",
+            unplug_at=unplug_at, back_at=back_at, play_for=play_for)
+
+
+def analyse_unplug_reconnect(t, p):
+    _, _, truth = scenario(p["scenario"])
+    unplug_at, back_at = p["unplug_at"], p["back_at"]
+    got = events_of(read_text(p["live"]), t, "live")
+    t.check(got[-1]["t"] >= back_at + p["play_for"] - 1.0,
+            f"the session ends at {got[-1]['t']} s: it did not go on after the reconnection at {back_at:.2f} s")
+    missing = check_driver_record(t, p["record"], p["recording"])
+    unexpected = [m for m in missing if not (unplug_at * 1e6 <= m <= back_at * 1e6 + 8_000)]
+    t.check(not unexpected, f"{len(unexpected)} frames missing outside the time away (first {unexpected[:3]})")
+    gaps, stall = inspect(t, p["record"])
+    t.check(len(gaps) == 1 and gaps[0][0] is not None and unplug_at - 0.1 <= gaps[0][0] <= unplug_at + 0.01 + stall
+            and abs(gaps[0][1] - back_at) <= 0.1 + stall,
+            f"the recording should mark one gap, the time away {unplug_at}-{back_at:.2f} s: {gaps}")
+    compare_sessions(t, got, replay(p["record"], truth, t, "replay of --record"), "live", "replay of its --record")
+
+
+# ---------------------------------------------------------------------------------------------
+# running
+
+TESTS = {
+    "devices": test_devices,
+    "live-vs-replay": test_live_vs_replay,
+    "overflow-sigint": test_overflow_sigint,
+    "unplug-no-uniq": test_unplug_no_uniq,
+    "udev-rule": test_udev_rule,
+    "dualsense-uhid": test_dualsense_uhid,
+    "unplug-reconnect": test_unplug_reconnect,
+}
+
+ANALYSES = {
+    "live_vs_replay": analyse_live_vs_replay,
+    "overflow_sigint": analyse_overflow_sigint,
+    "unplug_no_uniq": analyse_unplug_no_uniq,
+    "dualsense_uhid": analyse_dualsense_uhid,
+    "unplug_reconnect": analyse_unplug_reconnect,
+}
+
+# Stages run one after the other; the chains of a stage side by side (the guest has two CPUs and
+# the sessions mostly wait for real time to pass), the tests of a chain one after the other.
+PLAN = [
+    [["devices"]],
+    [["live-vs-replay", "overflow-sigint", "unplug-no-uniq"], ["udev-rule", "dualsense-uhid", "unplug-reconnect"]],
+]
+
+LOCK = threading.Lock()
+RESULTS = {}
+
+
+def run_test(name):
+    t = Test(name)
+    start = time.monotonic()
+    try:
+        TESTS[name](t)
+    except Failed as e:
+        if e.args:
+            t.failures.append(str(e.args[0]))
+    except Exception:
+        t.failures.append(traceback.format_exc())
+    took = time.monotonic() - start
+    with LOCK:
+        RESULTS[name] = {"failures": t.failures, "notes": t.notes, "deferred": t.deferred, "took": took}
+        state = "FAIL" if t.failures else "ran" if t.deferred else "PASS"
+        print(f"guest: {state} {name} ({took:.1f} s)" + (" — analysed on the host next" if state == "ran" else ""), flush=True)
+        for f in t.failures:
+            print("  - " + f.replace("\n", "\n    "), flush=True)
+
+
+def guest(only):
+    os.makedirs(TMP, exist_ok=True)
+    start = time.monotonic()
+    for stage in PLAN:
+        chains = [[n for n in chain if not only or n in only] for chain in stage]
+        threads = [threading.Thread(target=lambda c=c: [run_test(n) for n in c]) for c in chains if c]
+        for th in threads:
+            th.start()
+        for th in threads:
+            th.join()
+    Emulator.close()
+    print(f"guest: the tests took {time.monotonic() - start:.1f} s (load average {read_text('/proc/loadavg').split()[0]})", flush=True)
+    with open(os.path.join(TMP, "results.json"), "w") as f:
+        json.dump({"order": [n for n in TESTS if n in RESULTS], "results": RESULTS}, f, indent=1)
+    job = os.environ.get("FORMCHECK_VM_JOB")
+    if job and os.path.isdir(job):
+        shutil.copytree(TMP, os.path.join(job, "artifacts"), dirs_exist_ok=True)
+    sys.exit(1 if any(r["failures"] for r in RESULTS.values()) else 0)
+
+
+def analyse(art):
+    """Host: the deferred analyses, then every test's result and the closing count."""
+    path = os.path.join(art, "results.json")
+    if not os.path.exists(path):
+        print(f"vm-test: the guest left no results ({path})")
+        print("vm-test: 0 passed, 1 failed")
+        sys.exit(1)
+    with open(path) as f:
+        data = json.load(f)
+    passed = failed = 0
+    for name in data["order"]:
+        r = data["results"][name]
+        t = Test(name)
+        t.failures, t.notes = list(r["failures"]), list(r["notes"])
+        start = time.monotonic()
+        for d in r["deferred"]:
+            p = dict(d["params"])
+            tag = p.pop("tag")
+            p["live"] = os.path.join(art, tag + ".live.jsonl")
+            p["record"] = os.path.join(art, tag + ".record.evemu")
+            try:
+                ANALYSES[d["analysis"]](t, p)
+            except Failed as e:
+                if e.args:
+                    t.failures.append(str(e.args[0]))
+            except Exception:
+                t.failures.append(traceback.format_exc())
+        took = r["took"] + time.monotonic() - start
+        if t.failures:
+            failed += 1
+            print(f"FAIL {name} ({took:.1f} s)")
+            for f in t.failures:
+                print("  - " + f.replace("\n", "\n    "))
+        else:
+            passed += 1
+            print(f"PASS {name} ({took:.1f} s)")
+        for n in t.notes:
+            print("    " + n)
+    print(f"vm-test: {passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+def prepare():
+    """Host, before the guest: replay and angles of every rendered scenario."""
+    for truth_path in sorted(glob.glob(os.path.join(WORK, "*.truth.json"))):
+        base = truth_path[: -len(".truth.json")]
+        with open(truth_path) as f:
+            truth = json.load(f)
+        for path in (base + ".evemu", base + ".fuzz0.evemu"):
+            r = run([FC, "replay", *coaching_args(truth), path], timeout=300)
+            if r.returncode != 0:
+                sys.exit(f"formcheck replay {path}: exit status {r.returncode}: {r.stderr.strip()}")
+            with open(path + ".replay.jsonl", "w") as f:
+                f.write(r.stdout)
+            r = run([FC, "angles", path, "--format", "csv", "--mode", "live"], timeout=300)
+            with open(path + ".angles.csv", "w") as f:
+                f.write(r.stdout)
+
+
+def selftest():
+    """Host: the comparisons catch what they are there to catch (with the stand-in orientation
+    filter the sessions have few events, so the VM runs alone would not show it)."""
+    def session(holds, errors, calibrated=6.8, end=31.0):
+        events = [{"type": "calibrated", "t": calibrated, "posture": "supine"}]
+        for i, (a, b) in enumerate(holds):
+            events += [{"type": "holdStarted", "t": a, "rep": i + 1, "side": "right", "flexion": 70.0},
+                       {"type": "holdEnded", "t": b, "rep": i + 1, "side": "right", "duration": b - a, "complete": True}]
+        events += [{"type": "formError", "t": t, "kind": k, "rep": r, "message": ""} for k, r, t in errors]
+        events.sort(key=lambda e: e["t"])
+        events.append({"type": "summary", "t": end, "holds": [{"rep": i + 1, "start": a, "end": b, "complete": True}
+                                                              for i, (a, b) in enumerate(holds)],
+                       "formErrors": [{"kind": k, "rep": r, "t": t} for k, r, t in errors]})
+        return events
+
+    base = session([(5.5, 13.5), (19.4, 27.6)], [("shallow", 2, 20.0)])
+    cases = [
+        ("the same", base, True),
+        ("times 0.4 s apart", session([(5.9, 13.1), (19.0, 28.0)], [("shallow", 2, 20.4)], 7.2, 31.4), True),
+        ("a hold starting 0.6 s later", session([(6.1, 13.5), (19.4, 27.6)], [("shallow", 2, 20.0)]), False),
+        ("a hold missing", session([(5.5, 13.5)], [("shallow", 2, 20.0)]), False),
+        ("another form error", session([(5.5, 13.5), (19.4, 27.6)], [("bouncing", 2, 20.0)]), False),
+        ("no form error", session([(5.5, 13.5), (19.4, 27.6)], []), False),
+        ("ending 0.6 s later", session([(5.5, 13.5), (19.4, 27.6)], [("shallow", 2, 20.0)], end=31.6), False),
+    ]
+    bad = []
+    for what, other, agree in cases:
+        t = Test("selftest")
+        compare_sessions(t, base, other, "a", "b")
+        if (not t.failures) != agree:
+            bad.append(f"compare_sessions with {what}: {'agreed' if not t.failures else 'disagreed'} ({t.failures})")
+    t = Test("selftest")
+    compare_sessions(t, base, session([(6.1, 13.5), (19.4, 27.6)], [("shallow", 2, 20.0)]), "a", "b", stall=0.3)
+    if t.failures:
+        bad.append(f"compare_sessions does not allow for a 0.3 s stall: {t.failures}")
+    # check_record: a changed value, and a frame lost without a SYN_DROPPED, are caught.
+    played = os.path.join(WORK, "vm-hamstring-joycon.fuzz0.evemu")
+    if os.path.exists(played):
+        lines = read_text(played).splitlines(keepends=True)
+        events = [i for i, l in enumerate(lines) if l.startswith("E:")]
+        abs_line = next(i for i in events[len(events) // 2:] if lines[i].split()[2] == "0003")
+        reports = [i for i in events[len(events) // 2:] if lines[i].split()[2:4] == ["0000", "0000"]][:2]
+        changed = lines[:]
+        p = changed[abs_line].split()
+        changed[abs_line] = " ".join(p[:4] + [str(int(p[4]) + 1)]) + "\n"
+        lost = lines[:reports[0] + 1] + lines[reports[1] + 1:]
+        for what, text in (("a changed value", changed), ("a frame lost without SYN_DROPPED", lost)):
+            path = os.path.join(WORK, "selftest.evemu")
+            with open(path, "w") as f:
+                f.writelines(text)
+            t = Test("selftest")
+            try:
+                check_record(t, path, played, expect_gaps=0)
+            except Failed:
+                pass
+            if not t.failures:
+                bad.append(f"check_record does not notice {what}")
+            os.remove(path)
+        t = Test("selftest")
+        check_record(t, played, played, expect_gaps=0)
+        if t.failures:
+            bad.append(f"check_record fails the played file itself: {t.failures}")
+    if bad:
+        sys.exit("vm_tests.py --selftest:\n  " + "\n  ".join(bad))
+
+
+def main():
+    args = sys.argv[1:]
+    if args == ["--prepare"]:
+        selftest()
+        prepare()
+    elif args[:1] == ["--analyse"] and len(args) == 2:
+        analyse(args[1])
+    else:
+        unknown = set(args) - set(TESTS)
+        if unknown:
+            sys.exit(f"unknown tests {sorted(unknown)}; the tests: {', '.join(TESTS)}")
+        guest(set(args))
+
+
+if __name__ == "__main__":
+    main()
