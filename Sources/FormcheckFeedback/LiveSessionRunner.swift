@@ -28,6 +28,8 @@ public struct LiveSessionRunner<Estimator: OrientationEstimator> {
 
     public var pipeline: SessionPipeline<Estimator>
     public let recording: RecordingFile?
+    /// True when the session ended because the device went away and did not come back.
+    public private(set) var deviceLost = false
 
     public init(pipeline: SessionPipeline<Estimator>, recording: RecordingFile?) {
         self.pipeline = pipeline
@@ -67,10 +69,14 @@ public struct LiveSessionRunner<Estimator: OrientationEstimator> {
             } catch let error as InputError where error.kind == .deviceGone {
                 guard let uniq = connection.uniq, let reconnect else {
                     notice("the device disappeared; ending the session")
+                    deviceLost = true
                     break
                 }
                 notice("the device disappeared (\(uniq)); waiting for it to come back — the session goes on")
-                guard let next = try await reconnect(uniq) else { break }
+                guard let next = try await reconnect(uniq) else {
+                    deviceLost = true
+                    break
+                }
                 connection = next
                 // Mark the gap in the recording as the kernel would after lost events, followed by the
                 // new device's state, so a replay resumes from it.

@@ -89,6 +89,9 @@ struct LiveCommand: AsyncParsableCommand {
         speech?.finish(timeout: 3)
         do { try recording?.close() } catch { throw fail(error) }
         if let record { printError("formcheck: the session was recorded to \(record)") }
+        // The device went away for good: the summary is printed and the recording kept, but the
+        // session did not end as asked (README "Exit status").
+        if runner.deviceLost { throw ExitCode(74) }
     }
 }
 
