@@ -54,13 +54,19 @@ public struct RestDetector: Sendable {
     }
 
     public mutating func update(_ s: IMUSample) -> Action {
-        // Keep the samples of the last window.
+        // Keep the samples of the last window: ring[head...]. Old ones are dropped in chunks, so a
+        // sample costs no array shift.
         ring.append(s)
-        while let first = ring.first, s.time - first.time > parameters.window { ring.removeFirst() }
-        let still = ring.count >= 3 && s.time - ring[0].time >= parameters.window * 0.8 && isStill()
+        while head < ring.count, s.time - ring[head].time > parameters.window { head += 1 }
+        if head > 256 && head * 2 > ring.count {
+            ring.removeFirst(head)
+            head = 0
+        }
+        let window = ring[head...]
+        let still = window.count >= 3 && s.time - window.first!.time >= parameters.window * 0.8 && isStill(window)
         switch state {
         case .moving:
-            if still { state = .settling(since: ring[0].time) }
+            if still { state = .settling(since: window.first!.time) }
             return .none
         case .settling(let since):
             guard still else {
@@ -85,12 +91,13 @@ public struct RestDetector: Sendable {
     public mutating func gapOccurred() -> Action {
         let last = ring.last
         ring.removeAll(keepingCapacity: true)
+        head = 0
         defer { state = .moving }
         if case .resting(let since) = state, let last { return .restEnded(since: since, until: last.time) }
         return .none
     }
 
-    private func isStill() -> Bool {
+    private func isStill(_ ring: ArraySlice<IMUSample>) -> Bool {
         var mw = Vector3.zero
         var ma = Vector3.zero
         for s in ring {

@@ -39,9 +39,8 @@ public struct StrapCalibrator: Sendable {
         var rotation = 0.0  // radians, ∫|ω|dt
         var start: Double
         var orientations: [Quaternion] = []
-        var last: Double
 
-        mutating func add(_ w: Vector3, dt: Double, orientation: Quaternion, time: Double) {
+        mutating func add(_ w: Vector3, dt: Double, orientation: Quaternion) {
             moment[0] += w.x * w.x * dt
             moment[1] += w.y * w.y * dt
             moment[2] += w.z * w.z * dt
@@ -50,7 +49,6 @@ public struct StrapCalibrator: Sendable {
             moment[5] += w.y * w.z * dt
             rotation += w.norm * dt
             if orientations.count < 4000 { orientations.append(orientation) }
-            last = time
         }
 
         /// The dominant eigenvector of the moment matrix (power iteration).
@@ -132,14 +130,14 @@ public struct StrapCalibrator: Sendable {
                 if let stored = storedMounting {
                     return finish(rest: r, mounting: stored)
                 }
-                state = .moving(r, Movement(start: s.time, last: s.time))
+                state = .moving(r, Movement(start: s.time))
             }
             return .none
         case .moving(let r, var m):
             // The rest's mean rate is the bias now; the estimator's is the fallback for a short rest.
             let w = s.angularVelocity - (r.end - r.start >= 1 ? r.gyroBias : gyroBias)
             if w.norm > parameters.movingRate, dt > 0, dt < 0.1 {
-                m.add(w, dt: dt, orientation: orientation, time: s.time)
+                m.add(w, dt: dt, orientation: orientation)
             }
             let ended = rest.isResting || m.rotation >= parameters.maximumRotation || s.time - m.start >= parameters.maximumDuration
             guard ended else {

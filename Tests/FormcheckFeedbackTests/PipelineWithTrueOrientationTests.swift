@@ -8,24 +8,14 @@ import ThighSimulator
 /// the simulator's true orientation standing in for the filter: what the pipeline adds is tested
 /// apart from the filter's own error.
 @Suite struct PipelineWithTrueOrientationTests {
-    /// Replays known orientations (turned to an arbitrary heading), one per sample.
-    struct TrueOrientation: OrientationEstimator {
-        var orientations: [Quaternion]
-        var index = 0
-        mutating func update(_ s: IMUSample) -> Quaternion {
-            defer { index += 1 }
-            return Quaternion(axis: .unitZ, angle: 2.5) * orientations[min(index, orientations.count - 1)]
-        }
-        mutating func gapOccurred() {}
-        var gyroBias: Vector3 { .zero }
-    }
-
     @Test(arguments: ["piriformis-joycon", "piriformis-bouncing", "hamstring-shallow"])
     func recordedSamplesGiveTheTruthsHolds(_ name: String) throws {
         let scenario = ScenarioLibrary.named(name)!
         let r = ScenarioRenderer(scenario).render()
         let readings = try Recording(bytes: Array(r.evemuText().utf8), path: name).readAll().readings
-        var pipeline = SessionPipeline(estimator: TrueOrientation(orientations: r.orientations),
+        // The true orientation turned to an arbitrary heading, as a filter's earth frame would be.
+        let turned = r.orientations.map { Quaternion(axis: .unitZ, angle: 2.5) * $0 }
+        var pipeline = SessionPipeline(estimator: LiveSessionTests.TrueOrientation(orientations: turned, period: scenario.device.samplePeriod),
                                        exercise: try ExerciseLibrary.named(scenario.exercise), side: scenario.side)
         var events: [SessionEvent] = []
         for reading in readings { pipeline.consume(reading, into: &events) }
