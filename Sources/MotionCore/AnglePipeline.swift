@@ -7,10 +7,17 @@ public struct AnglePipeline<Estimator: OrientationEstimator>: Sendable {
     public private(set) var origin: Double?
     /// Time of the last sample, seconds since the first.
     public private(set) var lastTime = 0.0
+    private var lastOrientation = Quaternion.identity
 
-    public init(estimator: Estimator, posture: Posture, side: Side, storedMounting: Quaternion? = nil) {
+    /// - Parameters:
+    ///   - posture: the exercise's posture, a hint for the strap calibration (nil: none);
+    ///   - faceNormal: the device's face normal in the sensor frame, when known (a weak prior);
+    ///   - solved: a mounting solved beforehand (e.g. from a first pass over the whole recording).
+    public init(estimator: Estimator, posture: Posture?, side: Side, storedMounting: Quaternion? = nil,
+                faceNormal: Vector3? = nil, solved: MountingSolution? = nil) {
         self.estimator = estimator
-        tracker = HipAngleTracker(posture: posture, side: side, storedMounting: storedMounting)
+        tracker = HipAngleTracker(posture: posture, side: side, storedMounting: storedMounting, faceNormal: faceNormal,
+                                  solved: solved)
     }
 
     /// Appends the angles this reading makes known and returns what the tracker noticed.
@@ -25,7 +32,14 @@ public struct AnglePipeline<Estimator: OrientationEstimator>: Sendable {
             s.time -= origin!
             lastTime = s.time
             let q = estimator.update(s)
+            lastOrientation = q
             return tracker.update(s, orientation: q, gyroBias: estimator.gyroBias, into: &angles)
         }
+    }
+
+    /// The recording ended: a strap never calibrated takes its best hypothesis now (see
+    /// `HipAngleTracker.finish`), appending the angles of the samples kept.
+    public mutating func finish(into angles: inout [HipAngleSample]) -> HipAngleTracker.Event? {
+        tracker.finish(orientation: lastOrientation, time: lastTime, into: &angles)
     }
 }

@@ -1,13 +1,19 @@
-/// From orientation estimates to hip angles, sample by sample: calibrates the strap first (see
-/// `StrapCalibrator`), then gives flexion and adduction for every sample, and watches the rests
-/// that return to the calibration pose for a strap that slipped (gravity's direction in the thigh
-/// frame moved by more than `slipThreshold`), re-aligning the mounting when it did. The same rests
-/// re-anchor the heading of the sagittal plane: a 6D orientation estimate drifts slowly about the
-/// vertical, and a thigh back in the neutral pose shows where the body's plane is.
+/// From orientation estimates to hip angles, sample by sample. Without a stored calibration the
+/// strap's mounting is worked out from whatever the recording shows, in any order (`MountingEvidence`,
+/// `MountingSolver`): the tracker gathers evidence from the first sample, calibrates as soon as a
+/// hypothesis is at least `.likely`, and keeps refining: when later evidence (walking, another rest)
+/// makes a materially different hypothesis at least as sure, it recalibrates. With a stored mounting
+/// (`formcheck calibrate`) the first rest's posture is measured instead (`StrapCalibrator`). A
+/// solution made beforehand from the whole recording (`MountingSolver` over a first pass) may be
+/// given too: then every sample has angles from the first one.
+///
+/// It then watches the rests that return to the calibration pose for a strap that slipped (gravity's
+/// direction in the thigh frame moved by more than `slipThreshold`), re-aligning the mounting when it
+/// did. In lying postures the same rests re-anchor the heading of the sagittal plane (a 6D estimate
+/// drifts about the vertical); upright, the plane follows the thigh's own flexion axis.
 ///
 /// Until the strap is calibrated the samples are kept (up to `backlogLimit` seconds); once it is,
-/// their angles are given too, so a session is measured from its first rest on, not only from the
-/// end of the calibrating movement.
+/// their angles are given too.
 public struct HipAngleTracker: Sendable {
     public enum Event: Sendable, Hashable {
         case calibrated(StrapCalibration)
@@ -21,8 +27,19 @@ public struct HipAngleTracker: Sendable {
     /// How close (degrees of flexion and adduction) a rest must come to the calibration pose to be
     /// compared with it.
     public static let neutralTolerance = 10.0
+    /// How often the mounting is solved again, seconds on the samples' clock: before calibration and after.
+    public static let solveInterval = (before: 1.0, after: 20.0)
 
-    private var calibrator: StrapCalibrator
+    private var calibrator: StrapCalibrator?
+    public let hint: Posture?
+    public let side: Side
+    public let faceNormal: Vector3?
+    public private(set) var evidence = MountingEvidence()
+    public private(set) var solution: MountingSolution?
+    /// Why the mounting is not known yet (nil once it is).
+    public private(set) var shortfall: MountingSolver.Shortfall? = .noMovement
+    private var fixed: Bool
+    private var lastSolve = -Double.infinity
     public private(set) var calibration: StrapCalibration?
     private var rest = RestDetector()
     private var restUp = Vector3.zero
@@ -30,21 +47,41 @@ public struct HipAngleTracker: Sendable {
     private var restAngles = HipAngles(flexion: 0, adduction: 0)
     private var restOrientation = Quaternion.identity
     private var backlog: [(time: Double, orientation: Quaternion)] = []
+    private var pendingSolved: MountingSolution?
+    private var bestGuess: MountingSolution?
 
+    /// How sure the first solution must be: the first calibration waits for it (later ones need only
+    /// be `.likely` and at least as sure as the current one).
+    public static let firstConfidence = MountingSolution.Confidence.sure
+    /// A new solution replaces the current one when the mounting moved by more than this, degrees.
+    public static let refinement = 5.0
     /// Longest stretch of samples kept before calibration, seconds.
     public static let backlogLimit = 120.0
 
-    public init(posture: Posture, side: Side, storedMounting: Quaternion? = nil) {
-        calibrator = StrapCalibrator(posture: posture, side: side, storedMounting: storedMounting)
+    /// - Parameters:
+    ///   - posture: the exercise's posture, a hint (nil: none; upright activities are assumed);
+    ///   - faceNormal: the sensor-frame normal of the device's face, when known (a flat device lies
+    ///     flat on the thigh), a weak prior;
+    ///   - solved: a mounting solved beforehand from the whole recording.
+    public init(posture: Posture?, side: Side, storedMounting: Quaternion? = nil, faceNormal: Vector3? = nil,
+                solved: MountingSolution? = nil) {
+        hint = posture
+        self.side = side
+        self.faceNormal = faceNormal
+        if let storedMounting {
+            calibrator = StrapCalibrator(posture: posture ?? .standing, side: side, storedMounting: storedMounting)
+        }
+        pendingSolved = solved
+        fixed = solved != nil
     }
 
     /// Appends to `output` the hip angles this sample makes known — its own once calibrated, and at
-    /// calibration those of the samples kept since the first rest began — and says what happened.
+    /// the first calibration those of the samples kept before — and says what happened.
     public mutating func update(_ s: IMUSample, orientation: Quaternion, gyroBias: Vector3,
                                 into output: inout [HipAngleSample]) -> Event? {
         let (angles, event) = update(s, orientation: orientation, gyroBias: gyroBias)
-        if case .calibrated(let c) = event {
-            let start = c.neutralStart
+        if case .calibrated(let c) = event, !backlog.isEmpty {
+            let start = calibrator == nil ? -Double.infinity : c.neutralStart
             for b in backlog where b.time >= start { output.append(HipAngleSample(time: b.time, angles: c.hipAngles(b.orientation))) }
             backlog = []
         } else if calibration == nil {
@@ -55,15 +92,100 @@ public struct HipAngleTracker: Sendable {
         return event
     }
 
+    /// The recording ended. If the strap was never calibrated but some hypothesis was found (one
+    /// that was not sure enough to coach with), it is taken now and the kept samples get their
+    /// angles; `solution?.confidence` says how sure it is.
+    public mutating func finish(orientation: Quaternion, time: Double, into output: inout [HipAngleSample]) -> Event? {
+        guard calibration == nil, calibrator == nil, !fixed else { return nil }
+        evidence.finish()
+        var guess = bestGuess
+        if case .success(let s) = MountingSolver.solve(evidence, hint: hint, faceNormal: faceNormal) { guess = s }
+        guard let g = guess else { return nil }
+        let c = makeCalibration(g, orientation: orientation, time: time)
+        calibration = c
+        solution = g
+        shortfall = nil
+        for b in backlog { output.append(HipAngleSample(time: b.time, angles: c.hipAngles(b.orientation))) }
+        backlog = []
+        return .calibrated(c)
+    }
+
     /// The hip angles for this sample (nil until calibrated), and what happened.
     public mutating func update(_ s: IMUSample, orientation: Quaternion, gyroBias: Vector3) -> (angles: HipAngles?, event: Event?) {
-        guard var c = calibration else {
-            if case .calibrated(let c) = calibrator.update(s, orientation: orientation, gyroBias: gyroBias) {
+        if calibrator == nil, !fixed { evidence.update(s, orientation: orientation, gyroBias: gyroBias) }
+        if let solved = pendingSolved {
+            pendingSolved = nil
+            let c = makeCalibration(solved, orientation: orientation, time: s.time)
+            calibration = c
+            solution = solved
+            shortfall = nil
+            return (c.hipAngles(orientation), .calibrated(c))
+        }
+        if calibrator != nil {
+            guard calibration == nil else { return track(s, orientation: orientation) }
+            if case .calibrated(let c)? = calibrator?.update(s, orientation: orientation, gyroBias: gyroBias) {
                 calibration = c
+                shortfall = nil
                 return (c.hipAngles(orientation), .calibrated(c))
             }
             return (nil, nil)
         }
+        if !fixed, s.time - lastSolve >= (calibration == nil ? Self.solveInterval.before : Self.solveInterval.after) {
+            lastSolve = s.time
+            if let c = resolve(orientation: orientation, time: s.time) {
+                calibration = c
+                return (c.hipAngles(orientation), .calibrated(c))
+            }
+        }
+        guard calibration != nil else { return (nil, nil) }
+        return track(s, orientation: orientation)
+    }
+
+    /// Solves the mounting again; returns a calibration when it is the first, or when it differs
+    /// materially from the current one and is at least as sure.
+    private mutating func resolve(orientation: Quaternion, time: Double) -> StrapCalibration? {
+        switch MountingSolver.solve(evidence, hint: hint, faceNormal: faceNormal) {
+        case .failure(let e):
+            if calibration == nil { shortfall = e.shortfall }
+            return nil
+        case .success(let new):
+            guard new.confidence >= (calibration == nil ? Self.firstConfidence : .likely) else {
+                if calibration == nil {
+                    shortfall = .ambiguous
+                    bestGuess = new
+                }
+                return nil
+            }
+            if let old = solution {
+                let moved = (old.mounting.conjugate * new.mounting).normalized.angle.degrees
+                guard moved > Self.refinement, new.confidence >= old.confidence else { return nil }
+            }
+            solution = new
+            shortfall = nil
+            return makeCalibration(new, orientation: orientation, time: time)
+        }
+    }
+
+    /// The calibration for a solution: the hinted posture's pelvis (upright when none), its heading
+    /// from the first rest in that posture (or this sample), and that rest as the neutral pose.
+    private func makeCalibration(_ solution: MountingSolution, orientation: Quaternion, time: Double) -> StrapCalibration {
+        let posture = hint ?? .standing
+        let mounting = solution.mounting
+        let wanted: Posture = posture == .sitting ? .sitting : posture
+        let neutral = solution.rests.first { $0.posture == wanted } ?? solution.rests.first
+        let restOrientation = neutral?.rest.orientation ?? orientation
+        let pelvis = StrapCalibration.pelvis(restOrientation: restOrientation, mounting: mounting, posture: posture, side: side)
+        var c = StrapCalibration(mounting: mounting, posture: posture, side: side, pelvis: pelvis,
+                                 neutralUp: mounting.rotate(neutral?.rest.up ?? orientation.conjugate.rotate(.unitZ)).normalized,
+                                 neutralStart: neutral?.rest.start ?? time)
+        c.headingFollowsThigh = posture == .standing || posture == .sitting
+        c.neutralAngles = c.hipAngles(restOrientation)
+        return c
+    }
+
+    /// After calibration: the angles, and the slip and heading checks at rests back in the neutral pose.
+    private mutating func track(_ s: IMUSample, orientation: Quaternion) -> (angles: HipAngles?, event: Event?) {
+        guard var c = calibration else { return (nil, nil) }
         let angles = c.hipAngles(orientation)
         var event: Event?
         switch rest.update(s) {

@@ -17,6 +17,11 @@ public struct StrapCalibration: Sendable, Hashable, Codable {
     public var neutralAngles: HipAngles
     /// When the calibration rest began, seconds on the samples' clock.
     public var neutralStart: Double
+    /// Upright postures: the sagittal plane's heading follows the thigh's own flexion axis (turning
+    /// the body turns the plane; a 6D estimate's heading drift does not matter). Off for lying
+    /// postures, where adduction turns the thigh about the vertical and the heading must stay fixed
+    /// (re-anchored at neutral rests).
+    public var headingFollowsThigh = false
 
     public init(mounting: Quaternion, posture: Posture, side: Side, pelvis: Quaternion,
                 neutralUp: Vector3 = .unitZ, neutralAngles: HipAngles = HipAngles(flexion: 0, adduction: 0),
@@ -33,8 +38,17 @@ public struct StrapCalibration: Sendable, Hashable, Codable {
     /// Hip angles (degrees) for an orientation estimate (earth ← sensor).
     @inlinable
     public func hipAngles(_ sensor: Quaternion) -> HipAngles {
-        let thighInPelvis = pelvis.conjugate * sensor * mounting.conjugate
-        return HipAngles(thighInPelvis: thighInPelvis, side: side)
+        let thighEarth = sensor * mounting.conjugate
+        if headingFollowsThigh {
+            // The pelvis's left axis: the thigh's left axis made horizontal (unless it is near vertical).
+            let left = thighEarth.rotate(.unitY)
+            if left.x * left.x + left.y * left.y > 0.1 {
+                let heading = Double.atan2(left.y, left.x) - .pi / 2
+                let p = Quaternion(axis: .unitZ, angle: heading) * posture.pelvisOrientation
+                return HipAngles(thighInPelvis: p.conjugate * thighEarth, side: side)
+            }
+        }
+        return HipAngles(thighInPelvis: pelvis.conjugate * thighEarth, side: side)
     }
 
     /// The "up" direction (unit, thigh frame) of a thigh resting in `posture`'s neutral pose.

@@ -34,8 +34,8 @@ struct AnglesCommand: AsyncParsableCommand {
     @Option(help: "live: causal filter, as live coaching sees it; replay: may use the future (smoother).")
     var mode: Mode = .live
 
-    @Option(help: "The posture of the session's first rest (its neutral pose).")
-    var posture: Posture = .supine
+    @Option(help: "The exercise's posture, a hint for the strap calibration (default: none; upright activities).")
+    var posture: Posture?
 
     @Option(help: "The leg wearing the sensor.")
     var side: Side = .right
@@ -55,14 +55,30 @@ struct AnglesCommand: AsyncParsableCommand {
         }
         var out = Array("t,flexion,adduction\n".utf8)
         var angles: [HipAngleSample] = []
+        let face: Vector3? = file.lowercased().hasSuffix(".csv") ? .unitZ : nil
+        var shortfall: MountingSolver.Shortfall?
         switch mode {
         case .live:
-            var pipeline = AnglePipeline(estimator: OrientationFilter(), posture: posture, side: side, storedMounting: stored?.mounting)
+            var pipeline = AnglePipeline(estimator: OrientationFilter(), posture: posture, side: side, storedMounting: stored?.mounting,
+                                         faceNormal: face)
             for r in readings { _ = pipeline.consume(r, into: &angles) }
+            shortfall = pipeline.tracker.shortfall
+            _ = pipeline.finish(into: &angles)
+            if ProcessInfo.processInfo.environment["FC_DEBUG"] != nil {
+                let e = pipeline.tracker.evidence
+                printError("DEBUG tilt=\(e.tilt.degrees) q=\(e.axisQuality) gait=\(e.gait.seconds) vote=\(e.gait.flexionVote) rests=\(e.allRests.count) conf=\(String(describing: pipeline.tracker.solution?.confidence)) cues=\(String(describing: pipeline.tracker.solution?.cues))")
+            }
         case .replay:
             let orientations = OrientationSmoother.estimate(readings)
+            var solved: MountingSolution?
+            if stored == nil {
+                switch AnglePipeline.solveMounting(readings, estimator: Replayed(orientations: orientations), posture: posture, faceNormal: face) {
+                case .success(let s): solved = s
+                case .failure(let e): shortfall = e.shortfall
+                }
+            }
             var pipeline = AnglePipeline(estimator: Replayed(orientations: orientations), posture: posture, side: side,
-                                         storedMounting: stored?.mounting)
+                                         storedMounting: stored?.mounting, solved: solved)
             for r in readings { _ = pipeline.consume(r, into: &angles) }
         }
         out.reserveCapacity(angles.count * 24)
@@ -76,7 +92,14 @@ struct AnglesCommand: AsyncParsableCommand {
         }
         FileHandle.standardOutput.write(Data(out))
         if angles.isEmpty {
-            printError("formcheck: \(file): the strap was never calibrated: no rest followed by a flexion movement")
+            let why = switch shortfall {
+            case .noMovement?: "the thigh never moved enough to show the axis it flexes about"
+            case .noAxis?: "the thigh's movements had no single axis"
+            case .noReference?: "neither a still rest nor walking showed where the thigh points"
+            case .ambiguous?: "two ways the strap could sit explain the recording equally well"
+            case nil: "the evidence did not settle how the strap sits"
+            }
+            printError("formcheck: \(file): the strap was never calibrated: \(why)\n  fix: record a few seconds of standing or sitting still and a short walk or a sit-to-stand")
             throw ExitCode(65)
         }
     }
