@@ -17,6 +17,8 @@
 public struct HipAngleTracker: Sendable {
     public enum Event: Sendable, Hashable {
         case calibrated(StrapCalibration)
+        /// Later evidence changed the mounting materially (the angles from here on use it).
+        case recalibrated(StrapCalibration)
         /// The strap turned on the thigh by `angle` degrees (seen during the rest ending at `time`).
         case slipDetected(time: Double, angle: Double)
     }
@@ -130,11 +132,14 @@ public struct HipAngleTracker: Sendable {
             }
             return (nil, nil)
         }
-        if !fixed, s.time - lastSolve >= (calibration == nil ? Self.solveInterval.before : Self.solveInterval.after) {
+        // With an exercise's posture the first sure solution stands (later rests are the exercise's
+        // holds, and a slipped strap is the slip detector's to find); without one it is refined.
+        if !fixed, calibration == nil || hint == nil, s.time - lastSolve >= (calibration == nil ? Self.solveInterval.before : Self.solveInterval.after) {
             lastSolve = s.time
+            let first = calibration == nil
             if let c = resolve(orientation: orientation, time: s.time) {
                 calibration = c
-                return (c.hipAngles(orientation), .calibrated(c))
+                return (c.hipAngles(orientation), first ? .calibrated(c) : .recalibrated(c))
             }
         }
         guard calibration != nil else { return (nil, nil) }

@@ -63,6 +63,7 @@ public struct MountingEvidence: Sendable {
             p.gyroTolerance = 12.0 * .pi / 180
             p.accelerometerTolerance = 0.6
             p.minimumDuration = 0.5
+            p.maximumMeanRate = 5.0 * .pi / 180
             return p
         }()
         /// Tilting rates below this are not movement, rad/s (10 °/s).
@@ -87,6 +88,23 @@ public struct MountingEvidence: Sendable {
     public private(set) var gait = Gait()
     /// Σ ω⊥ω⊥ᵀ dt over movement: xx yy zz xy xz yz (ω⊥ = angular rate less its part about "up").
     public private(set) var moment = [0.0, 0, 0, 0, 0, 0]
+
+    /// One movement between two rests: its tilting moment and how far it turned.
+    public struct Segment: Sendable, Hashable {
+        public var moment: [Double]
+        /// ∫|ω⊥|dt, radians.
+        public var rotation: Double
+        /// Its principal axis (unit, sign arbitrary).
+        public var axis: Vector3
+    }
+
+    /// The movements so far (the one in progress not included), at most `maximumRests` (the
+    /// smallest dropped). The flexion axis is the consensus of the movements that share one axis,
+    /// so that the other movements of an exercise (crossing a leg over, opening a clamshell) do not
+    /// tilt it.
+    public private(set) var segments: [Segment] = []
+    private var segmentMoment = [0.0, 0, 0, 0, 0, 0]
+    private var segmentRotation = 0.0
     /// ∫|ω⊥|dt over movement, radians: how much tilting the axis rests on.
     public private(set) var tilt = 0.0
     /// Thinned "up" directions over the whole recording (sensor frame), with their times.
@@ -150,7 +168,9 @@ public struct MountingEvidence: Sendable {
         switch detector.update(s) {
         case .restEnded(let since, let until):
             closeRest(since: since, until: until)
-        case .none, .restStarted:
+        case .restStarted:
+            closeSegment()
+        case .none:
             break
         }
         if detector.isResting {
@@ -158,7 +178,7 @@ public struct MountingEvidence: Sendable {
             restGyro += s.angularVelocity
             restGyroSquare += s.angularVelocity.dot(s.angularVelocity)
             restCount += 1
-            restOrientation = orientation
+            if restCount == 1 || (s.angularVelocity - gyroBias).norm < 3.0 * .pi / 180 { restOrientation = orientation }
         }
         if s.time - lastHistory >= historyInterval {
             lastHistory = s.time
@@ -182,6 +202,9 @@ public struct MountingEvidence: Sendable {
             moment[4] += wPerp.x * wPerp.z * dt
             moment[5] += wPerp.y * wPerp.z * dt
             tilt += wPerp.norm * dt
+            let m = [wPerp.x * wPerp.x, wPerp.y * wPerp.y, wPerp.z * wPerp.z, wPerp.x * wPerp.y, wPerp.x * wPerp.z, wPerp.y * wPerp.z]
+            for k in 0..<6 { segmentMoment[k] += m[k] * dt }
+            segmentRotation += wPerp.norm * dt
         }
         if s.time - lastAxisUpdate >= 0.5 {
             lastAxisUpdate = s.time
@@ -193,6 +216,7 @@ public struct MountingEvidence: Sendable {
 
     /// A gap in the stream: the rest (if any) ends, walking starts over.
     public mutating func gapOccurred() {
+        closeSegment()
         if case .restEnded(let since, let until) = detector.gapOccurred() { closeRest(since: since, until: until) }
         restReset()
         endSwing()
@@ -201,6 +225,7 @@ public struct MountingEvidence: Sendable {
 
     /// Ends the recording: the rest in progress is kept.
     public mutating func finish() {
+        closeSegment()
         if let r = currentRest { append(r) }
         restReset()
         commitPending()
@@ -229,9 +254,43 @@ public struct MountingEvidence: Sendable {
         }
     }
 
+    /// Movements shorter than this do not count as one, radians (10°).
+    static let segmentMinimum = 10.0 * .pi / 180
+    /// Movements within this of the consensus axis share it, degrees.
+    static let consensusAngle = 10.0
+
+    private mutating func closeSegment() {
+        if segmentRotation >= Self.segmentMinimum {
+            segments.append(Segment(moment: segmentMoment, rotation: segmentRotation, axis: Self.principalAxis(segmentMoment).0))
+            if segments.count > parameters.maximumRests, let i = segments.indices.min(by: { segments[$0].rotation < segments[$1].rotation }) {
+                segments.remove(at: i)
+            }
+        }
+        segmentMoment = [0, 0, 0, 0, 0, 0]
+        segmentRotation = 0
+    }
+
+    /// The consensus of the movements: the segment axis that most of the rotation shares, then the
+    /// principal axis of the moments of the segments within `consensusAngle` of it.
+    private var consensusMoment: [Double] {
+        var all = segments
+        if segmentRotation >= Self.segmentMinimum {
+            all.append(Segment(moment: segmentMoment, rotation: segmentRotation, axis: Self.principalAxis(segmentMoment).0))
+        }
+        guard !all.isEmpty else { return moment }
+        func support(_ c: Vector3) -> Double { all.reduce(0) { $0 + $1.rotation * $1.axis.dot(c) * $1.axis.dot(c) } }
+        let best = all.max { support($0.axis) < support($1.axis) }!.axis
+        let limit = Self.consensusAngle.radians.cosine
+        var m = [0.0, 0, 0, 0, 0, 0]
+        for seg in all where abs(seg.axis.dot(best)) >= limit {
+            for k in 0..<6 { m[k] += seg.moment[k] }
+        }
+        return m
+    }
+
     private mutating func updateAxis() {
         guard tilt > 0 else { return }
-        let (v, ratio) = Self.principalAxis(moment)
+        let (v, ratio) = Self.principalAxis(consensusMoment)
         var a = v
         if let old = axis, old.dot(a) < 0 { a = -a }
         if let old = axis, old.dot(a) < 0.9 {

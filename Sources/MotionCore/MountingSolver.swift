@@ -15,8 +15,10 @@
 /// 30° away, or the other sign).
 public enum MountingSolver {
     public struct Parameters: Sendable, Hashable {
-        /// Hip flexion a hip cannot go below / above, degrees (extension beyond ~−30° is not possible).
+        /// Hip flexion a hip cannot go below / above, degrees (extension beyond ~−30° is not possible;
+        /// lying on the back, the floor stops the thigh at `floorFlexion`).
         public var minimumFlexion = -35.0
+        public var floorFlexion = -10.0
         public var maximumFlexion = 150.0
         /// Weight of the anatomy term (per unit share of the recording placed impossibly).
         public var anatomyWeight = 8.0
@@ -153,13 +155,14 @@ public enum MountingSolver {
             var parts: [MountingSolution.Cue: Double] = [:]
             // Anatomy over the thinned history, against the hinted posture's pelvis (upright if none).
             let offset = hint.map(pelvisInclination) ?? 0
+            let lowest = hint == .supine || hint == .hookLying ? p.floorFlexion : p.minimumFlexion
             var bad = 0
             var counted = 0
             for entry in e.history {
                 if abs(entry.up.dot(h.left)) > 0.7 { continue }  // lying on the side: flexion is not about gravity
                 counted += 1
                 let f = h.inclination(up: entry.up) - offset
-                if f < p.minimumFlexion || f > p.maximumFlexion { bad += 1 }
+                if f < lowest || f > p.maximumFlexion { bad += 1 }
             }
             if counted > 0 { parts[.anatomy] = p.anatomyWeight * Double(bad) / Double(counted) }
             if walking, let g = e.gait.meanUp {

@@ -12,6 +12,10 @@ public struct RestDetector: Sendable {
         public var accelerometerTolerance = 0.4
         /// How long stillness must last to count as a rest, seconds.
         public var minimumDuration = 1.0
+        /// When set, the window's mean angular rate must stay below this too, rad/s: a slow steady
+        /// turn (whose rate barely deviates from its mean) is movement, not rest. Off by default:
+        /// the orientation filter's rests must tolerate any gyroscope bias.
+        public var maximumMeanRate: Double? = nil
 
         public init() {}
     }
@@ -107,6 +111,7 @@ public struct RestDetector: Sendable {
         let n = Double(ring.count)
         mw = mw / n
         ma = ma / n
+        if let limit = parameters.maximumMeanRate, mw.norm > limit { return false }
         for s in ring {
             if (s.angularVelocity - mw).norm > parameters.gyroTolerance { return false }
             if (s.acceleration - ma).norm > parameters.accelerometerTolerance { return false }

@@ -67,6 +67,8 @@ struct AnglesCommand: AsyncParsableCommand {
             if ProcessInfo.processInfo.environment["FC_DEBUG"] != nil {
                 let e = pipeline.tracker.evidence
                 printError("DEBUG tilt=\(e.tilt.degrees) q=\(e.axisQuality) gait=\(e.gait.seconds) vote=\(e.gait.flexionVote) rests=\(e.allRests.count) conf=\(String(describing: pipeline.tracker.solution?.confidence)) cues=\(String(describing: pipeline.tracker.solution?.cues))")
+                for r in pipeline.tracker.solution?.rests ?? [] { printError("  rest \(r.rest.start)-\(r.rest.end) incl \(r.inclination) \(r.posture) certain \(r.certain)") }
+                if let c = pipeline.tracker.calibration { printError("  neutral start \(c.neutralStart) angles \(c.neutralAngles) follow \(c.headingFollowsThigh)") }
             }
         case .replay:
             let orientations = OrientationSmoother.estimate(readings)
