@@ -91,7 +91,7 @@ struct CSVClockFitter: Sendable {
             if s < -jumpThreshold {
                 throw InputError(
                     .malformed, path: path, line: line,
-                    "time \(t) goes back \((-s).decimalText(3)) s from the previous row's \(previous), more than jitter (\((jumpThreshold * 1000).decimalText(0)) ms)",
+                    "time goes back \((-s).decimalText(3)) s (from \(previous.decimalText(3)) s on the previous row to \(t.decimalText(3)) s), far more than jitter (\((jumpThreshold * 1000).decimalText(0)) ms)",
                     fix: "sort the rows by t, or split the file where its clock restarts")
             }
             if s == 0 {

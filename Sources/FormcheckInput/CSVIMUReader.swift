@@ -175,6 +175,11 @@ public struct CSVIMUReader: Sendable {
             step = (times[times.count - 1] - times[0]) / Double(times.count - 1)
             what = "mean step"
         }
+        guard step > 0 else {
+            throw InputError(.malformed, path: path, line: line,
+                             "time does not advance over the first \(times.count) rows (t = \(times[0]) to \(times[times.count - 1]))",
+                             fix: "t must be the time of each row, increasing (seconds, or give --time-unit ms or us)")
+        }
         let evidence = "\(what) \(step) over the first \(times.count) rows"
         for unit in CSVUnits.Time.allCases where plausiblePeriods.contains(step * unit.toSI) {
             return .init(unit: unit, source: .detected, evidence: evidence)
@@ -217,7 +222,10 @@ public struct CSVIMUReader: Sendable {
             var s = "times re-timed on a fitted uniform clock of \((1 / c.period).decimalText(2)) Hz (period \((c.period * 1000).decimalText(3)) ms): of \(c.rows) rows, "
                 + parts.joined(separator: ", ")
             if c.delays > 0 { s += "; \(c.delays) jump\(c.delays == 1 ? "" : "s") of up to \((c.largestDelay * 1000).decimalText(0)) ms were delivery delays the next rows caught up with" }
-            if !c.gaps.isEmpty { s += "; \(c.gaps.count) gap\(c.gaps.count == 1 ? "" : "s") where rows are missing kept as gaps (first at line \(c.gaps.first!.line))" }
+            if !c.gaps.isEmpty {
+                s += c.gaps.count == 1 ? "; 1 jump the rows did not catch up with (rows missing) kept as a gap, at line \(c.gaps.first!.line)"
+                    : "; \(c.gaps.count) jumps the rows did not catch up with (rows missing) kept as gaps, the first at line \(c.gaps.first!.line)"
+            }
             s += "; every row kept"
             out.append(s)
         }
