@@ -28,7 +28,7 @@ public struct BROADTrial: Sendable {
 
     public init(bytes: [UInt8], path: String) throws(InputError) {
         self.path = path
-        var reader = try CSVIMUReader(bytes: bytes, path: path)
+        var reader = try CSVIMUReader(bytes: bytes, path: path, units: .si)
         var samples: [IMUSample] = []
         while let s = try reader.nextSample() { samples.append(s) }
         self.samples = samples

@@ -1,26 +1,52 @@
 import Glibc
 import MotionCore
 
-/// Reads IMU samples from a CSV file: a header row names the columns; `t` (seconds), `ax, ay, az`
-/// (m/s²) and `gx, gy, gz` (rad/s) are required and found by name, in any order; other columns
-/// (ground truth, flags) are ignored. The BROAD benchmark files are in this layout.
+/// Reads IMU samples from a CSV file: a header row names the columns; `t`, `ax, ay, az` and
+/// `gx, gy, gz` are required and found by name, in any order; other columns (ground truth, flags)
+/// are ignored. The BROAD benchmark files are in this layout.
+///
+/// Samples come out in s, m/s² and rad/s. The file's units are stated (`CSVUnits`) or told from the
+/// data (`CSVUnitDetector`; the time unit from the median step of the first 512 rows: an IMU's
+/// period is 0.5–200 ms, so read as s, ms and µs at most one of the three is one) and converted.
+/// Times that do not make a clock as they are — repeated, slightly backwards or jittery arrival
+/// times (Android) — are re-timed on the uniform clock fitted to them (`CSVClockFitter`); a jump the
+/// rows do not catch up with is a gap (`SensorReading.gap`). No row is dropped. What was converted
+/// or re-timed is in `warnings`.
+///
+/// The file is read three times, each in fixed memory: the first 512 rows for the time unit and a
+/// provisional period, every row for the units and the clock, then every row to deliver it.
 public struct CSVIMUReader: Sendable {
     public static let requiredColumns = ["t", "ax", "ay", "az", "gx", "gy", "gz"]
+    /// Rows the time unit and the provisional period are taken from.
+    static let leadingRows = 512
+    /// Plausible sample periods of an IMU, seconds (5–2000 Hz).
+    static let plausiblePeriods = 0.0005...0.2
 
     public let path: String
     /// Column names of the header row, as written.
     public let header: [String]
-    private let bytes: [UInt8]
-    private let columnIndex: [Int]
-    private var offset: Int
-    public private(set) var line: Int
+    /// The units the file is read in and how each was settled.
+    public let units: CSVUnitReport
+    /// What reading the file involved that its user should know (units converted, times re-timed),
+    /// one sentence each, without the file name.
+    public let warnings: [String]
+    private var cursor: CSVRowCursor
+    /// The fitted clock; nil for files of fewer than two rows.
+    private let clock: CSVClock?
+    private let retime: Bool
+    private var row = 0
+    private var run = 0
     private var lastTime: Double?
+    private var pending: IMUSample?
 
-    public init(bytes: [UInt8], path: String) throws(InputError) {
+    /// 1-based file line of the row last read.
+    public var line: Int { cursor.line }
+
+    public init(bytes: [UInt8], path: String, units given: CSVUnits = .detect) throws(InputError) {
         self.path = path
-        var cursor = LineCursor(bytes: bytes)
+        var lines = LineCursor(bytes: bytes)
         var headerLine: (start: Int, end: Int, number: Int)?
-        while let l = cursor.next() {
+        while let l = lines.next() {
             if l.end > l.start { headerLine = l; break }
         }
         guard let h = headerLine else {
@@ -44,69 +70,166 @@ public struct CSVIMUReader: Sendable {
                 looksNumeric ? "no header row: the first row holds numbers" : "missing column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")) in the header row",
                 fix: "the header must name t (seconds), ax, ay, az (m/s²) and gx, gy, gz (rad/s); other columns are ignored")
         }
-        columnIndex = index
-        self.bytes = bytes
-        offset = cursor.offset
-        line = h.number
+        let start = CSVRowCursor(path: path, bytes: bytes, columnIndex: index, cellCount: names.count, offset: lines.offset, line: h.number)
+        cursor = start
+
+        // 1. The time unit and a provisional period, from the first rows.
+        var leading: [Double] = []
+        leading.reserveCapacity(Self.leadingRows)
+        var scan = start
+        var lastLeadingLine = h.number
+        while leading.count < Self.leadingRows, let s = try scan.next() {
+            leading.append(s.time)
+            lastLeadingLine = scan.line
+        }
+        let time = try Self.timeUnit(leading, given: given.time, path: path, line: lastLeadingLine)
+        let period = Self.provisionalPeriod(leading).map { $0 * time.unit.toSI }
+
+        // 2. Every row: the units of the motion columns, and the clock.
+        var accelerationChoice = CSVUnitReport.Choice(unit: CSVUnits.Acceleration.metersPerSecondSquared, source: .given, evidence: nil)
+        var rateChoice = CSVUnitReport.Choice(unit: CSVUnits.AngularRate.radiansPerSecond, source: .given, evidence: nil)
+        if let period, period > 0 {
+            var fitter = CSVClockFitter(provisionalPeriod: period, path: path)
+            var detector = CSVUnitDetector(period: period)
+            scan = start
+            while let s = try scan.next() {
+                _ = try fitter.add(time: s.time * time.unit.toSI, line: scan.line)
+                detector.add(acceleration: s.acceleration, angularRate: s.angularVelocity)
+            }
+            clock = fitter.finish()
+            if let u = given.acceleration { accelerationChoice.unit = u } else { accelerationChoice = try detector.acceleration(path: path) }
+            if let u = given.angularRate { rateChoice.unit = u } else { rateChoice = try detector.angularRate(path: path) }
+        } else {
+            // No period (fewer than two rows, or times that never advance): nothing to fit or tell.
+            scan = start
+            var count = 0
+            var detector = CSVUnitDetector(period: 0.01)
+            while let s = try scan.next() {
+                count += 1
+                detector.add(acceleration: s.acceleration, angularRate: s.angularVelocity)
+            }
+            if count > 1 {
+                throw InputError(.malformed, path: path, line: lastLeadingLine,
+                                 "time does not advance: the first \(leading.count) rows all have t = \(leading[0])",
+                                 fix: "t must be the time of each row (seconds, or give --time-unit ms or us)")
+            }
+            clock = nil
+            if let u = given.acceleration { accelerationChoice.unit = u } else { accelerationChoice = try detector.acceleration(path: path) }
+            rateChoice = .init(unit: given.angularRate ?? .radiansPerSecond, source: given.angularRate == nil ? .detected : .given,
+                               evidence: given.angularRate == nil ? "a single row: rad/s assumed" : nil)
+        }
+        units = CSVUnitReport(acceleration: accelerationChoice, angularRate: rateChoice, time: time)
+        retime = clock?.needsRetiming ?? false
+        warnings = Self.warnings(units: units, clock: clock, retime: retime)
     }
 
-    /// The next sample, or nil at the end of the file. Blank lines are skipped.
+    /// The next reading: a sample (s, m/s², rad/s) or a gap before the sample after it; nil at the
+    /// end of the file.
+    public mutating func nextReading() throws(InputError) -> SensorReading? {
+        if let s = pending {
+            pending = nil
+            return .sample(s)
+        }
+        guard let raw = try cursor.next() else { return nil }
+        let i = row
+        row += 1
+        var t = raw.time * units.time.unit.toSI
+        var startsRun = false
+        if let clock {
+            if run + 1 < clock.runs.count, clock.runs[run + 1].firstRow == i {
+                run += 1
+                startsRun = true
+            }
+            if retime { t = clock.time(row: i, run: run) }
+        }
+        let a = units.acceleration.unit.toSI, w = units.angularRate.unit.toSI
+        let s = IMUSample(time: t, acceleration: raw.acceleration * a, angularVelocity: raw.angularVelocity * w)
+        let after = lastTime
+        lastTime = t
+        if startsRun {
+            pending = s
+            return .gap(SampleGap(reason: .timeJump, after: after))
+        }
+        return .sample(s)
+    }
+
+    /// The next sample, skipping gaps; nil at the end of the file.
     public mutating func nextSample() throws(InputError) -> IMUSample? {
-        while offset < bytes.count {
-            line += 1
-            let start = offset
-            var stop = start
-            while stop < bytes.count && bytes[stop] != 0x0A { stop += 1 }
-            offset = stop + 1
-            var end = stop
-            if end > start && bytes[end - 1] == 0x0D { end -= 1 }
-            if end == start { continue }
-            return try parseRow(start, end)
+        while let r = try nextReading() {
+            if case .sample(let s) = r { return s }
         }
         return nil
     }
 
-    private mutating func parseRow(_ start: Int, _ end: Int) throws(InputError) -> IMUSample {
-        // Cell boundaries.
-        var cells: [(Int, Int)] = []
-        cells.reserveCapacity(header.count)
-        var s = start
-        var p = start
-        while p <= end {
-            if p == end || bytes[p] == UInt8(ascii: ",") {
-                cells.append((s, p))
-                s = p + 1
-            }
-            p += 1
+    /// The unit of t: stated, or the one that makes the median step of the first rows a plausible
+    /// sample period (the mean step when most steps are 0).
+    static func timeUnit(_ times: [Double], given: CSVUnits.Time?, path: String, line: Int) throws(InputError) -> CSVUnitReport.Choice<CSVUnits.Time> {
+        if let given { return .init(unit: given, source: .given, evidence: nil) }
+        guard times.count >= 2 else { return .init(unit: .s, source: .detected, evidence: "fewer than two rows: s assumed") }
+        var steps: [Double] = []
+        steps.reserveCapacity(times.count - 1)
+        for k in 1..<times.count { steps.append(times[k] - times[k - 1]) }
+        var step = CSVClockFitter.median(steps)
+        var what = "median step"
+        if step <= 0 {
+            step = (times[times.count - 1] - times[0]) / Double(times.count - 1)
+            what = "mean step"
         }
-        var v = [Double](repeating: 0, count: 7)
-        for (k, column) in columnIndex.enumerated() {
-            guard column < cells.count else {
-                throw InputError(.malformed, path: path, line: line,
-                                 "row has \(cells.count) cell\(cells.count == 1 ? "" : "s"); column \(Self.requiredColumns[k]) is number \(column + 1)",
-                                 fix: "every row needs a value for each of t, ax, ay, az, gx, gy, gz")
-            }
-            let (a, b) = cells[column]
-            guard let x = Self.parseDouble(bytes, a, b) else {
-                let blank = bytes[a..<b].allSatisfy { $0 == 0x20 || $0 == 0x09 }
-                throw InputError(.malformed, path: path, line: line,
-                                 "column \(Self.requiredColumns[k]): " + (blank ? "empty cell" : "'\(EvemuReader.preview(bytes[a..<b], limit: 30))' is not a number"),
-                                 fix: "write decimal numbers (e.g. 9.81 or -1.5e-3); t in seconds, ax…az in m/s², gx…gz in rad/s")
-            }
-            guard x.isFinite, abs(x) < 1e12 else {
-                throw InputError(.malformed, path: path, line: line,
-                                 "column \(Self.requiredColumns[k]): \(x) is not a finite value in range",
-                                 fix: "replace missing readings by interpolated values or drop the row")
-            }
-            v[k] = x
-        }
-        if let lastTime, !(v[0] > lastTime) {
+        guard step > 0 else {
             throw InputError(.malformed, path: path, line: line,
-                             "time \(v[0]) s does not increase (previous row: \(lastTime) s)",
-                             fix: "sort the rows by t and remove duplicated rows")
+                             "time does not advance over the first \(times.count) rows (t = \(times[0]) to \(times[times.count - 1]))",
+                             fix: "t must be the time of each row, increasing (seconds, or give --time-unit ms or us)")
         }
-        lastTime = v[0]
-        return IMUSample(time: v[0], acceleration: Vector3(v[1], v[2], v[3]), angularVelocity: Vector3(v[4], v[5], v[6]))
+        let evidence = "\(what) \(step) over the first \(times.count) rows"
+        for unit in CSVUnits.Time.allCases where plausiblePeriods.contains(step * unit.toSI) {
+            return .init(unit: unit, source: .detected, evidence: evidence)
+        }
+        throw InputError(
+            .malformed, path: path, line: line,
+            "cannot tell the unit of t: the \(what) between rows is \(step), not a sample period of 0.5–200 ms in s, ms or µs",
+            fix: "check that t is the time of each row; give --time-unit s, --time-unit ms or --time-unit us")
+    }
+
+    /// The period of the first rows in file units, robust to repeats, jitter and a gap: the median
+    /// over rows of (t[i+k] − t[i]) / k, k = 32 (less for short files); nil when it is not positive.
+    static func provisionalPeriod(_ times: [Double]) -> Double? {
+        guard times.count >= 2 else { return nil }
+        let k = max(1, min(32, (times.count - 1) / 4))
+        var lagged: [Double] = []
+        lagged.reserveCapacity(times.count - k)
+        for i in 0..<(times.count - k) { lagged.append((times[i + k] - times[i]) / Double(k)) }
+        var p = CSVClockFitter.median(lagged)
+        if p <= 0 { p = (times[times.count - 1] - times[0]) / Double(times.count - 1) }
+        return p > 0 ? p : nil
+    }
+
+    static func warnings(units: CSVUnitReport, clock: CSVClock?, retime: Bool) -> [String] {
+        var out: [String] = []
+        if units.time.source == .detected, units.time.unit != .s {
+            out.append("t is in \(units.time.unit.symbol) (\(units.time.evidence ?? "")): converted to seconds; --time-unit states it")
+        }
+        if units.acceleration.source == .detected, units.acceleration.unit != .metersPerSecondSquared {
+            out.append("ax, ay, az are in \(units.acceleration.unit.symbol) (\(units.acceleration.evidence ?? "")): converted to m/s² (× 9.80665); --accel-unit states it")
+        }
+        if units.angularRate.source == .detected, units.angularRate.unit != .radiansPerSecond {
+            out.append("gx, gy, gz are in \(units.angularRate.unit.symbol) (\(units.angularRate.evidence ?? "")): converted to rad/s; --gyro-unit states it")
+        }
+        if let c = clock, retime {
+            var parts: [String] = []
+            if c.repeats > 0 { parts.append("\(c.repeats) repeat the previous row's time") }
+            if c.backwards > 0 { parts.append("\(c.backwards) go slightly back") }
+            if c.jittered > 0 { parts.append("\(c.jittered) step off the period by more than half of it") }
+            var s = "times re-timed on a fitted uniform clock of \((1 / c.period).decimalText(2)) Hz (period \((c.period * 1000).decimalText(3)) ms): of \(c.rows) rows, "
+                + parts.joined(separator: ", ")
+            if c.delays > 0 { s += "; \(c.delays) jump\(c.delays == 1 ? "" : "s") of up to \((c.largestDelay * 1000).decimalText(0)) ms were delivery delays the next rows caught up with" }
+            if !c.gaps.isEmpty {
+                s += c.gaps.count == 1 ? "; 1 jump the rows did not catch up with (rows missing) kept as a gap, at line \(c.gaps.first!.line)"
+                    : "; \(c.gaps.count) jumps the rows did not catch up with (rows missing) kept as gaps, the first at line \(c.gaps.first!.line)"
+            }
+            s += "; every row kept"
+            out.append(s)
+        }
+        return out
     }
 
     /// Splits a header row at commas.

@@ -11,15 +11,24 @@ public struct Recording: Sendable {
     public let format: Format
     /// The recorded device (evemu files); nil for CSV.
     public let description: DeviceDescription?
+    /// The units a CSV file is read in and how they were settled; nil for evemu (its units come
+    /// from the device's resolutions).
+    public var csvUnits: CSVUnitReport? { csv?.units }
+    /// What reading the file involved that its user should know (CSV: units converted, times
+    /// re-timed), one sentence each without the file name; print them as `formcheck: PATH: warning: …`.
+    public var warnings: [String] { csv?.warnings ?? [] }
     private let bytes: [UInt8]
+    /// The CSV reader, ready at the first row (units told, clock fitted).
+    private let csv: CSVIMUReader?
 
-    /// Opens and checks the header of a recording; the format comes from the extension
-    /// (.csv, .evemu) or, failing that, from the first line.
-    public init(path: String) throws(InputError) {
-        try self.init(bytes: SystemCall.readFile(path), path: path)
+    /// Opens and checks a recording; the format comes from the extension (.csv, .evemu) or,
+    /// failing that, from the first line. `units`: the units of a CSV file's columns where the
+    /// user states them (the rest are told from the data); evemu files ignore them.
+    public init(path: String, units: CSVUnits = .detect) throws(InputError) {
+        try self.init(bytes: SystemCall.readFile(path), path: path, units: units)
     }
 
-    public init(bytes: [UInt8], path: String) throws(InputError) {
+    public init(bytes: [UInt8], path: String, units: CSVUnits = .detect) throws(InputError) {
         self.path = path
         self.bytes = bytes
         let lower = path.lowercased()
@@ -32,9 +41,11 @@ public struct Recording: Sendable {
             format = first.first == UInt8(ascii: "#") || Array(first) == Array("N:".utf8) || Array(first) == Array("E:".utf8) ? .evemu : .csv
         }
         switch format {
-        case .evemu: description = try EvemuReader(bytes: bytes, path: path).description
+        case .evemu:
+            description = try EvemuReader(bytes: bytes, path: path).description
+            csv = nil
         case .csv:
-            _ = try CSVIMUReader(bytes: bytes, path: path)
+            csv = try CSVIMUReader(bytes: bytes, path: path, units: units)
             description = nil
         }
     }
@@ -44,8 +55,8 @@ public struct Recording: Sendable {
         var out: [SensorReading] = []
         switch format {
         case .csv:
-            var reader = try CSVIMUReader(bytes: bytes, path: path)
-            while let s = try reader.nextSample() { out.append(.sample(s)) }
+            guard var reader = csv else { return (out, nil) }
+            while let r = try reader.nextReading() { out.append(r) }
             return (out, nil)
         case .evemu:
             var reader = try EvemuReader(bytes: bytes, path: path)

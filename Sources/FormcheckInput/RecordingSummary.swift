@@ -4,6 +4,8 @@ import MotionCore
 /// and the motion it holds (gravity at start and end, rotation integrated from the gyroscope).
 public struct RecordingSummary: Sendable {
     public struct Gap: Sendable, Hashable {
+        /// Why samples are missing: SYN_DROPPED (evemu) or a jump in a CSV file's times.
+        public var reason: SampleGap.Reason = .synDropped
         /// File line of the SYN_DROPPED (evemu).
         public var line: Int?
         /// Seconds since the first sample: last sample before and first after the gap.
@@ -29,11 +31,20 @@ public struct RecordingSummary: Sendable {
     public var gaps: [Gap]
     public var anomalies: [DecoderStatistics.Anomaly]
     public var statistics: DecoderStatistics?
+    /// CSV: the units the file was read in and how each was settled.
+    public var csvUnits: CSVUnitReport?
+    /// What reading the file involved that its user should know (`Recording.warnings`).
+    public var warnings: [String]
     /// Mean specific force over the first and last `stillWindow` seconds, m/s².
     public var gravityAtStart: Vector3?
     public var gravityAtEnd: Vector3?
-    /// Rotation from the last sample's sensor frame to the first's, integrated from the gyroscope.
+    /// Rotation from the last sample's sensor frame to the first's, integrated from the gyroscope
+    /// with `gyroBias` removed.
     public var rotation: Quaternion
+    /// The same without removing the bias.
+    public var rotationWithBias: Quaternion
+    /// The gyroscope bias over the file's still periods (nil: no still period to take it from).
+    public var gyroBias: RestGyroBias?
     /// Largest |acceleration| (m/s²) and |angular rate| (rad/s) seen.
     public var peakAcceleration: Double
     public var peakAngularRate: Double
@@ -47,6 +58,8 @@ public struct RecordingSummary: Sendable {
         format = recording.format
         device = recording.description
         statistics = stats
+        csvUnits = recording.csvUnits
+        warnings = recording.warnings
         anomalies = stats?.anomalies ?? []
         if let d = recording.description {
             clockModel = SampleClock.Model(for: d)
@@ -68,12 +81,27 @@ public struct RecordingSummary: Sendable {
         maxPeriod = periods.last
 
         let median = medianPeriod
-        gaps = (stats?.drops ?? []).map { d in
-            let after = d.after.map { $0 - t0 }
-            let resumed = d.resumed.map { $0 - t0 }
+        func gap(_ reason: SampleGap.Reason, line: Int?, after: Double?, resumed: Double?) -> Gap {
             var missing: Int?
             if let a = after, let r = resumed, let m = median, m > 0 { missing = max(0, Int(((r - a) / m).rounded()) - 1) }
-            return Gap(line: d.line, after: after, resumed: resumed, missingSamples: missing)
+            return Gap(reason: reason, line: line, after: after, resumed: resumed, missingSamples: missing)
+        }
+        if let drops = stats?.drops {
+            gaps = drops.map { gap(.synDropped, line: $0.line, after: $0.after.map { $0 - t0 }, resumed: $0.resumed.map { $0 - t0 }) }
+        } else {
+            // CSV: the gap markers in the stream, each resumed at the sample after it.
+            var found: [Gap] = []
+            var open: SampleGap?
+            for r in readings {
+                switch r {
+                case .gap(let g): open = g
+                case .sample(let s):
+                    if let g = open { found.append(gap(g.reason, line: nil, after: g.after.map { $0 - t0 }, resumed: s.time - t0)) }
+                    open = nil
+                }
+            }
+            if let g = open { found.append(gap(g.reason, line: nil, after: g.after.map { $0 - t0 }, resumed: nil)) }
+            gaps = found
         }
 
         func meanAcceleration(_ slice: ArraySlice<IMUSample>) -> Vector3? {
@@ -86,15 +114,21 @@ public struct RecordingSummary: Sendable {
         gravityAtStart = meanAcceleration(samples.prefix { $0.time - t0 <= Self.stillWindow }[...])
         gravityAtEnd = meanAcceleration(samples.suffix(from: samples.firstIndex { endTime - $0.time <= Self.stillWindow } ?? samples.endIndex))
 
-        var integrator = GyroIntegrator()
+        let bias = RestGyroBias.estimate(readings)
+        gyroBias = bias
+        let b = bias?.bias ?? .zero
+        var raw = GyroIntegrator()
+        var corrected = GyroIntegrator()
         var peakA = 0.0
         var peakW = 0.0
         for s in samples {
-            integrator.add(s)
+            raw.add(s)
+            corrected.add(IMUSample(time: s.time, acceleration: s.acceleration, angularVelocity: s.angularVelocity - b))
             peakA = max(peakA, s.acceleration.norm)
             peakW = max(peakW, s.angularVelocity.norm)
         }
-        rotation = integrator.rotation
+        rotation = corrected.rotation
+        rotationWithBias = raw.rotation
         peakAcceleration = peakA
         peakAngularRate = peakW
     }

@@ -7,6 +7,9 @@ public struct SampleGap: Sendable, Hashable {
         case synDropped
         /// The device was unplugged or went out of range, and came back.
         case reconnected
+        /// A file's times jump well beyond their jitter and the rows after do not catch up: samples
+        /// were not logged (CSV files from other loggers).
+        case timeJump
     }
 
     public var reason: Reason

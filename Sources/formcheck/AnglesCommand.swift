@@ -43,9 +43,11 @@ struct AnglesCommand: AsyncParsableCommand {
     @Option(help: "A strap calibration from 'formcheck calibrate'.", completion: .file(extensions: ["json"]))
     var calibration: String?
 
+    @OptionGroup var csvUnits: CSVUnitOptions
+
     func run() async throws {
         let readings: [SensorReading]
-        do { readings = try Recording(path: file).readAll().readings } catch { throw fail(error) }
+        do { readings = try csvUnits.open(file).readAll().readings } catch { throw fail(error) }
         var stored: StoredCalibration?
         if let calibration {
             do { stored = try StoredCalibration.load(calibration) } catch {

@@ -30,6 +30,8 @@ struct CalibrateCommand: AsyncParsableCommand {
 
     @OptionGroup var roots: DeviceRoots
 
+    @OptionGroup var csvUnits: CSVUnitOptions
+
     func run() async throws {
         let isFile = FileManager.default.fileExists(atPath: source) && !source.hasPrefix("/dev/")
         var pipeline = AnglePipeline(estimator: OrientationFilter(), posture: .standing, side: side)
@@ -40,7 +42,7 @@ struct CalibrateCommand: AsyncParsableCommand {
             let recording: Recording
             let readings: [SensorReading]
             do {
-                recording = try Recording(path: source)
+                recording = try csvUnits.open(source)
                 readings = try recording.readAll().readings
             } catch { throw fail(error) }
             if let d = recording.description { device = .init(name: d.name, id: d.idString, uniq: d.uniq) }

@@ -14,11 +14,13 @@ struct InspectCommand: AsyncParsableCommand {
     @Option(help: "Output format.")
     var format: OutputFormat = .text
 
+    @OptionGroup var csvUnits: CSVUnitOptions
+
     func run() async throws {
         var reports: [InspectReport] = []
         for file in files {
             do {
-                let summary = try RecordingSummary(recording: Recording(path: file))
+                let summary = try RecordingSummary(recording: csvUnits.open(file))
                 reports.append(InspectReport(summary))
             } catch {
                 throw fail(error)

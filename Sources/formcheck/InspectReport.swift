@@ -29,6 +29,24 @@ struct InspectReport: Encodable {
         var missingSamples: Int?
     }
 
+    /// How one quantity's unit in a CSV file was settled.
+    struct FileUnit: Encodable {
+        /// The file's unit, as the --…-unit options spell it.
+        var unit: String
+        /// "given" (an option stated it) or "detected" (told from the data).
+        var source: String
+        /// Converted to the SI unit the samples are in.
+        var converted: Bool
+        var evidence: String?
+    }
+
+    struct GyroBias: Encodable {
+        /// rad/s, sensor frame.
+        var bias: [Double]
+        var rests: Int
+        var restSeconds: Double
+    }
+
     struct Anomaly: Encodable {
         var kind: String
         var line: Int?
@@ -40,6 +58,9 @@ struct InspectReport: Encodable {
     var format: String
     var device: Device?
     var units: [String: String]
+    /// CSV: the file's units (keys acceleration, angularRate, t).
+    var fileUnits: [String: FileUnit]?
+    var warnings: [String]
     var samples: Int
     var duration: Double
     var sampleRate: Double?
@@ -57,6 +78,10 @@ struct InspectReport: Encodable {
     /// Total rotation integrated from the gyroscope, degrees, and its axis in the sensor frame.
     var rotationAngle: Double
     var rotationAxis: [Double]
+    /// The rotation angle without removing the gyroscope bias, degrees.
+    var rotationAngleWithBias: Double
+    /// The bias removed (nil: no still period to take it from, nothing removed).
+    var gyroBias: GyroBias?
     var peakAcceleration: Double
     var peakAngularRate: Double
 
@@ -76,6 +101,16 @@ struct InspectReport: Encodable {
                 timestamps: Self.clockText(s.clockModel))
         }
         units = ["t": "s", "acceleration": "m/s^2", "angularRate": "rad/s", "rotation": "deg"]
+        if let u = s.csvUnits {
+            fileUnits = [
+                "acceleration": FileUnit(unit: u.acceleration.unit.rawValue, source: u.acceleration.source.rawValue,
+                                         converted: u.acceleration.unit != .metersPerSecondSquared, evidence: u.acceleration.evidence),
+                "angularRate": FileUnit(unit: u.angularRate.unit.rawValue, source: u.angularRate.source.rawValue,
+                                        converted: u.angularRate.unit != .radiansPerSecond, evidence: u.angularRate.evidence),
+                "t": FileUnit(unit: u.time.unit.rawValue, source: u.time.source.rawValue, converted: u.time.unit != .s, evidence: u.time.evidence),
+            ]
+        }
+        warnings = s.warnings
         samples = s.samples
         duration = s.duration
         sampleRate = s.sampleRate
@@ -85,7 +120,7 @@ struct InspectReport: Encodable {
         gaps = s.gaps.map { g in
             var duration: Double?
             if let a = g.after, let r = g.resumed { duration = r - a }
-            return Gap(reason: "SYN_DROPPED", line: g.line, after: g.after, resumed: g.resumed,
+            return Gap(reason: Self.gapName(g.reason), line: g.line, after: g.after, resumed: g.resumed,
                        duration: duration, missingSamples: g.missingSamples)
         }
         anomalies = s.anomalies.map {
@@ -101,6 +136,8 @@ struct InspectReport: Encodable {
         rotationAngle = s.rotation.angle.degrees
         let axis = s.rotation.axis
         rotationAxis = [axis.x, axis.y, axis.z]
+        rotationAngleWithBias = s.rotationWithBias.angle.degrees
+        gyroBias = s.gyroBias.map { GyroBias(bias: [$0.bias.x, $0.bias.y, $0.bias.z], rests: $0.rests, restSeconds: $0.restSeconds) }
         peakAcceleration = s.peakAcceleration
         peakAngularRate = s.peakAngularRate
     }
@@ -109,6 +146,14 @@ struct InspectReport: Encodable {
     static func upAxis(_ g: Vector3) -> String {
         let c = [("X", g.x), ("Y", g.y), ("Z", g.z)].max { abs($0.1) < abs($1.1) }!
         return (c.1 >= 0 ? "+" : "-") + c.0
+    }
+
+    static func gapName(_ reason: SampleGap.Reason) -> String {
+        switch reason {
+        case .synDropped: "SYN_DROPPED"
+        case .reconnected: "reconnected"
+        case .timeJump: "time jump"
+        }
     }
 
     static func busName(_ bus: UInt16) -> String {
@@ -144,17 +189,28 @@ struct InspectReport: Encodable {
             row("gyro", "ABS_RX/RY/RZ: ±\(fixed(d.gyroscope.range[0], 0)) °/s, \(d.gyroscope.resolution.map(String.init).joined(separator: "/")) units per °/s, fuzz \(d.gyroscope.fuzz[0])")
             row("timing", d.timestamps)
         }
-        row("units", "acceleration m/s², angular rate rad/s, time s")
+        if let u = fileUnits {
+            func unit(_ key: String, _ label: String, _ si: String) -> String {
+                guard let f = u[key] else { return "" }
+                let name = ["m/s2": "m/s²", "deg/s": "°/s", "us": "µs"][f.unit] ?? f.unit
+                return "\(label) " + (f.converted ? "\(name) → \(si)" : si) + " (\(f.source == "given" ? "given" : (f.converted ? "detected, converted" : "detected")))"
+            }
+            row("units", [unit("acceleration", "acceleration", "m/s²"), unit("angularRate", "angular rate", "rad/s"), unit("t", "time", "s")]
+                .joined(separator: ", "))
+        } else {
+            row("units", "acceleration m/s², angular rate rad/s, time s")
+        }
         row("samples", "\(samples)")
         row("duration", "\(fixed(duration, 3)) s")
         if let r = sampleRate, let m = medianPeriod, let lo = minPeriod, let hi = maxPeriod {
             row("rate", "\(fixed(r, 1)) Hz (period median \(fixed(m * 1000, 3)) ms, min \(fixed(lo * 1000, 3)) ms, max \(fixed(hi * 1000, 3)) ms)")
         }
-        row("gaps", gaps.isEmpty ? "none" : "\(gaps.count) (SYN_DROPPED)")
+        let reasons = Set(gaps.map(\.reason)).sorted().joined(separator: ", ")
+        row("gaps", gaps.isEmpty ? "none" : "\(gaps.count) (\(reasons))")
         for g in gaps {
             var s = "  "
             if let l = g.line { s += "line \(l): " }
-            s += "SYN_DROPPED"
+            s += g.reason
             if let a = g.after { s += " after \(fixed(a, 3)) s" }
             if let r = g.resumed { s += ", resumed at \(fixed(r, 3)) s" }
             if let d = g.duration { s += " (\(fixed(d * 1000, 1)) ms" + (g.missingSamples.map { ", about \($0) samples lost" } ?? "") + ")" }
@@ -174,7 +230,12 @@ struct InspectReport: Encodable {
         func vector(_ v: [Double]) -> String { "(" + v.map { fixed($0, 2) }.joined(separator: ", ") + ")" }
         if let g = gravityAtStart, let up = upAxisAtStart { row("start", "gravity \(vector(g)) m/s², \(up) up") }
         if let g = gravityAtEnd, let up = upAxisAtEnd { row("end", "gravity \(vector(g)) m/s², \(up) up") }
-        row("rotation", "\(fixed(rotationAngle, 1))° about \(vector(rotationAxis)), gyroscope integrated from first to last sample")
+        if let b = gyroBias {
+            row("rotation", "\(fixed(rotationAngle, 1))° about \(vector(rotationAxis)), gyroscope integrated from first to last sample, bias removed")
+            row("gyro bias", "\(vector(b.bias.map { $0 * 180 / .pi })) °/s, from \(b.rests) still period\(b.rests == 1 ? "" : "s") (\(fixed(b.restSeconds, 1)) s); \(fixed(rotationAngleWithBias, 1))° with it left in")
+        } else {
+            row("rotation", "\(fixed(rotationAngle, 1))° about \(vector(rotationAxis)), gyroscope integrated from first to last sample (bias not removed: no still period of 1 s)")
+        }
         row("peaks", "|a| \(fixed(peakAcceleration, 2)) m/s², |ω| \(fixed(peakAngularRate * 180 / .pi, 1)) °/s")
         return lines.joined(separator: "\n")
     }

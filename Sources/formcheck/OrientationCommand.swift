@@ -30,10 +30,12 @@ struct OrientationCommand: ParsableCommand {
     @Option(help: "live: causal filter; replay: uses the whole recording.")
     var mode: Mode = .live
 
+    @OptionGroup var csvUnits: CSVUnitOptions
+
     func run() throws {
         let readings: [SensorReading]
         do {
-            readings = try Recording(path: file).readAll().readings
+            readings = try csvUnits.open(file).readAll().readings
         } catch {
             throw fail(error)
         }

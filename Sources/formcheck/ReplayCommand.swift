@@ -24,12 +24,14 @@ struct ReplayCommand: AsyncParsableCommand {
     @Flag(help: "Replay at the recorded pace (as 'live' would have seen it) instead of as fast as possible.")
     var realtime = false
 
+    @OptionGroup var csvUnits: CSVUnitOptions
+
     func run() async throws {
         let exercise = try options.loadProtocol()
         let stored = try options.loadCalibration()
         for file in files {
             let recording: Recording
-            do { recording = try Recording(path: file) } catch { throw fail(error) }
+            do { recording = try csvUnits.open(file) } catch { throw fail(error) }
             var pipeline = SessionPipeline(estimator: OrientationFilter(), exercise: exercise, side: options.side,
                                            holdSeconds: options.hold, storedMounting: stored?.mounting)
             if files.count > 1 && format == .text { print("== \(file)") }

@@ -26,11 +26,11 @@ import Testing
     }
 
     @Test func columnsAreFoundByName() throws {
-        let text = "movement,gz,gy,gx,az,ay,az_note,ax,t\n1,6,5,4,3,2,x,1,0.5\n0,6,5,4,3,2,y,1,0.6\n"
+        let text = "movement,gz,gy,gx,az,ay,az_note,ax,t\n1,6,5,4,9.7,2,x,1,0.5\n0,6,5,4,9.7,2,y,1,0.6\n"
         var reader = try CSVIMUReader(bytes: Array(text.utf8), path: "shuffled.csv")
         let s = try #require(try reader.nextSample())
         #expect(s.time == 0.5)
-        #expect(s.acceleration == Vector3(1, 2, 3))
+        #expect(s.acceleration == Vector3(1, 2, 9.7))
         #expect(s.angularVelocity == Vector3(4, 5, 6))
         #expect(try reader.nextSample()?.time == 0.6)
         #expect(try reader.nextSample() == nil)

@@ -209,6 +209,14 @@ import Testing
         func c(_ name: String, _ b: [UInt8], line: Int, _ message: String) -> Case {
             Case(name: "CSV: " + name, path: "case.csv", bytes: b, line: line, message: message)
         }
+        /// A file-wide finding (units): no line.
+        func whole(_ name: String, _ text: String, _ message: String) -> Case {
+            Case(name: "CSV: " + name, path: "case.csv", bytes: bytes(text), line: nil, message: message)
+        }
+        /// `count` rows 10 ms apart, `row(i)` giving the cells after t.
+        func rows(_ count: Int, period: Double = 0.01, _ row: (Int) -> String) -> String {
+            csvHeader + "\n" + (0..<count).map { "\(Double($0) * period),\(row($0))" }.joined(separator: "\n") + "\n"
+        }
         /// The base file with a bad row after the first good one (line 3).
         func badRow(_ name: String, _ row: String, _ message: String) -> Case {
             c(name, [csvHeader, csvRows[0], row, csvRows[1]].joined(separator: "\n") + "\n", line: 3, message)
@@ -244,8 +252,24 @@ import Testing
             badRow("non-numeric time", "t0,0.1,9.8,0.2,0.01,0.02,0.03", "column t: 't0' is not a number"),
             badRow("short row", "0.002,0.1,9.8", "row has 3 cells; column az is number 4"),
             badRow("row with one cell", "0.002", "row has 1 cell; column ax is number 2"),
-            badRow("time going back", "-0.002,0.1,9.8,0.2,0.01,0.02,0.03", "time -0.002 s does not increase (previous row: 0.0 s)"),
-            badRow("time repeated", "0.000,0.1,9.8,0.2,0.01,0.02,0.03", "does not increase"),
+            // Back by more than the jitter allowance max(5 periods, 50 ms); small steps back are re-timed.
+            badRow("time going back by a lot", "-0.060,0.1,9.8,0.2,0.01,0.02,0.03",
+                   "time goes back 0.060 s (from 0.000 s on the previous row to -0.060 s), far more than jitter (50 ms)"),
+            c("time going back in milliseconds", csvHeader + "\n0,0.1,9.8,0.2,0.01,0.02,0.03\n10,0.1,9.8,0.2,0.01,0.02,0.03\n"
+                + "20,0.1,9.8,0.2,0.01,0.02,0.03\n-500,0.1,9.8,0.2,0.01,0.02,0.03\n", line: 5, "time goes back 0.520 s"),
+            c("time that never advances", csvHeader + "\n" + String(repeating: "5,0.1,9.8,0.2,0.01,0.02,0.03\n", count: 4), line: 5,
+              "time does not advance over the first 4 rows (t = 5.0 to 5.0)"),
+            // 0.25 is 250 ms read as s (too slow for an IMU), 0.25 ms read as ms (too fast), 0.25 µs as µs.
+            c("time steps of 0.25", csvHeader + "\n0,0,0,9.8,0,0,0\n0.25,0,0,9.8,0,0,0\n0.5,0,0,9.8,0,0,0\n0.75,0,0,9.8,0,0,0\n", line: 5,
+              "cannot tell the unit of t: the median step between rows is 0.25, not a sample period of 0.5–200 ms in s, ms or µs"),
+            whole("acceleration neither in g nor in m/s²", rows(50) { _ in "0,0,100,0,0,0" },
+                  "cannot tell the accelerometer's unit: median |a| at rest"),
+            whole("acceleration in mg", rows(50) { _ in "0,1000,0,0,0,0" }, "neither about 9.81 (m/s²) nor about 1 (g)"),
+            // Gravity turns at 1 rad/s about x while the gyroscope says 5: neither rad/s (ratio 1) nor °/s (1/57).
+            whole("gyroscope in neither rad/s nor °/s", rows(300) { i in
+                let angle = Double(i) * 0.01
+                return "0,\(9.81 * sin(angle)),\(9.81 * cos(angle)),5,0,0"
+            }, "(ratio 0.200), between rad/s (about 1) and °/s (about 0.02)"),
             badRow("huge time", "1e16,0.1,9.8,0.2,0.01,0.02,0.03", "column t: 1e+16 is not a finite value in range"),
             c("bad row after blank lines", csvHeader + "\n" + csvRows[0] + "\n\n\r\n0.004,x,0,0,0,0,0\n", line: 5, "column ax: 'x'"),
             c("bad cell found by name in reordered columns", "gz,gy,gx,az,ay,ax,t\n0.03,0.02,0.01,0.2,9.8,0.1,0\n0.03,0.02,0.01,0.2,9.8,oops,0.004\n",
@@ -399,6 +423,28 @@ import Testing
         #expect(try Self.samples([0xEF, 0xBB, 0xBF] + Self.bytes(Self.csvBase), path: "bom.csv") == expected)
         #expect(try Self.csvSamples(Self.csvBase.replacingOccurrences(of: "\n", with: "\r\n")) == expected)
         #expect(try Self.csvSamples("\n\n" + Self.csvBase + "\n\n") == expected)
+    }
+
+    @Test func csvRepeatedTimeIsRetimed() throws {
+        // What the catalogue once refused ("time repeated"): the row is kept and the clock is uniform.
+        let text = [Self.csvHeader, Self.csvRows[0], "0.000,0.1,9.8,0.2,0.01,0.02,0.03", Self.csvRows[1], Self.csvRows[2]].joined(separator: "\n") + "\n"
+        let recording = try Recording(bytes: Self.bytes(text), path: "repeat.csv")
+        let s = try Self.samples(Self.bytes(text), path: "repeat.csv")
+        #expect(s.count == 4)
+        for k in 1..<s.count { #expect(abs(s[k].time - s[k - 1].time - 0.004) < 1e-12) }
+        #expect(s.map(\.acceleration.y) == [9.81, 9.8, 9.80, 9.79])
+        #expect(recording.warnings.count == 1)
+        #expect(recording.warnings.first?.contains("of 4 rows, 1 repeat the previous row's time") == true, "\(recording.warnings)")
+    }
+
+    @Test func csvSmallStepBackIsRetimed() throws {
+        // 2 ms back at a 4 ms period is jitter (less than max(5 periods, 50 ms)).
+        let text = [Self.csvHeader, Self.csvRows[0], "0.006,0.1,9.8,0.2,0.01,0.02,0.03", "0.004,0.1,9.8,0.2,0.01,0.02,0.03", Self.csvRows[2]]
+            .joined(separator: "\n") + "\n"
+        let s = try Self.samples(Self.bytes(text), path: "back.csv")
+        #expect(s.count == 4)
+        for k in 1..<s.count { #expect(s[k].time > s[k - 1].time) }
+        #expect(try Recording(bytes: Self.bytes(text), path: "back.csv").warnings.first?.contains("1 go slightly back") == true)
     }
 
     @Test func csvColumnsAreFoundByName() throws {
