@@ -16,11 +16,6 @@ struct AnglesCommand: AsyncParsableCommand {
             rest. With --calibration the posture is measured instead.
             """)
 
-    enum Mode: String, ExpressibleByArgument, CaseIterable {
-        case live
-        case replay
-    }
-
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case csv
     }
@@ -32,10 +27,10 @@ struct AnglesCommand: AsyncParsableCommand {
     var format: Format = .csv
 
     @Option(help: "live: causal filter, as live coaching sees it; replay: may use the future (smoother).")
-    var mode: Mode = .live
+    var mode: AngleSeries.Mode = .live
 
-    @Option(help: "The posture of the session's first rest (its neutral pose).")
-    var posture: Posture = .supine
+    @Option(help: "The posture of the session's first rest (its neutral pose; default supine).")
+    var posture: Posture?
 
     @Option(help: "The leg wearing the sensor.")
     var side: Side = .right
@@ -53,18 +48,9 @@ struct AnglesCommand: AsyncParsableCommand {
                 throw ExitCode(65)
             }
         }
+        let angles = AngleSeries.compute(readings: readings, mode: mode, side: side, posture: posture,
+                                         storedMounting: stored?.mounting).angles
         var out = Array("t,flexion,adduction\n".utf8)
-        var angles: [HipAngleSample] = []
-        switch mode {
-        case .live:
-            var pipeline = AnglePipeline(estimator: OrientationFilter(), posture: posture, side: side, storedMounting: stored?.mounting)
-            for r in readings { _ = pipeline.consume(r, into: &angles) }
-        case .replay:
-            let orientations = OrientationSmoother.estimate(readings)
-            var pipeline = AnglePipeline(estimator: Replayed(orientations: orientations), posture: posture, side: side,
-                                         storedMounting: stored?.mounting)
-            for r in readings { _ = pipeline.consume(r, into: &angles) }
-        }
         out.reserveCapacity(angles.count * 24)
         for a in angles {
             DecimalText.append(a.time, decimals: 4, to: &out)
@@ -79,17 +65,5 @@ struct AnglesCommand: AsyncParsableCommand {
             printError("formcheck: \(file): the strap was never calibrated: no rest followed by a flexion movement")
             throw ExitCode(65)
         }
-    }
-
-    /// Orientations computed beforehand (by the smoother), handed out one per sample.
-    struct Replayed: OrientationEstimator {
-        var orientations: [Quaternion]
-        var index = 0
-        mutating func update(_ s: IMUSample) -> Quaternion {
-            defer { index += 1 }
-            return orientations[min(index, orientations.count - 1)]
-        }
-        mutating func gapOccurred() {}
-        var gyroBias: Vector3 { .zero }
     }
 }
