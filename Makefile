@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FORMCHECK := .build/debug/formcheck
 DEMO_RECORDING := Fixtures/scenarios/piriformis-joycon.evemu
 
-.PHONY: all deps build demo test unit-test vm-test clean fixtures golden eval-broad bench
+.PHONY: all deps build demo test unit-test vm-test clean fixtures golden eval-broad eval-real bench
 
 all: build
 
@@ -59,6 +59,14 @@ BROAD ?= ../shared/data/broad
 eval-broad: deps
 	$(SWIFT) build -c release --product formcheck
 	.build/release/formcheck eval-broad $(BROAD)
+
+# Scores angles and steps on real recordings with labelled activities (NAME.csv + NAME.truth.json,
+# the layout of ../shared/data/real; see README "Real recordings"):
+#   make eval-real REAL=../shared/data/real
+REAL ?= ../shared/data/real
+eval-real: deps
+	$(SWIFT) build -c release --product formcheck
+	.build/release/formcheck eval-real $(REAL)
 
 # Times the orientation filter (ns per sample) and replay (MB/s of evemu text), release build.
 bench: deps

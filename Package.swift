@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "FormcheckInput", targets: ["FormcheckInput"]),
         .library(name: "FormcheckFeedback", targets: ["FormcheckFeedback"]),
         .library(name: "ThighSimulator", targets: ["ThighSimulator"]),
+        .library(name: "FormcheckEvaluation", targets: ["FormcheckEvaluation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -42,10 +43,16 @@ let package = Package(
             resources: [.copy("Protocols")],
             swiftSettings: strict
         ),
+        // Scoring formcheck against recordings with a ground truth (real data: eval-real).
+        .target(
+            name: "FormcheckEvaluation",
+            dependencies: ["FormcheckInput", "MotionCore"],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "formcheck",
             dependencies: [
-                "FormcheckInput", "MotionCore", "FormcheckFeedback", "ThighSimulator",
+                "FormcheckInput", "MotionCore", "FormcheckFeedback", "ThighSimulator", "FormcheckEvaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -91,8 +98,13 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "FormcheckEvaluationTests",
+            dependencies: ["FormcheckEvaluation", "FormcheckInput", "MotionCore"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "FormcheckCLITests",
-            dependencies: ["formcheck", "FormcheckInput", "MotionCore"],
+            dependencies: ["formcheck", "FormcheckInput", "MotionCore", "FormcheckEvaluation"],
             swiftSettings: strict
         ),
     ]

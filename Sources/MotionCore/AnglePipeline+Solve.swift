@@ -14,7 +14,10 @@ extension AnglePipeline {
                 estimator.gapOccurred()
                 evidence.gapOccurred()
             case .sample(let s):
-                guard s.acceleration.isFinite, s.angularVelocity.isFinite, s.time.isFinite else { continue }
+                guard s.acceleration.isFinite, s.angularVelocity.isFinite, s.time.isFinite else {
+                    estimator.sampleSkipped()
+                    continue
+                }
                 let q = estimator.update(s)
                 evidence.update(s, orientation: q, gyroBias: estimator.gyroBias)
             }

@@ -27,7 +27,10 @@ public struct AnglePipeline<Estimator: OrientationEstimator>: Sendable {
             estimator.gapOccurred()
             return nil
         case .sample(var s):
-            guard s.acceleration.isFinite, s.angularVelocity.isFinite, s.time.isFinite else { return nil }
+            guard s.acceleration.isFinite, s.angularVelocity.isFinite, s.time.isFinite else {
+                estimator.sampleSkipped()
+                return nil
+            }
             if origin == nil { origin = s.time }
             s.time -= origin!
             lastTime = s.time

@@ -7,4 +7,11 @@ public protocol OrientationEstimator: Sendable {
     mutating func gapOccurred()
     /// The current gyroscope bias estimate, rad/s.
     var gyroBias: Vector3 { get }
+    /// A sample was not usable (not finite) and was not given to `update`.
+    mutating func sampleSkipped()
+}
+
+extension OrientationEstimator {
+    /// Most estimators have nothing to do for a skipped sample.
+    public mutating func sampleSkipped() {}
 }

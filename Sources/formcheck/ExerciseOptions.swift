@@ -5,6 +5,7 @@ import MotionCore
 
 extension Side: ExpressibleByArgument {}
 extension Posture: ExpressibleByArgument {}
+extension AngleSeries.Mode: ExpressibleByArgument {}
 
 /// What `replay` and `live` coach: the exercise, the side, the hold time, a stored calibration.
 struct ExerciseOptions: ParsableArguments {
