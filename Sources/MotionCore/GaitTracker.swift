@@ -9,7 +9,8 @@
 /// `minimumAccelerationRange` over it; gait is confirmed by `confirmingSwings` qualifying swings in
 /// a row whose periods lie in `stridePeriod` and each within `periodRatio` of the one before — and
 /// then the bout counts from its first swing. It ends at the first swing that breaks the rhythm,
-/// or when the next swing is overdue (`periodRatio` × the last period).
+/// or when the next peak is overdue (`periodRatio` × the last period after the last peak, with no
+/// peak in rhythm still being confirmed).
 ///
 /// Steps = 2 × strides: one thigh sees every other step. At a start or a stop the other leg makes
 /// one step more or one fewer than the sensor's leg, as often one as the other, so no half-stride
@@ -199,7 +200,8 @@ public struct GaitTracker: Sendable {
         let first = !started
         started = true
         lastTime = s.time
-        if first { state = still ? .still(since: s.time) : .moving(since: s.time, run: []) }
+        // Stillness is known only once it has lasted: the first sample starts as moving.
+        if first { state = .moving(since: s.time, run: []) }
         let swing = swings.update(s)
         switch state {
         case .still:
@@ -219,9 +221,8 @@ public struct GaitTracker: Sendable {
                 state = .moving(since: since, run: run)
                 return .none
             }
-            if let last = run.last, s.time - last.time > parameters.stridePeriod.upperBound {
-                run = []
-            }
+            // (A run is not dropped on time here: a peak is confirmed only after the swing back, and
+            // a late next swing fails the period test anyway.)
             if still, let stillSince, s.time - stillSince >= parameters.stillDuration {
                 state = .still(since: stillSince)
                 return .activityChanged(.still, since: stillSince)
@@ -231,8 +232,14 @@ public struct GaitTracker: Sendable {
         case .gait(var bout, var pending, var pendingKind):
             let lastPeriod = pending.last?.period ?? bout.lastPeriod
             guard let swing else {
+                // Overdue: the next peak did not come in rhythm — unless a peak in rhythm is in
+                // progress (a peak is confirmed only once the thigh has swung back).
                 let lastPeak = pending.last?.time ?? bout.end
-                if let lastPeriod, s.time - lastPeak > parameters.periodRatio * lastPeriod {
+                guard let lastPeriod else { return .none }
+                let latest = lastPeak + parameters.periodRatio * lastPeriod
+                let waiting = swings.peakInProgress.map { $0 <= latest } ?? false
+                    && s.time - lastPeak <= 2 * parameters.stridePeriod.upperBound
+                if s.time > latest && !waiting {
                     return endBout(bout, pending: pending, run: [], at: s.time)
                 }
                 return .none

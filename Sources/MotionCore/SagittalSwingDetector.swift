@@ -4,12 +4,13 @@
 /// 1. The angular rate loses its component about the vertical (the low-passed specific force, in
 ///    the sensor frame): turning on the spot or in a walk is a rotation about the vertical, while
 ///    the thigh swings about its mediolateral axis, which stays horizontal whatever the flexion.
-/// 2. What is left is low-passed (two one-pole stages at `lowPassHz`) and its running mean (gyro
-///    bias) removed; its running principal axis (the dominant eigenvector of its exponentially
-///    weighted covariance, one power-iteration step per sample, so the axis never flips sign) is
-///    the sagittal swing axis.
-/// 3. The rate about that axis, integrated with a leak (a high-pass at `leakTimeConstant`), is the
-///    sagittal angle up to sign and offset; its maxima, found with `hysteresis`, are the swings.
+/// 2. What is left, low-passed (two one-pole stages at `lowPassHz`) and without its running mean
+///    (gyro bias), has a running principal axis — the dominant eigenvector of its exponentially
+///    weighted covariance, one power-iteration step per sample, so the axis never flips sign: the
+///    sagittal swing axis.
+/// 3. The (unfiltered) rate about that axis, integrated with a leak (a high-pass at
+///    `leakTimeConstant`), is the sagittal angle up to sign and offset; its maxima, found with
+///    `hysteresis`, are the swings.
 ///
 /// One value type, one input: `update(_:)` returns the swing a sample completed, if any.
 public struct SagittalSwingDetector: Sendable {
@@ -63,6 +64,13 @@ public struct SagittalSwingDetector: Sendable {
         self.parameters = parameters
     }
 
+    /// When the swing in progress peaked so far (the angle rises, or has not yet fallen back by the
+    /// hysteresis), seconds; nil when the angle is falling.
+    public var peakInProgress: Double? {
+        if case .rising(_, let at) = phase, lastMinimum != nil { return at }
+        return nil
+    }
+
     /// The current swing axis (unit, sensor frame).
     public var swingAxis: Vector3 { axis }
 
@@ -89,7 +97,8 @@ public struct SagittalSwingDetector: Sendable {
         lastTime = s.time
         gravity += (s.acceleration - gravity) * (1 - (-dt / parameters.gravityTimeConstant).exponential)
         let a = 1 - (-Double.twoPi * parameters.lowPassHz * dt).exponential
-        stage1 += (horizontal(s.angularVelocity) - stage1) * a
+        let w = horizontal(s.angularVelocity)
+        stage1 += (w - stage1) * a
         stage2 += (stage1 - stage2) * a
         let b = 1 - (-dt / parameters.axisTimeConstant).exponential
         mean += (stage2 - mean) * b
@@ -98,7 +107,9 @@ public struct SagittalSwingDetector: Sendable {
         covariance = covariance + (outer - covariance) * b
         let next = covariance * axis
         if next.norm > 1e-12 { axis = next.normalized }
-        rate = d.dot(axis)
+        // The angle integrates the unfiltered rate (the integral is a low-pass itself; the low-pass
+        // would shrink the swing's range by 5 % at 1 Hz).
+        rate = (w - mean).dot(axis)
         angle = angle * (-dt / parameters.leakTimeConstant).exponential + rate.degrees * dt
         accumulate(s.acceleration)
         switch phase {
