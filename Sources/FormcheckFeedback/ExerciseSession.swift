@@ -1,8 +1,9 @@
 import MotionCore
 
 /// One exercise session: hip angles in, session events out (holds, form errors, cues, summary).
-/// The detectors are explicit state machines (`HoldDetector`, `BounceDetector`, `StrideCounter`);
-/// this type wires them to a protocol's rules. Times are seconds since the first sample.
+/// The detectors are explicit state machines (`HoldDetector`, `BounceDetector`, and for walking
+/// MotionCore's `GaitTracker`, fed the raw samples: it needs no calibration); this type wires them
+/// to a protocol's rules. Times are seconds since the first sample.
 public struct ExerciseSession: Sendable {
     public let exercise: ExerciseProtocol
     public let side: Side
@@ -12,7 +13,7 @@ public struct ExerciseSession: Sendable {
     private var hold: HoldDetector?
     private var bounce: BounceDetector?
     private var rate: SmoothedSignal
-    private var strides = StrideCounter()
+    private var gait: GaitTracker
     private var holds: [SessionSummary.Hold] = []
     private var errors: [SessionSummary.Error] = []
     private var rep = 0
@@ -24,7 +25,11 @@ public struct ExerciseSession: Sendable {
     private var crossedSaid = false
     public private(set) var status = SessionStatus()
 
-    public init(exercise: ExerciseProtocol, side: Side, holdSeconds: Double? = nil) {
+    /// - Parameter height: the user's height in metres, for the distance walked (nil: no distance).
+    public init(exercise: ExerciseProtocol, side: Side, holdSeconds: Double? = nil, height: Double? = nil) {
+        var gaitParameters = GaitTracker.Parameters()
+        gaitParameters.legLength = height.map { StrideLengthModel.legLength(height: $0) }
+        gait = GaitTracker(parameters: gaitParameters)
         self.exercise = exercise
         self.side = side
         self.holdSeconds = holdSeconds ?? exercise.holdSeconds
@@ -61,14 +66,23 @@ public struct ExerciseSession: Sendable {
         status.t = t
         status.flexion = flexion
         status.adduction = a.angles.adduction
-        switch exercise.kind {
-        case .walk:
-            _ = strides.update(time: t, flexion: flexion)
-            status.steps = strides.steps
-            status.cadence = strides.cadence
-        case .stretch:
-            stretch(a, into: &out)
-        }
+        if exercise.kind == .stretch { stretch(a, into: &out) }
+    }
+
+    /// A raw sample (time in seconds since the first sample), calibrated or not: walking counts
+    /// steps from these.
+    public mutating func update(raw s: IMUSample) {
+        guard exercise.kind == .walk else { return }
+        _ = gait.update(s)
+        status.t = s.time
+        status.steps = gait.steps
+        status.cadence = gait.cadence
+    }
+
+    /// Samples were lost.
+    public mutating func gapOccurred() {
+        guard exercise.kind == .walk else { return }
+        _ = gait.gapOccurred()
     }
 
     private mutating func stretch(_ a: HipAngleSample, into out: inout [SessionEvent]) {
@@ -156,15 +170,19 @@ public struct ExerciseSession: Sendable {
         }
         var steps: Int?
         var cadence: Double?
+        var walkingSeconds: Double?
+        var distance: Double?
         if exercise.kind == .walk {
-            steps = strides.steps
-            cadence = strides.cadence
+            steps = gait.steps
+            cadence = gait.cadence
+            walkingSeconds = gait.walkingSeconds
+            distance = gait.distanceMeters
             if let brisk = exercise.briskCadence, let c = cadence, c < brisk {
                 report(.slowCadence, at: t, rep: nil, into: &out)
             }
         }
         let summary = SessionSummary(t: t, exercise: exercise.name, side: side, holds: holds, formErrors: errors,
-                                     steps: steps, cadence: cadence)
+                                     steps: steps, cadence: cadence, walkingSeconds: walkingSeconds, distanceMeters: distance)
         out.append(.summary(summary))
         return summary
     }

@@ -1,6 +1,6 @@
 /// The JSON Lines form of session events: one compact object per line, keys sorted, each with
 /// `type` and `t`. Rounding: times (`t`, `start`, `end`) to 0.001 s, angles to 0.1°, durations to
-/// 0.01 s, cadence to 0.1 steps/min. `SessionEventJSON.validate(line:)` checks this contract.
+/// 0.01 s (also `walkingSeconds`), cadence to 0.1 steps/min, `distanceMeters` to 0.1 m. `SessionEventJSON.validate(line:)` checks this contract.
 extension SessionEvent {
     /// Decimals of times in seconds since the first sample.
     static let timeDecimals = 3
@@ -10,6 +10,8 @@ extension SessionEvent {
     static let durationDecimals = 2
     /// Decimals of cadence in steps per minute.
     static let cadenceDecimals = 1
+    /// Decimals of distances in metres.
+    static let distanceDecimals = 1
 
     /// The event as one line of JSON Lines (no newline at the end).
     public var jsonLine: String { json.compactText }
@@ -65,6 +67,8 @@ extension SessionEvent {
             })
             members["steps"] = s.steps.map { .integer($0) } ?? .null
             members["cadence"] = s.cadence.map { .number($0, decimals: Self.cadenceDecimals) } ?? .null
+            members["walkingSeconds"] = s.walkingSeconds.map { .number($0, decimals: Self.durationDecimals) } ?? .null
+            members["distanceMeters"] = s.distanceMeters.map { .number($0, decimals: Self.distanceDecimals) } ?? .null
         }
         return .sortedObject(members)
     }

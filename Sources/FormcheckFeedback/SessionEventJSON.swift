@@ -21,6 +21,8 @@ public enum SessionEventJSON {
         case duration
         /// Steps per minute: a number with at most 1 decimal, ≥ 0.
         case cadence
+        /// Metres: a number with at most 1 decimal, ≥ 0.
+        case meters
         /// An integer ≥ `minimum`.
         case integer(minimum: Int)
         case bool
@@ -52,6 +54,7 @@ public enum SessionEventJSON {
             ]),
             "formErrors": .arrayOf(["t": .time, "kind": .oneOf(kinds), "rep": .nullable(.integer(minimum: 1))]),
             "steps": .nullable(.integer(minimum: 0)), "cadence": .nullable(.cadence),
+            "walkingSeconds": .nullable(.duration), "distanceMeters": .nullable(.meters),
         ],
     ]
 
@@ -106,6 +109,7 @@ public enum SessionEventJSON {
         case .angle: return number(decimals: 1, nonNegative: false, what: "degrees, to 0.1")
         case .duration: return number(decimals: 2, nonNegative: true, what: "seconds, to 0.01")
         case .cadence: return number(decimals: 1, nonNegative: true, what: "steps per minute, to 0.1")
+        case .meters: return number(decimals: 1, nonNegative: true, what: "metres, to 0.1")
         case .integer(let minimum):
             guard let n = value.intValue else { return "\"\(path)\" is not an integer" }
             return n < minimum ? "\"\(path)\" is \(n), below \(minimum)" : nil

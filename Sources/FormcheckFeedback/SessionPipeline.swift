@@ -8,12 +8,14 @@ public struct SessionPipeline<Estimator: OrientationEstimator>: Sendable {
     private let measuredPosture: Bool
     private var buffer: [HipAngleSample] = []
 
-    /// - Parameter storedMounting: a stored strap calibration (`formcheck calibrate`); with it the
-    ///   posture is measured and checked.
+    /// - Parameters:
+    ///   - storedMounting: a stored strap calibration (`formcheck calibrate`); with it the
+    ///     posture is measured and checked.
+    ///   - height: the user's height in metres, for the distance walked.
     public init(estimator: Estimator, exercise: ExerciseProtocol, side: Side, holdSeconds: Double? = nil,
-                storedMounting: Quaternion? = nil) {
+                storedMounting: Quaternion? = nil, height: Double? = nil) {
         angles = AnglePipeline(estimator: estimator, posture: exercise.posture, side: side, storedMounting: storedMounting)
-        session = ExerciseSession(exercise: exercise, side: side, holdSeconds: holdSeconds)
+        session = ExerciseSession(exercise: exercise, side: side, holdSeconds: holdSeconds, height: height)
         measuredPosture = storedMounting != nil
     }
 
@@ -26,6 +28,16 @@ public struct SessionPipeline<Estimator: OrientationEstimator>: Sendable {
             session.calibrated(at: angles.lastTime, posture: c.posture, measured: measuredPosture, into: &events)
         }
         for a in buffer { session.update(a, into: &events) }
+        switch reading {
+        case .gap:
+            session.gapOccurred()
+        case .sample(var s):
+            // The raw sample, on the angles' clock (seconds since the first sample); the pipeline
+            // dropped it if it was not finite.
+            guard let origin = angles.origin, s.acceleration.isFinite, s.angularVelocity.isFinite, s.time.isFinite else { break }
+            s.time -= origin
+            session.update(raw: s)
+        }
     }
 
     /// Ends the session; the summary is the last event.

@@ -1,6 +1,7 @@
 import MotionCore
 
-/// The end of a session: every hold, every form error, and for walking the steps and cadence.
+/// The end of a session: every hold, every form error, and for walking the steps, cadence, time in
+/// gait and distance.
 public struct SessionSummary: Sendable, Hashable, Codable {
     public struct Hold: Sendable, Hashable, Codable {
         public var rep: Int
@@ -25,6 +26,12 @@ public struct SessionSummary: Sendable, Hashable, Codable {
     public var side: Side
     public var holds: [Hold]
     public var formErrors: [Error]
+    /// Walking: steps in gait (walking, stairs, running).
     public var steps: Int?
+    /// Walking: steps per minute over the time in gait.
     public var cadence: Double?
+    /// Walking: seconds in gait.
+    public var walkingSeconds: Double? = nil
+    /// Walking: metres (level walking; needs the user's height).
+    public var distanceMeters: Double? = nil
 }

@@ -22,7 +22,7 @@ public enum TextReport {
     }
 
     /// The summary: the holds as a table (rep, side, start, end, duration, mean and peak flexion,
-    /// complete ✓/✗), then the form errors, then steps and cadence for walking.
+    /// complete ✓/✗), then the form errors, then for walking steps, cadence, time in gait and distance.
     public static func summary(_ s: SessionSummary) -> String {
         var lines = ["summary   \(s.exercise), \(s.side.rawValue) side, \(seconds(s.t))"]
         let walking = s.steps != nil || s.cadence != nil
@@ -47,6 +47,8 @@ public enum TextReport {
         }
         if let steps = s.steps { lines.append("steps     \(steps)") }
         if let cadence = s.cadence { lines.append("cadence   \(DecimalText.fixed(cadence, 1)) steps/min") }
+        if let walking = s.walkingSeconds { lines.append("walking   \(DecimalText.fixed(walking, 1)) s") }
+        if let distance = s.distanceMeters { lines.append("distance  \(DecimalText.fixed(distance, 1)) m") }
         return lines.joined(separator: "\n")
     }
 

@@ -44,13 +44,6 @@ struct EvalRealCommand: ParsableCommand {
         if check && !report.targetsMet { throw ExitCode(1) }
     }
 
-    /// Today's step counter: `StrideCounter` on the flexion of the whole file (steps = 2 × strides);
-    /// no angles, no count. When MotionCore's `GaitTracker` lands, this becomes
-    /// `RealEvaluation.stepCounter(GaitTracker.self)` (with `extension GaitTracker: SampleStepCounter {}`).
-    static let stepCounter: StepCounter = { _, angles in
-        guard !angles.isEmpty else { return nil }
-        var strides = StrideCounter()
-        for a in angles { _ = strides.update(time: a.time, flexion: a.angles.flexion) }
-        return strides.steps
-    }
+    /// Steps from MotionCore's gait tracker (gait only, no calibration needed).
+    static let stepCounter: StepCounter = RealEvaluation.stepCounter(GaitStepCounter.self)
 }

@@ -22,6 +22,9 @@ struct ExerciseOptions: ParsableArguments {
     @Option(help: "Hold time in seconds, instead of the protocol's.")
     var hold: Double?
 
+    @Option(help: "Your height in centimetres (walking: the distance walked).")
+    var height: Double?
+
     @Option(help: "A strap calibration from 'formcheck calibrate' (then the posture is checked too).",
             completion: .file(extensions: ["json"]))
     var calibration: String?
@@ -31,6 +34,9 @@ struct ExerciseOptions: ParsableArguments {
             throw ValidationError("name the exercise: --exercise piriformis|hamstring|knee-to-chest|walk (or --protocol FILE)")
         }
         if let hold, !(hold > 0 && hold <= 3600) { throw ValidationError("--hold must be between 0 and 3600 seconds") }
+        if let height, !(50...250).contains(height) {
+            throw ValidationError("--height is in centimetres, between 50 and 250 (for example --height 175)")
+        }
     }
 
     /// The protocol to coach.

@@ -62,7 +62,8 @@ struct LiveCommand: AsyncParsableCommand {
             do { speech = try SpeechSink.make() } catch { printError("formcheck: \(error)") }
         }
         let pipeline = SessionPipeline(estimator: OrientationFilter(), exercise: exercise, side: options.side,
-                                       holdSeconds: options.hold, storedMounting: stored?.mounting)
+                                       holdSeconds: options.hold, storedMounting: stored?.mounting,
+                                           height: options.height.map { $0 / 100 })
         var runner = LiveSessionRunner(pipeline: pipeline, recording: recording)
         let first = LiveSessionRunner<OrientationFilter>.Connection(events: source.stream, description: description,
                                                                     initialValues: initial, path: path, uniq: uniq)

@@ -33,7 +33,8 @@ struct ReplayCommand: AsyncParsableCommand {
             let recording: Recording
             do { recording = try csvUnits.open(file) } catch { throw fail(error) }
             var pipeline = SessionPipeline(estimator: OrientationFilter(), exercise: exercise, side: options.side,
-                                           holdSeconds: options.hold, storedMounting: stored?.mounting)
+                                           holdSeconds: options.hold, storedMounting: stored?.mounting,
+                                           height: options.height.map { $0 / 100 })
             if files.count > 1 && format == .text { print("== \(file)") }
             let output = EventOutput(format: format)
             if realtime, recording.format == .evemu {

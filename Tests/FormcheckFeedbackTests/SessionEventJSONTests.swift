@@ -32,16 +32,16 @@ import ThighSimulator
 
     @Test func summaryLine() {
         #expect(SessionEvent.summary(Self.summary).jsonLine == """
-            {"cadence":null,"exercise":"piriformis","formErrors":[{"kind":"bouncing","rep":1,"t":14.25},\
+            {"cadence":null,"distanceMeters":null,"exercise":"piriformis","formErrors":[{"kind":"bouncing","rep":1,"t":14.25},\
             {"kind":"shortHold","rep":2,"t":125.5}],"holds":[{"complete":true,"duration":62.1,"end":74.4,\
             "meanFlexion":84.7,"peakFlexion":86,"rep":1,"side":"right","start":12.346},{"complete":false,\
             "duration":25.5,"end":125.5,"meanFlexion":58.3,"peakFlexion":61,"rep":2,"side":"right","start":100}],\
-            "side":"right","steps":null,"t":312.457,"type":"summary"}
+            "side":"right","steps":null,"t":312.457,"type":"summary","walkingSeconds":null}
             """)
         let walk = SessionSummary(t: 61.2, exercise: "walk", side: .left, holds: [], formErrors: [],
-                                  steps: 112, cadence: 111.96)
+                                  steps: 112, cadence: 111.96, walkingSeconds: 60.0149, distanceMeters: 71.46)
         #expect(SessionEvent.summary(walk).jsonLine
-                == #"{"cadence":112,"exercise":"walk","formErrors":[],"holds":[],"side":"left","steps":112,"t":61.2,"type":"summary"}"#)
+                == #"{"cadence":112,"distanceMeters":71.5,"exercise":"walk","formErrors":[],"holds":[],"side":"left","steps":112,"t":61.2,"type":"summary","walkingSeconds":60.01}"#)
     }
 
     @Test func roundingIsExactDecimal() {
@@ -87,9 +87,13 @@ import ThighSimulator
         if name.hasPrefix("walk") {
             #expect(last["steps"]?.intValue == summary.steps)
             #expect(last["cadence"]?.doubleValue == (try #require(summary.cadence) * 10).rounded() / 10)
+            #expect(last["walkingSeconds"]?.doubleValue == (try #require(summary.walkingSeconds) * 100).rounded() / 100)
+            #expect(last["distanceMeters"] == .null)  // no height given
         } else {
             #expect(last["steps"] == .null)
             #expect(last["cadence"] == .null)
+            #expect(last["walkingSeconds"] == .null)
+            #expect(last["distanceMeters"] == .null)
         }
     }
 
@@ -109,10 +113,16 @@ import ThighSimulator
         (#"{"flexion":84.7,"rep":0,"side":"right","t":1,"type":"holdStarted"}"#, #""rep" is 0, below 1"#),
         (#"{"flexion":84.7,"rep":1.0,"side":"right","t":1,"type":"holdStarted"}"#, #""rep" is not an integer"#),
         (#"{"complete":1,"duration":6,"rep":1,"side":"right","t":1,"type":"holdEnded"}"#, #""complete" is not true or false"#),
-        (#"{"cadence":null,"exercise":"walk","formErrors":[],"holds":[{"rep":1}],"side":"left","steps":null,"t":1,"type":"summary"}"#,
+        (#"{"cadence":null,"distanceMeters":null,"exercise":"walk","formErrors":[],"holds":[{"rep":1}],"side":"left","steps":null,"t":1,"type":"summary","walkingSeconds":null}"#,
          #"missing key "holds[0].complete""#),
-        (#"{"cadence":null,"exercise":"walk","formErrors":[],"holds":[],"side":"left","t":1,"type":"summary"}"#,
+        (#"{"cadence":null,"distanceMeters":null,"exercise":"walk","formErrors":[],"holds":[],"side":"left","t":1,"type":"summary","walkingSeconds":null}"#,
          #"missing key "steps""#),
+        (#"{"cadence":null,"exercise":"walk","formErrors":[],"holds":[],"side":"left","steps":null,"t":1,"type":"summary","walkingSeconds":null}"#,
+         #"missing key "distanceMeters""#),
+        (#"{"cadence":112,"distanceMeters":71.46,"exercise":"walk","formErrors":[],"holds":[],"side":"left","steps":112,"t":1,"type":"summary","walkingSeconds":60}"#,
+         #""distanceMeters" has 2 decimals, more than 1"#),
+        (#"{"cadence":112,"distanceMeters":71.5,"exercise":"walk","formErrors":[],"holds":[],"side":"left","steps":112,"t":1,"type":"summary","walkingSeconds":-1}"#,
+         #""walkingSeconds" is negative"#),
         (#"[1]"#, "not a JSON object"),
         (#"{"t":1,"text":"x","type":"cue"} x"#, "not JSON"),
     ])

@@ -35,13 +35,16 @@ import Testing
 
     @Test func walkSummaryAndNoHolds() {
         let walk = SessionSummary(t: 65, exercise: "walk", side: .right, holds: [],
-                                  formErrors: [.init(t: 65, kind: .slowCadence, rep: nil)], steps: 84, cadence: 84.26)
+                                  formErrors: [.init(t: 65, kind: .slowCadence, rep: nil)], steps: 84, cadence: 84.26,
+                                  walkingSeconds: 59.82, distanceMeters: 50.84)
         #expect(TextReport.summary(walk) == """
             summary   walk, right side, 65.0 s
             form errors
               65.0 s  slowCadence: walking slower than a brisk pace
             steps     84
             cadence   84.3 steps/min
+            walking   59.8 s
+            distance  50.8 m
             """)
         let nothing = SessionSummary(t: 30, exercise: "hamstring", side: .left, holds: [], formErrors: [],
                                      steps: nil, cadence: nil)

@@ -3,12 +3,13 @@ import MotionCore
 import Testing
 import ThighSimulator
 
-/// The detectors on the simulator's true angles (no estimation error): every scenario gives exactly
-/// its holds and its form errors.
+/// The detectors on the simulator's true angles and ideal IMU (no estimation error): every scenario
+/// gives exactly its holds and its form errors.
 @Suite struct TruthAngleSessionTests {
     static func session(_ name: String) throws -> (events: [SessionEvent], summary: SessionSummary, truth: ScenarioTruth) {
         let s = ScenarioLibrary.named(name)!
-        let truth = ScenarioRenderer(s).render().truth
+        let rendering = ScenarioRenderer(s).render()
+        let truth = rendering.truth
         let exercise = try ExerciseLibrary.named(s.exercise)
         var session = ExerciseSession(exercise: exercise, side: s.side)
         var events: [SessionEvent] = []
@@ -16,6 +17,11 @@ import ThighSimulator
         for (i, t) in truth.angles.t.enumerated() {
             session.update(HipAngleSample(time: t, angles: HipAngles(flexion: truth.angles.flexion[i], adduction: truth.angles.adduction[i])),
                            into: &events)
+        }
+        // Steps come from the raw samples: the simulator's ideal IMU.
+        for var sample in rendering.ideal {
+            sample.time -= rendering.ideal[0].time
+            session.update(raw: sample)
         }
         let summary = session.finish(at: truth.angles.t.last!, into: &events)
         return (events, summary, truth)
@@ -38,13 +44,32 @@ import ThighSimulator
         #expect(found == expected, "\(name)")
     }
 
+    /// Walking counts steps from the raw samples (no calibration needed): here the simulator's ideal
+    /// IMU, without sensor errors.
     @Test(arguments: [("walk-brisk", 112.0), ("walk-slow", 84.0)])
     func walkingStepsAndCadence(_ name: String, _ cadence: Double) throws {
-        let (_, summary, truth) = try Self.session(name)
+        let s = ScenarioLibrary.named(name)!
+        let rendering = ScenarioRenderer(s).render()
+        var session = ExerciseSession(exercise: try ExerciseLibrary.named(s.exercise), side: s.side, height: 1.75)
+        var events: [SessionEvent] = []
+        session.calibrated(at: 0, posture: s.posture, measured: true, into: &events)
+        let origin = rendering.ideal[0].time
+        for var sample in rendering.ideal {
+            sample.time -= origin
+            session.update(raw: sample)
+        }
+        let summary = session.finish(at: rendering.ideal.last!.time - origin, into: &events)
         let steps = try #require(summary.steps)
-        let truthSteps = try #require(truth.steps)
+        let truthSteps = try #require(rendering.truth.steps)
         #expect(abs(Double(steps - truthSteps)) <= 0.02 * Double(truthSteps), "\(name): \(steps) steps vs \(truthSteps)")
         #expect(abs(try #require(summary.cadence) - cadence) < 2)
         #expect(summary.formErrors.map(\.kind) == (cadence < 100 ? [.slowCadence] : []))
+        // 60 s in gait; the pendulum model's stride from the simulated thigh's 40° range with a
+        // 0.93 m leg (0.53 × 1.75 m) is 4 × 0.93 × sin 20° = 1.27 m.
+        let seconds = try #require(summary.walkingSeconds)
+        #expect(abs(seconds - 60) <= 1.5, "\(name): \(seconds) s in gait")
+        let metres = try #require(summary.distanceMeters)
+        let expected = Double(truthSteps) / 2 * 4 * 0.53 * 1.75 * (20 * Double.pi / 180).sine
+        #expect(abs(metres - expected) <= 0.10 * expected, "\(name): \(metres) m vs \(expected) m")
     }
 }
