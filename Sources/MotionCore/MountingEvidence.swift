@@ -11,8 +11,11 @@ public struct MountingEvidence: Sendable {
         /// Seconds, on the samples' clock.
         public var start: Double
         public var end: Double
-        /// Gravity's "up" in the sensor frame (unit): the mean specific force over the rest.
+        /// Gravity's "up" in the sensor frame (unit), as the orientation estimate sees it over the
+        /// rest: the same tilt the angles are later measured with.
         public var up: Vector3
+        /// The mean specific force over the rest, m/s² (sensor frame, as measured).
+        public var acceleration: Vector3
         /// Mean |ω − mean ω| over the rest, rad/s: how still it was.
         public var sway: Double
         /// The orientation estimate (earth ← sensor) at the rest's last sample.
@@ -116,6 +119,9 @@ public struct MountingEvidence: Sendable {
 
     private var detector: RestDetector
     private var restAcc = Vector3.zero
+    private var restBias: Vector3?
+    private var lastRestStart: Double?
+    private var restUp = Vector3.zero
     private var restGyro = Vector3.zero
     private var restGyroSquare = 0.0
     private var restCount = 0
@@ -142,7 +148,8 @@ public struct MountingEvidence: Sendable {
     /// The rest in progress, if any (not yet in `rests`).
     public var currentRest: Rest? {
         guard let start = detector.restStart, restCount > 0, let t = lastTime else { return nil }
-        return Rest(start: start, end: t, up: restAcc.normalized, sway: restSway, orientation: restOrientation)
+        return Rest(start: start, end: t, up: restUp.normalized, acceleration: restAcc / Double(restCount), sway: restSway,
+                    orientation: restOrientation)
     }
 
     /// Every rest, the one in progress included.
@@ -175,6 +182,7 @@ public struct MountingEvidence: Sendable {
         }
         if detector.isResting {
             restAcc += s.acceleration
+            restUp += up
             restGyro += s.angularVelocity
             restGyroSquare += s.angularVelocity.dot(s.angularVelocity)
             restCount += 1
@@ -192,7 +200,9 @@ public struct MountingEvidence: Sendable {
             endSwing()
             return
         }
-        let w = s.angularVelocity - gyroBias
+        // The gyroscope's bias: the mean rate over the last still rest of a second or more measures it
+        // directly; before one, the estimate's.
+        let w = s.angularVelocity - (restBias ?? gyroBias)
         let wPerp = w - up * w.dot(up)
         if wPerp.norm > parameters.movingRate {
             moment[0] += wPerp.x * wPerp.x * dt
@@ -232,16 +242,24 @@ public struct MountingEvidence: Sendable {
     }
 
     private mutating func closeRest(since: Double, until: Double) {
-        if restCount > 0 { append(Rest(start: since, end: until, up: restAcc.normalized, sway: restSway, orientation: restOrientation)) }
+        lastRestStart = since
+        if restCount > 0 {
+            append(Rest(start: since, end: until, up: restUp.normalized, acceleration: restAcc / Double(restCount), sway: restSway,
+                        orientation: restOrientation))
+        }
         restReset()
     }
 
     private mutating func restReset() {
+        if restCount > 0, let start = detector.restStart ?? lastRestStart, let t = lastTime, t - start >= 1 {
+            restBias = restGyro / Double(restCount)
+        }
         if restCount > 0 {
             let g = (restAcc / Double(restCount)).norm
             if g > 5, g < 15 { gravity = gravity * 0.8 + g * 0.2 }
         }
         restAcc = .zero
+        restUp = .zero
         restGyro = .zero
         restGyroSquare = 0
         restCount = 0

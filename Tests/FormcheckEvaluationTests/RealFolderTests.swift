@@ -35,7 +35,7 @@ import Testing
         let report = try RealEvaluation.evaluate(folder: dir, stepCounter: Self.noCounter)
         #expect(report.files.map(\.name) == ["a_still", "b_broken"])
         let still = report.files[0], broken = report.files[1]
-        #expect(still.refused == "the strap was never calibrated (no rest followed by a flexion movement)")
+        #expect(still.refused == "the strap was never calibrated: " + MountingSolver.Shortfall.noMovement.explanation)
         #expect(broken.refused?.hasPrefix("cannot read it: ") == true)
         #expect(broken.refused?.contains("gx") == true)
         #expect(still.participant == "q1" && still.side == .left)
