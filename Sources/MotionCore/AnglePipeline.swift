@@ -1,5 +1,8 @@
 /// Sensor readings in, hip angles out: an orientation estimator and a `HipAngleTracker`, with times
 /// made relative to the first sample (seconds since the first sample, as every output of formcheck).
+/// The accelerometer is corrected before the estimator sees it (`AccelerometerCalibration`, solved
+/// again from the tracker's still rests each time one ends), so its bias and scale error do not
+/// tilt the angles.
 public struct AnglePipeline<Estimator: OrientationEstimator>: Sendable {
     public private(set) var estimator: Estimator
     public private(set) var tracker: HipAngleTracker
@@ -8,14 +11,19 @@ public struct AnglePipeline<Estimator: OrientationEstimator>: Sendable {
     /// Time of the last sample, seconds since the first.
     public private(set) var lastTime = 0.0
     private var lastOrientation = Quaternion.identity
+    /// The accelerometer correction in use (identity until two rests are seen).
+    public private(set) var accelerometer = AccelerometerCalibration.identity
+    public let calibratesAccelerometer: Bool
+    private var restsSeen = 0
 
     /// - Parameters:
     ///   - posture: the exercise's posture, a hint for the strap calibration (nil: none);
     ///   - faceNormal: the device's face normal in the sensor frame, when known (a weak prior);
     ///   - solved: a mounting solved beforehand (e.g. from a first pass over the whole recording).
     public init(estimator: Estimator, posture: Posture?, side: Side, storedMounting: Quaternion? = nil,
-                faceNormal: Vector3? = nil, solved: MountingSolution? = nil) {
+                faceNormal: Vector3? = nil, solved: MountingSolution? = nil, calibratesAccelerometer: Bool = true) {
         self.estimator = estimator
+        self.calibratesAccelerometer = calibratesAccelerometer
         tracker = HipAngleTracker(posture: posture, side: side, storedMounting: storedMounting, faceNormal: faceNormal,
                                   solved: solved)
     }
@@ -25,6 +33,7 @@ public struct AnglePipeline<Estimator: OrientationEstimator>: Sendable {
         switch reading {
         case .gap:
             estimator.gapOccurred()
+            tracker.gapOccurred()
             return nil
         case .sample(var s):
             guard s.acceleration.isFinite, s.angularVelocity.isFinite, s.time.isFinite else {
@@ -34,9 +43,18 @@ public struct AnglePipeline<Estimator: OrientationEstimator>: Sendable {
             if origin == nil { origin = s.time }
             s.time -= origin!
             lastTime = s.time
-            let q = estimator.update(s)
+            var corrected = s
+            corrected.acceleration = accelerometer.corrected(s.acceleration)
+            let q = estimator.update(corrected)
             lastOrientation = q
-            return tracker.update(s, orientation: q, gyroBias: estimator.gyroBias, into: &angles)
+            // The tracker sees the raw sample (its rests' means calibrate the accelerometer).
+            let event = tracker.update(s, orientation: q, gyroBias: estimator.gyroBias, into: &angles)
+            let rests = tracker.evidence.rests
+            if calibratesAccelerometer, rests.count != restsSeen {
+                restsSeen = rests.count
+                accelerometer = AccelerometerCalibration.estimate(rests.map { ($0.acceleration, $0.duration) })
+            }
+            return event
         }
     }
 

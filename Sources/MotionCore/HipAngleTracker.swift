@@ -112,9 +112,14 @@ public struct HipAngleTracker: Sendable {
         return .calibrated(c)
     }
 
+    /// Samples were lost: the evidence's rest and walking bout end there.
+    public mutating func gapOccurred() {
+        evidence.gapOccurred()
+    }
+
     /// The hip angles for this sample (nil until calibrated), and what happened.
     public mutating func update(_ s: IMUSample, orientation: Quaternion, gyroBias: Vector3) -> (angles: HipAngles?, event: Event?) {
-        if calibrator == nil, !fixed { evidence.update(s, orientation: orientation, gyroBias: gyroBias) }
+        evidence.update(s, orientation: orientation, gyroBias: gyroBias)
         if let solved = pendingSolved {
             pendingSolved = nil
             let c = makeCalibration(solved, orientation: orientation, time: s.time)

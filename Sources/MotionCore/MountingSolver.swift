@@ -27,7 +27,7 @@ public enum MountingSolver {
         public var gaitInclination = 5.0
         /// Spread of the walking mean between people and gaits (stairs raise it), degrees; the cost
         /// is ½z², capped at `gaitCap`, weighted by how much walking was seen (full at 10 s).
-        public var gaitSpread = 8.0
+        public var gaitSpread = 6.0
         public var gaitCap = 4.0
         /// Weight of walking's sign vote (per unit of vote against the hypothesis).
         public var gaitSignWeight = 1.0
