@@ -68,8 +68,7 @@ public struct ScenarioRenderer: Sendable {
         let timeline = Timeline(s, rng: &timelineRNG)
         let heading = Quaternion(axis: .unitZ, angle: headingRNG.uniform(-.pi, .pi))
         let arm = s.leverArm.count == 3 ? Vector3(s.leverArm[0], s.side.sign * s.leverArm[1], s.leverArm[2]) : Vector3(0.2, 0, 0.07)
-        let kinematics = Kinematics(timeline: timeline, scenario: s, pelvis: heading * s.posture.pelvisOrientation,
-                                    mounting: mounting, leverArm: arm)
+        let kinematics = Kinematics(timeline: timeline, scenario: s, heading: heading, mounting: mounting, leverArm: arm)
 
         var description = s.device.description
         if let fuzz { for code in description.absInfo.keys { description.absInfo[code]!.fuzz = fuzz } }
