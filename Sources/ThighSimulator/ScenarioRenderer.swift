@@ -186,7 +186,8 @@ public struct ScenarioRenderer: Sendable {
                                       rotation: Self.round(r.angles.rotation), inclination: Self.round((-knee.z).arcCosine.degrees))
         }
         let walks = walking.map {
-            ScenarioTruth.Walk(start: Self.round($0.start), end: Self.round($0.start + $0.duration), steps: $0.steps, cadence: $0.cadence)
+            ScenarioTruth.Walk(start: Self.round($0.start), end: Self.round($0.start + $0.duration), steps: $0.steps, cadence: $0.cadence,
+                               sensorLegStrikes: $0.own.map(Self.round), otherLegStrikes: $0.other.map(Self.round))
         }
         let truth = ScenarioTruth(
             scenario: s.name, summary: s.summary, exercise: s.exercise, side: s.side, posture: s.posture, device: s.device,

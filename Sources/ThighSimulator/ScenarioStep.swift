@@ -16,12 +16,14 @@ public enum ScenarioStep: Sendable, Hashable {
     case hold(duration: Double, sway: Double)
     /// Ballistic bouncing around the current flexion: `amplitude` degrees peak to peak at `frequency` Hz.
     case bounce(duration: Double, amplitude: Double, frequency: Double)
-    /// Walking (standing posture): thigh flexion swinging −15…+25° at the stride frequency
-    /// (`cadence` steps/min, one stride = two steps), with pelvis bob and heel-strike jolts.
-    /// `underway`: already walking when the step begins — full swing and full speed from its first
-    /// instant, no ramp-in (only as the first step: a recording that starts mid-walk); the ramp-out
-    /// to a stop stays. `phase`: where in the stride the step begins, a fraction of a stride 0…<1
-    /// (0: the thigh at +5° swinging forward, 0.25: at +25°, fully forward).
+    /// Walking (standing posture): the thigh's gait waveform (`GaitCycle`: −14…+24°, extending
+    /// slowly through stance, 60 % of the stride, flexing fast through swing) at the stride
+    /// frequency (`cadence` steps/min, one stride = two steps), with pelvis bob and heel-strike
+    /// jolts (the sensor leg's own the stronger). `underway`: already walking when the step
+    /// begins — full swing and full speed from its first instant, no ramp-in (only as the first
+    /// step: a recording that starts mid-walk); the ramp-out to a stop stays. `phase`: where in
+    /// the stride the step begins, a fraction of a stride 0…<1 (0: the sensor leg's own heel
+    /// strike, thigh +23°; 0.5: the other leg's, thigh −13°; 0.55: most extended, −14°).
     case walk(duration: Double, cadence: Double, underway: Bool = false, phase: Double = 0)
     /// Slow, continuous weight shifting and swaying on the spot, never still: flexion, adduction and
     /// rotation follow slow sinusoids (see `Timeline.shiftComponents`) of up to `amplitude` degrees

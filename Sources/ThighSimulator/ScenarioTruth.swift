@@ -61,6 +61,11 @@ public struct ScenarioTruth: Sendable, Hashable, Codable {
         public var steps: Int
         /// Steps per minute.
         public var cadence: Double
+        /// Times of the heel strikes in (start, end], seconds since the first sample: the sensor
+        /// leg's own (at the end of its swing, the thigh near its most flexed) and the other leg's
+        /// (half a stride later, the thigh extended); together `steps` of them.
+        public var sensorLegStrikes: [Double]
+        public var otherLegStrikes: [Double]
     }
 
     public var scenario: String

@@ -165,11 +165,12 @@ struct Timeline: Sendable {
                              adduction: s.from.adduction + (s.to.adduction - s.from.adduction) * p,
                              rotation: s.from.rotation + (s.to.rotation - s.from.rotation) * p)
         case .walk:
+            // The thigh's stride (`GaitCycle`): stride phase 0 at the sensor leg's own heel strike.
             let w = Self.walkWindow(s, t)
-            let phase = 2 * Double.pi * s.frequency * (t - s.start) + 2 * Double.pi * s.phase
+            let stridePhase = s.frequency * (t - s.start) + s.phase
             var a = s.from
-            a.flexion += w * (5 + 20 * phase.sine)
-            a.adduction += w * 3 * (phase + 1).sine
+            a.flexion += w * GaitCycle.flexion(stridePhase: stridePhase)
+            a.adduction += w * 3 * (2 * Double.pi * stridePhase + 1).sine
             return a
         case .rest, .hold, .bounce, .shift, .slip:
             return s.to
@@ -232,8 +233,9 @@ struct Timeline: Sendable {
     }
 
     /// Position of the hip joint in the world, metres: fixed, except walking (forward travel,
-    /// vertical bob at the step frequency, and a short jolt at each heel strike) and pelvis steps
-    /// (the hip rises or sinks to the next posture's height on the step's minimum-jerk profile).
+    /// vertical bob at the step frequency, lowest at each heel strike, and a short jolt there: the
+    /// sensor leg's own strike the stronger, the other leg's weaker, see `GaitCycle`) and pelvis
+    /// steps (the hip rises or sinks to the next posture's height on the step's minimum-jerk profile).
     func hipPosition(at t: Double) -> Vector3 {
         guard let s = segment(at: t) else { return Vector3(0, 0, Self.hipHeight(initialPosture)) }
         let height = Self.hipHeight(s.pelvisTo)
@@ -252,24 +254,40 @@ struct Timeline: Sendable {
         let w = Self.walkWindow(s, t)
         let stepPhase = 2 * Double.pi * 2 * s.frequency * u + 4 * Double.pi * s.phase
         var z = height - w * 0.015 * stepPhase.cosine
-        // Heel strikes: a 2 mm, 30 ms dip at each step, at u = (k − 2·phase) step times.
+        // Heel strikes: a short dip at each step, at u = (k − 2·phase) step times; even k are the
+        // sensor leg's own strikes (stride phase a whole number), odd k the other leg's.
         let stepTime = 1 / (2 * s.frequency)
         let offset = 2 * s.phase
         let nearest = (u / stepTime + offset).rounded()
         for k in [nearest - 1, nearest, nearest + 1] {
-            let d = (u - (k - offset) * stepTime) / 0.03
-            z -= w * 0.002 * (-(d * d) / 2).expApprox
+            let jolt = Self.isOwnStrike(k) ? GaitCycle.ownStrike : GaitCycle.otherStrike
+            let d = (u - (k - offset) * stepTime) / jolt.width
+            z -= w * jolt.depth * (-(d * d) / 2).expApprox
         }
         return Vector3(x, 0, z)
     }
 
-    /// Heel strikes (steps) and cadence of every walking segment: the strikes in (start, end].
-    var walking: [(start: Double, duration: Double, steps: Int, cadence: Double)] {
+    /// Whether heel strike number k of a walk (k − 2·phase step times after its start) is the
+    /// sensor leg's own: the even ones, where the stride phase is a whole number.
+    private static func isOwnStrike(_ k: Double) -> Bool {
+        k.truncatingRemainder(dividingBy: 2) == 0
+    }
+
+    /// Heel strikes (steps) and cadence of every walking segment: the strikes in (start, end], and
+    /// their times (seconds from the start of the scenario), the sensor leg's own and the other leg's.
+    var walking: [(start: Double, duration: Double, steps: Int, cadence: Double, own: [Double], other: [Double])] {
         segments.filter { $0.kind == .walk }.map { s in
             let stepTime = 1 / (2 * s.frequency)
             let offset = 2 * s.phase
-            let steps = Int((s.duration / stepTime + offset).rounded(.down) - offset.rounded(.down))
-            return (s.start, s.duration, steps, 120 * s.frequency)
+            let first = offset.rounded(.down) + 1
+            let last = (s.duration / stepTime + offset).rounded(.down)
+            var own: [Double] = []
+            var other: [Double] = []
+            for k in stride(from: first, through: last, by: 1) {
+                let time = s.start + (k - offset) * stepTime
+                if Self.isOwnStrike(k) { own.append(time) } else { other.append(time) }
+            }
+            return (s.start, s.duration, Int(last - first + 1), 120 * s.frequency, own, other)
         }
     }
 
