@@ -6,8 +6,8 @@ import MotionCore
 struct Kinematics: Sendable {
     let timeline: Timeline
     let scenario: Scenario
-    /// World ← pelvis (posture plus a heading about the vertical).
-    let pelvis: Quaternion
+    /// The body's heading: a rotation about the vertical, applied to every posture's pelvis.
+    let heading: Quaternion
     /// Thigh ← sensor at the start (before any slip).
     let mounting: Quaternion
     let leverArm: Vector3
@@ -16,9 +16,14 @@ struct Kinematics: Sendable {
     static let h = 0.001
     static let gravity = 9.80665
 
+    /// World ← pelvis: the posture's pelvis (turning in a pelvis step) at the body's heading.
+    func pelvis(at t: Double) -> Quaternion {
+        heading * timeline.pelvis(at: t)
+    }
+
     /// Thigh orientation in the world (world ← thigh).
     func thigh(at t: Double) -> Quaternion {
-        pelvis * timeline.angles(at: t).thighInPelvis(side: scenario.side)
+        pelvis(at: t) * timeline.angles(at: t).thighInPelvis(side: scenario.side)
     }
 
     /// Thigh ← sensor at time t: the mounting turned by the slip about the thigh's long axis.
@@ -34,7 +39,7 @@ struct Kinematics: Sendable {
     /// Sensor position in the world, metres.
     func position(at t: Double) -> Vector3 {
         let arm = Quaternion(axis: .unitX, angle: timeline.slip(at: t).radians).rotate(leverArm)
-        return timeline.hipPosition(at: t, posture: scenario.posture) + thigh(at: t).rotate(arm)
+        return timeline.hipPosition(at: t) + thigh(at: t).rotate(arm)
     }
 
     /// Ideal accelerometer (specific force, m/s²) and gyroscope (rad/s) in the sensor frame at t.

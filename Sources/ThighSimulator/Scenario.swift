@@ -30,9 +30,11 @@ public struct Scenario: Sendable, Hashable, Codable {
     public var name: String
     /// One line for people: what this scenario shows.
     public var summary: String
-    /// The exercise protocol this session follows (piriformis, hamstring, knee-to-chest, walk, calibration).
+    /// The exercise protocol this session follows (piriformis, hamstring, knee-to-chest, walk, calibration;
+    /// everyday: none — the calibration suite's sit, stand, walk and lie).
     public var exercise: String
     public var side: Side
+    /// The posture the session starts in (`pelvis` steps change it).
     public var posture: Posture
     public var device: DeviceModel
     public var seed: UInt64

@@ -24,7 +24,7 @@ public enum ScenarioFixtures {
     }
 
     /// Every file of the suite, by file name, as text.
-    public static func render(_ scenarios: [Scenario] = ScenarioLibrary.all) throws -> [String: String] {
+    public static func render(_ scenarios: [Scenario] = ScenarioLibrary.builtIn) throws -> [String: String] {
         var files: [String: String] = [:]
         var manifest: [Entry] = []
         for s in scenarios {

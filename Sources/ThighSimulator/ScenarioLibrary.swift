@@ -98,8 +98,49 @@ public enum ScenarioLibrary {
                      + supineRep(flexion: 105, hold: 30, raise: 5) + [.rest(3)]),
     ]
 
-    /// The built-in scenario of that name.
+    /// Seated 5 s, stand up, stand 3 s, walk 30 s at 105 steps/min, stop, stand 3 s, sit down, sit 4 s.
+    static let seatedStart: [ScenarioStep] = [
+        .rest(5), .pelvis(posture: .standing, flexion: nil, adduction: nil, rotation: nil, duration: 2), .rest(3),
+        .walk(duration: 30, cadence: 105), .rest(3),
+        .pelvis(posture: .sitting, flexion: nil, adduction: nil, rotation: nil, duration: 2), .rest(4),
+    ]
+
+    /// Sessions that are not kind, for the strap calibration: they start seated, mid-walk, or
+    /// standing and then lie down, or never rest at all — each with exact truth of its rests
+    /// (posture, hip angles, thigh inclination) and walking bouts. Kept apart from `all`, which
+    /// the coaching tests iterate. Full consumer IMU errors; random strap orientation unless said.
+    public static let calibrationSuite: [Scenario] = [
+        Scenario(name: "start-seated", summary: "seated 5 s, stand up, stand 3 s, walk 30 s (105/min), stand 3 s, sit down, sit 4 s",
+                 exercise: "everyday", posture: .sitting, device: .dualSenseUSB, seed: 201, steps: seatedStart),
+        Scenario(name: "start-mid-walk", summary: "the recording begins mid-walk: 40 s at 115 steps/min, then stand 4 s",
+                 exercise: "everyday", posture: .standing, device: .joyConRight, seed: 202,
+                 steps: [.walk(duration: 40, cadence: 115, underway: true, phase: 0.3), .rest(4)]),
+        Scenario(name: "stand-then-lie", summary: "stand 4 s, walk 10 s, stand 3 s, lie down supine, rest 5 s, raise the leg to 60° and back, rest 3 s",
+                 exercise: "everyday", posture: .standing, device: .dualShock4Bluetooth, seed: 203,
+                 steps: [.rest(4), .walk(duration: 10, cadence: 100), .rest(3),
+                         .pelvis(posture: .supine, flexion: nil, adduction: nil, rotation: nil, duration: 3), .rest(5),
+                         .move(flexion: 60, adduction: nil, rotation: nil, duration: 3), .hold(duration: 4, sway: 0.3),
+                         .move(flexion: 0, adduction: nil, rotation: nil, duration: 3), .rest(3)]),
+        Scenario(name: "no-rest", summary: "no still moment: under way walking 20 s (110/min), then 30 s of slow weight shifting (±6°)",
+                 exercise: "everyday", posture: .standing, device: .dualSenseBluetooth, seed: 204,
+                 steps: [.walk(duration: 20, cadence: 110, underway: true, phase: 0.6), .shift(duration: 30, amplitude: 6)]),
+        Scenario(name: "seated-start-left", summary: "start-seated on the left leg (Joy-Con)",
+                 exercise: "everyday", side: .left, posture: .sitting, device: .joyConLeft, seed: 205, steps: seatedStart),
+        Scenario(name: "sit-stand-only", summary: "sit, stand, sit, stand, sit (4 s each, 2 s transitions): five rests, no walking",
+                 exercise: "everyday", posture: .sitting, device: .steamDeck, seed: 206,
+                 steps: [.rest(4), .pelvis(posture: .standing, flexion: nil, adduction: nil, rotation: nil, duration: 2), .rest(4),
+                         .pelvis(posture: .sitting, flexion: nil, adduction: nil, rotation: nil, duration: 2), .rest(4),
+                         .pelvis(posture: .standing, flexion: nil, adduction: nil, rotation: nil, duration: 2), .rest(4),
+                         .pelvis(posture: .sitting, flexion: nil, adduction: nil, rotation: nil, duration: 2), .rest(4)]),
+        Scenario(name: "upside-down-seated", summary: "start-seated with the sensor strapped on upside down",
+                 exercise: "everyday", posture: .sitting, device: .joyConRight, seed: 207, mounting: .upsideDown, steps: seatedStart),
+    ]
+
+    /// Both suites: `all`, then `calibrationSuite`.
+    public static var builtIn: [Scenario] { all + calibrationSuite }
+
+    /// The built-in scenario of that name (from either suite).
     public static func named(_ name: String) -> Scenario? {
-        all.first { $0.name == name }
+        all.first { $0.name == name } ?? calibrationSuite.first { $0.name == name }
     }
 }

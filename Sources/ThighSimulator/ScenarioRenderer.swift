@@ -24,6 +24,8 @@ public struct ScenarioRenderer: Sendable {
         public var sampleTimes: [Double]
         public var ideal: [IMUSample]
         public var orientations: [Quaternion]
+        /// Per device sample: world ← pelvis (the posture's pelvis at the body's heading).
+        public var pelvis: [Quaternion]
         public var kernelValues: [SIMD8<Int32>]
         /// Values before quantisation and the kernel's fuzz filter, raw units.
         public var continuousValues: [SIMD8<Double>]
@@ -68,8 +70,7 @@ public struct ScenarioRenderer: Sendable {
         let timeline = Timeline(s, rng: &timelineRNG)
         let heading = Quaternion(axis: .unitZ, angle: headingRNG.uniform(-.pi, .pi))
         let arm = s.leverArm.count == 3 ? Vector3(s.leverArm[0], s.side.sign * s.leverArm[1], s.leverArm[2]) : Vector3(0.2, 0, 0.07)
-        let kinematics = Kinematics(timeline: timeline, scenario: s, pelvis: heading * s.posture.pelvisOrientation,
-                                    mounting: mounting, leverArm: arm)
+        let kinematics = Kinematics(timeline: timeline, scenario: s, heading: heading, mounting: mounting, leverArm: arm)
 
         var description = s.device.description
         if let fuzz { for code in description.absInfo.keys { description.absInfo[code]!.fuzz = fuzz } }
@@ -81,6 +82,7 @@ public struct ScenarioRenderer: Sendable {
         var times: [Double] = []
         var ideal: [IMUSample] = []
         var orientations: [Quaternion] = []
+        var pelvis: [Quaternion] = []
         var continuous: [SIMD8<Double>] = []
         var raw: [SIMD8<Int32>] = []
         times.reserveCapacity(count)
@@ -96,6 +98,7 @@ public struct ScenarioRenderer: Sendable {
             times.append(t)
             ideal.append(IMUSample(time: t, acceleration: f, angularVelocity: w))
             orientations.append(q)
+            pelvis.append(kinematics.pelvis(at: t))
             if k > 0 {
                 let step = errors.gyroBiasWalk * period.squareRoot()
                 bias += Vector3(noiseRNG.gaussian(), noiseRNG.gaussian(), noiseRNG.gaussian()) * step
@@ -176,6 +179,16 @@ public struct ScenarioRenderer: Sendable {
             slips.append(.init(start: Self.round(seg.start), end: Self.round(seg.end), angle: seg.slipTo - seg.slipFrom))
         }
         let degree = 180 / Double.pi
+        let rests = timeline.rests.map { r in
+            let knee = (r.posture.pelvisOrientation * r.angles.thighInPelvis(side: s.side)).rotate(.unitX)
+            return ScenarioTruth.Rest(start: Self.round(r.start), end: Self.round(r.end), posture: r.posture,
+                                      flexion: Self.round(r.angles.flexion), adduction: Self.round(r.angles.adduction),
+                                      rotation: Self.round(r.angles.rotation), inclination: Self.round((-knee.z).arcCosine.degrees))
+        }
+        let walks = walking.map {
+            ScenarioTruth.Walk(start: Self.round($0.start), end: Self.round($0.start + $0.duration), steps: $0.steps, cadence: $0.cadence,
+                               sensorLegStrikes: $0.own.map(Self.round), otherLegStrikes: $0.other.map(Self.round))
+        }
         let truth = ScenarioTruth(
             scenario: s.name, summary: s.summary, exercise: s.exercise, side: s.side, posture: s.posture, device: s.device,
             seed: s.seed, duration: Self.round(times.last ?? 0), sampleRate: 1 / period,
@@ -185,14 +198,14 @@ public struct ScenarioRenderer: Sendable {
             steps: walking.isEmpty ? nil : walking.reduce(0) { $0 + $1.steps },
             cadence: walking.first.map(\.cadence),
             gaps: timeline.drops.map { .init(t: Self.round(($0.time / period).rounded(.up) * period), frames: $0.frames) },
-            slips: slips, angles: series)
+            slips: slips, angles: series, rests: rests, walks: walks)
 
         // Kernel times from 0, as a recording starts.
         if let first = events.first?.time {
             for i in events.indices { events[i].time -= first - 1 }
         }
         return Rendering(description: description, events: events, truth: truth, sampleTimes: times, ideal: ideal,
-                         orientations: orientations, kernelValues: kernelValues, continuousValues: continuous, lostSamples: lost)
+                         orientations: orientations, pelvis: pelvis, kernelValues: kernelValues, continuousValues: continuous, lostSamples: lost)
     }
 
     /// A uniformly distributed rotation (Shoemake's method).

@@ -1,8 +1,12 @@
+import MotionCore
+
 /// One step of a scenario's timeline. In JSON each step is an object with one key:
 /// `{"rest": 5}`, `{"move": {"flexion": 85, "adduction": 20, "duration": 4}}`,
 /// `{"hold": {"duration": 60, "sway": 0.3}}`, `{"bounce": {"duration": 8, "amplitude": 6, "frequency": 1}}`,
-/// `{"walk": {"duration": 60, "cadence": 110}}`, `{"slip": {"angle": 15, "duration": 0.5}}`,
-/// `{"drop": {"frames": 30}}`. Angles in degrees, times in seconds.
+/// `{"walk": {"duration": 60, "cadence": 110}}` (optionally `"underway": true, "phase": 0.3`),
+/// `{"shift": {"duration": 30, "amplitude": 6}}`, `{"pelvis": {"posture": "supine", "duration": 3}}`,
+/// `{"slip": {"angle": 15, "duration": 0.5}}`, `{"drop": {"frames": 30}}`. Angles in degrees, times
+/// in seconds. A key a step does not know is refused.
 public enum ScenarioStep: Sendable, Hashable {
     /// Stay still where the thigh is, seconds.
     case rest(Double)
@@ -12,9 +16,26 @@ public enum ScenarioStep: Sendable, Hashable {
     case hold(duration: Double, sway: Double)
     /// Ballistic bouncing around the current flexion: `amplitude` degrees peak to peak at `frequency` Hz.
     case bounce(duration: Double, amplitude: Double, frequency: Double)
-    /// Walking (standing posture): thigh flexion swinging −15…+25° at the stride frequency
-    /// (`cadence` steps/min, one stride = two steps), with pelvis bob and heel-strike jolts.
-    case walk(duration: Double, cadence: Double)
+    /// Walking (standing posture): the thigh's gait waveform (`GaitCycle`: −14…+24°, extending
+    /// slowly through stance, 60 % of the stride, flexing fast through swing) at the stride
+    /// frequency (`cadence` steps/min, one stride = two steps), with pelvis bob and heel-strike
+    /// jolts (the sensor leg's own the stronger). `underway`: already walking when the step
+    /// begins — full swing and full speed from its first instant, no ramp-in (only as the first
+    /// step: a recording that starts mid-walk); the ramp-out to a stop stays. `phase`: where in
+    /// the stride the step begins, a fraction of a stride 0…<1 (0: the sensor leg's own heel
+    /// strike, thigh +23°; 0.5: the other leg's, thigh −13°; 0.55: most extended, −14°).
+    case walk(duration: Double, cadence: Double, underway: Bool = false, phase: Double = 0)
+    /// Slow, continuous weight shifting and swaying on the spot, never still: flexion, adduction and
+    /// rotation follow slow sinusoids (see `Timeline.shiftComponents`) of up to `amplitude` degrees
+    /// about where the thigh is, with 1 s ramps at both ends.
+    case shift(duration: Double, amplitude: Double)
+    /// A change of posture: the pelvis turns (minimum jerk, over `duration` s) from the current
+    /// posture's pelvis orientation to `posture`'s, the hip joint moves to that posture's height, and
+    /// the hip angles move to the given ones (nil: `posture`'s resting angle) — all on one
+    /// minimum-jerk profile. Sit-to-stand is `{"pelvis": {"posture": "standing", "duration": 2}}`
+    /// from sitting (pelvis upright throughout, flexion 90 → 0°, hip 0.45 → 0.9 m); lying down is
+    /// `{"pelvis": {"posture": "supine", "duration": 3}}` from standing.
+    case pelvis(posture: Posture, flexion: Double?, adduction: Double?, rotation: Double?, duration: Double)
     /// The strap slips: the sensor turns `angle` degrees about the thigh's long axis over `duration` s.
     case slip(angle: Double, duration: Double)
     /// The reader falls behind here: `frames` frames are lost to a SYN_DROPPED.
@@ -24,7 +45,8 @@ public enum ScenarioStep: Sendable, Hashable {
     public var duration: Double {
         switch self {
         case .rest(let d): d
-        case .move(_, _, _, let d), .hold(let d, _), .bounce(let d, _, _), .walk(let d, _), .slip(_, let d): d
+        case .move(_, _, _, let d), .hold(let d, _), .bounce(let d, _, _), .walk(let d, _, _, _), .slip(_, let d),
+             .shift(let d, _), .pelvis(_, _, _, _, let d): d
         case .drop: 0
         }
     }
@@ -32,16 +54,40 @@ public enum ScenarioStep: Sendable, Hashable {
 
 extension ScenarioStep: Codable {
     private enum Key: String, CodingKey, CaseIterable {
-        case rest, move, hold, bounce, walk, slip, drop
+        case rest, move, hold, bounce, walk, shift, pelvis, slip, drop
     }
 
     private enum Field: String, CodingKey {
-        case flexion, adduction, rotation, duration, sway, amplitude, frequency, cadence, angle, frames
+        case flexion, adduction, rotation, duration, sway, amplitude, frequency, cadence, underway, phase, posture, angle, frames
+    }
+
+    /// Any key, to find the ones a step does not know.
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// The fields each kind of step takes.
+    private static func fields(_ key: Key) -> [Field] {
+        switch key {
+        case .rest: []
+        case .move: [.flexion, .adduction, .rotation, .duration]
+        case .hold: [.duration, .sway]
+        case .bounce: [.duration, .amplitude, .frequency]
+        case .walk: [.duration, .cadence, .underway, .phase]
+        case .shift: [.duration, .amplitude]
+        case .pelvis: [.posture, .flexion, .adduction, .rotation, .duration]
+        case .slip: [.angle, .duration]
+        case .drop: [.frames]
+        }
     }
 
     public init(from decoder: any Decoder) throws {
+        let any = try decoder.container(keyedBy: AnyKey.self)
         let c = try decoder.container(keyedBy: Key.self)
-        guard c.allKeys.count == 1, let key = c.allKeys.first else {
+        guard any.allKeys.count == 1, c.allKeys.count == 1, let key = c.allKeys.first else {
             throw DecodingError.dataCorrupted(.init(
                 codingPath: c.codingPath,
                 debugDescription: "a step is an object with exactly one of the keys \(Key.allCases.map(\.rawValue).joined(separator: ", "))"))
@@ -49,6 +95,13 @@ extension ScenarioStep: Codable {
         if key == .rest {
             self = .rest(try c.decode(Double.self, forKey: .rest))
             return
+        }
+        let allowed = Self.fields(key)
+        let given = try c.nestedContainer(keyedBy: AnyKey.self, forKey: key)
+        for k in given.allKeys where !allowed.map(\.rawValue).contains(k.stringValue) {
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: given.codingPath,
+                debugDescription: "unknown key \"\(k.stringValue)\" in a \(key.rawValue) step; it takes \(allowed.map(\.rawValue).joined(separator: ", "))"))
         }
         let f = try c.nestedContainer(keyedBy: Field.self, forKey: key)
         switch key {
@@ -67,7 +120,17 @@ extension ScenarioStep: Codable {
                            amplitude: try f.decode(Double.self, forKey: .amplitude),
                            frequency: try f.decodeIfPresent(Double.self, forKey: .frequency) ?? 1)
         case .walk:
-            self = .walk(duration: try f.decode(Double.self, forKey: .duration), cadence: try f.decode(Double.self, forKey: .cadence))
+            self = .walk(duration: try f.decode(Double.self, forKey: .duration), cadence: try f.decode(Double.self, forKey: .cadence),
+                         underway: try f.decodeIfPresent(Bool.self, forKey: .underway) ?? false,
+                         phase: try f.decodeIfPresent(Double.self, forKey: .phase) ?? 0)
+        case .shift:
+            self = .shift(duration: try f.decode(Double.self, forKey: .duration), amplitude: try f.decode(Double.self, forKey: .amplitude))
+        case .pelvis:
+            self = .pelvis(posture: try f.decode(Posture.self, forKey: .posture),
+                           flexion: try f.decodeIfPresent(Double.self, forKey: .flexion),
+                           adduction: try f.decodeIfPresent(Double.self, forKey: .adduction),
+                           rotation: try f.decodeIfPresent(Double.self, forKey: .rotation),
+                           duration: try f.decode(Double.self, forKey: .duration))
         case .slip:
             self = .slip(angle: try f.decode(Double.self, forKey: .angle), duration: try f.decode(Double.self, forKey: .duration))
         }
@@ -93,10 +156,24 @@ extension ScenarioStep: Codable {
             try f.encode(duration, forKey: .duration)
             try f.encode(amplitude, forKey: .amplitude)
             try f.encode(frequency, forKey: .frequency)
-        case .walk(let duration, let cadence):
+        case .walk(let duration, let cadence, let underway, let phase):
             var f = c.nestedContainer(keyedBy: Field.self, forKey: .walk)
             try f.encode(duration, forKey: .duration)
             try f.encode(cadence, forKey: .cadence)
+            // Written only when they are not the defaults, so older scenario files print as they were.
+            if underway { try f.encode(underway, forKey: .underway) }
+            if phase != 0 { try f.encode(phase, forKey: .phase) }
+        case .shift(let duration, let amplitude):
+            var f = c.nestedContainer(keyedBy: Field.self, forKey: .shift)
+            try f.encode(duration, forKey: .duration)
+            try f.encode(amplitude, forKey: .amplitude)
+        case .pelvis(let posture, let flexion, let adduction, let rotation, let duration):
+            var f = c.nestedContainer(keyedBy: Field.self, forKey: .pelvis)
+            try f.encode(posture, forKey: .posture)
+            try f.encodeIfPresent(flexion, forKey: .flexion)
+            try f.encodeIfPresent(adduction, forKey: .adduction)
+            try f.encodeIfPresent(rotation, forKey: .rotation)
+            try f.encode(duration, forKey: .duration)
         case .slip(let angle, let duration):
             var f = c.nestedContainer(keyedBy: Field.self, forKey: .slip)
             try f.encode(angle, forKey: .angle)

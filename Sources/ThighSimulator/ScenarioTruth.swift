@@ -36,6 +36,38 @@ public struct ScenarioTruth: Sendable, Hashable, Codable {
         public var angle: Double
     }
 
+    /// A still rest: a run of rest steps, in which the thigh, the hip and the strap do not move.
+    public struct Rest: Sendable, Hashable, Codable {
+        /// Seconds since the first sample.
+        public var start: Double
+        public var end: Double
+        /// The posture the body is in (as the scenario's steps put it: pelvis and hip height).
+        public var posture: Posture
+        /// Hip angles relative to the pelvis, degrees (`HipAngles`).
+        public var flexion: Double
+        public var adduction: Double
+        public var rotation: Double
+        /// Angle of the thigh's long axis (hip → knee) from straight down, degrees 0…180: 0 standing,
+        /// 90 sitting or lying flat, above 90 with the knee higher than the hip.
+        public var inclination: Double
+    }
+
+    /// A walking bout: one walk step.
+    public struct Walk: Sendable, Hashable, Codable {
+        /// Seconds since the first sample (an under-way walk starts at 0, already walking).
+        public var start: Double
+        public var end: Double
+        /// Heel strikes in (start, end], both legs.
+        public var steps: Int
+        /// Steps per minute.
+        public var cadence: Double
+        /// Times of the heel strikes in (start, end], seconds since the first sample: the sensor
+        /// leg's own (at the end of its swing, the thigh near its most flexed) and the other leg's
+        /// (half a stride later, the thigh extended); together `steps` of them.
+        public var sensorLegStrikes: [Double]
+        public var otherLegStrikes: [Double]
+    }
+
     public var scenario: String
     public var summary: String
     public var exercise: String
@@ -56,4 +88,8 @@ public struct ScenarioTruth: Sendable, Hashable, Codable {
     public var gaps: [Gap]
     public var slips: [Slip]
     public var angles: Series
+    /// Every still rest, in order.
+    public var rests: [Rest]
+    /// Every walking bout, in order.
+    public var walks: [Walk]
 }

@@ -1,11 +1,11 @@
 import MotionCore
 
 /// A scenario compiled into functions of time: the hip angles (with and without sway and
-/// bouncing), the strap's slip, the hip's position, and the marks the truth file needs.
-/// Times are seconds from the start of the scenario.
+/// bouncing), the pelvis's posture and orientation, the strap's slip, the hip's position, and the
+/// marks the truth file needs. Times are seconds from the start of the scenario.
 struct Timeline: Sendable {
     enum Kind: Sendable {
-        case rest, move, hold, bounce, walk, slip
+        case rest, move, hold, bounce, walk, shift, pelvis, slip
     }
 
     struct Segment: Sendable {
@@ -23,6 +23,15 @@ struct Timeline: Sendable {
         var slipTo = 0.0
         /// Walking: forward distance covered before this segment, metres.
         var distanceBefore = 0.0
+        /// Walking: already under way at the start (no ramp-in), and the stride phase there (0…<1).
+        var underway = false
+        var phase = 0.0
+        /// Shifting: components (amplitude flexion, adduction, rotation in degrees, frequency Hz, phase rad).
+        var shift: [(Double, Double, Double, Double, Double)] = []
+        /// The posture (pelvis orientation and hip height) at the start and at the end of the
+        /// segment: different only in a pelvis step.
+        var pelvisFrom: Posture
+        var pelvisTo: Posture
         var end: Double { start + duration }
     }
 
@@ -34,6 +43,9 @@ struct Timeline: Sendable {
     private(set) var segments: [Segment] = []
     private(set) var drops: [Drop] = []
     let duration: Double
+    let side: Side
+    /// The posture the scenario starts in.
+    let initialPosture: Posture
 
     /// Walking speed per stride frequency: stride length 1.3 m (about 0.65 m per step).
     static let strideLength = 1.3
@@ -41,15 +53,32 @@ struct Timeline: Sendable {
     static let walkRamp = 1.0
     /// Hip height standing and lying, metres.
     static let hipHeight = (standing: 0.9, lying: 0.1)
+    /// Hip height sitting (on a chair), metres.
+    static let sittingHipHeight = 0.45
+
+    /// Height of the hip joint above the floor in a posture, metres.
+    static func hipHeight(_ posture: Posture) -> Double {
+        posture == .standing ? hipHeight.standing : (posture == .sitting ? sittingHipHeight : hipHeight.lying)
+    }
+
+    /// The components of a shift step per degree of its amplitude: (flexion, adduction, rotation
+    /// weight, frequency Hz). Incommensurate slow frequencies, so the thigh's angular rate never
+    /// settles: flexion swings up to ±1, adduction ±0.6 and rotation ±0.5 of the amplitude.
+    static let shiftComponents: [(Double, Double, Double, Double)] = [
+        (0.6, 0, 0, 0.23), (0.4, 0, 0, 0.61), (0, 0.35, 0, 0.31), (0, 0.25, 0, 0.83), (0, 0, 0.5, 0.41),
+    ]
 
     init(_ scenario: Scenario, rng: inout SplitMix64) {
         var t = 0.0
         var angles = scenario.posture.restingHipAngles
+        var posture = scenario.posture
         var slip = 0.0
         var distance = 0.0
+        side = scenario.side
+        initialPosture = scenario.posture
         for step in scenario.steps {
             var seg = Segment(kind: .rest, start: t, duration: step.duration, from: angles, to: angles,
-                              slipFrom: slip, slipTo: slip, distanceBefore: distance)
+                              slipFrom: slip, slipTo: slip, distanceBefore: distance, pelvisFrom: posture, pelvisTo: posture)
             switch step {
             case .rest:
                 seg.kind = .rest
@@ -68,10 +97,25 @@ struct Timeline: Sendable {
                 seg.kind = .bounce
                 seg.amplitude = amplitude
                 seg.frequency = frequency
-            case .walk(let d, let cadence):
+            case .walk(let d, let cadence, let underway, let phase):
                 seg.kind = .walk
                 seg.frequency = cadence / 120  // strides per second
-                distance += Self.strideLength * seg.frequency * (d - Self.walkRamp)
+                seg.underway = underway
+                seg.phase = phase
+                // Under way, the ramp-in happened before the recording: only the ramp-out's half is lost.
+                distance += Self.strideLength * seg.frequency * (d - (underway ? Self.walkRamp / 2 : Self.walkRamp))
+            case .shift(_, let amplitude):
+                seg.kind = .shift
+                seg.shift = Self.shiftComponents.map { f, a, r, hz in
+                    (amplitude * f, amplitude * a, amplitude * r, hz, rng.uniform(0, 2 * .pi))
+                }
+            case .pelvis(let p, let flexion, let adduction, let rotation, _):
+                seg.kind = .pelvis
+                let resting = p.restingHipAngles
+                seg.to = HipAngles(flexion: flexion ?? resting.flexion, adduction: adduction ?? resting.adduction,
+                                   rotation: rotation ?? resting.rotation)
+                seg.pelvisTo = p
+                posture = p
             case .slip(let angle, _):
                 seg.kind = .slip
                 slip += angle
@@ -105,23 +149,30 @@ struct Timeline: Sendable {
         return MinimumJerk.position((t - s.start) / r) * MinimumJerk.position((s.end - t) / r)
     }
 
+    /// The walking window: 0 → 1 over the ramp-in (none when under way), 1 → 0 over the ramp-out.
+    private static func walkWindow(_ s: Segment, _ t: Double) -> Double {
+        guard s.underway else { return window(s, t, ramp: walkRamp) }
+        return MinimumJerk.position((s.end - t) / min(walkRamp, s.duration / 2))
+    }
+
     /// The intended angles: movements and holds, without sway or bouncing (walking swings included).
     func nominalAngles(at t: Double) -> HipAngles {
         guard let s = segment(at: t) else { return HipAngles(flexion: 0, adduction: 0) }
         switch s.kind {
-        case .move:
+        case .move, .pelvis:
             let p = MinimumJerk.position((t - s.start) / s.duration)
             return HipAngles(flexion: s.from.flexion + (s.to.flexion - s.from.flexion) * p,
                              adduction: s.from.adduction + (s.to.adduction - s.from.adduction) * p,
                              rotation: s.from.rotation + (s.to.rotation - s.from.rotation) * p)
         case .walk:
-            let w = Self.window(s, t, ramp: Self.walkRamp)
-            let phase = 2 * Double.pi * s.frequency * (t - s.start)
+            // The thigh's stride (`GaitCycle`): stride phase 0 at the sensor leg's own heel strike.
+            let w = Self.walkWindow(s, t)
+            let stridePhase = s.frequency * (t - s.start) + s.phase
             var a = s.from
-            a.flexion += w * (5 + 20 * phase.sine)
-            a.adduction += w * 3 * (phase + 1).sine
+            a.flexion += w * GaitCycle.flexion(stridePhase: stridePhase)
+            a.adduction += w * 3 * (2 * Double.pi * stridePhase + 1).sine
             return a
-        case .rest, .hold, .bounce, .slip:
+        case .rest, .hold, .bounce, .shift, .slip:
             return s.to
         }
     }
@@ -141,10 +192,37 @@ struct Timeline: Sendable {
         case .bounce:
             let w = Self.window(s, t, ramp: 0.25)
             a.flexion += w * s.amplitude / 2 * (2 * Double.pi * s.frequency * (t - s.start)).sine
-        case .rest, .move, .walk, .slip:
+        case .shift:
+            let w = Self.window(s, t, ramp: 1)
+            for (af, aa, ar, f, phase) in s.shift {
+                let x = (2 * Double.pi * f * (t - s.start) + phase).sine
+                a.flexion += w * af * x
+                a.adduction += w * aa * x
+                a.rotation += w * ar * x
+            }
+        case .rest, .move, .walk, .pelvis, .slip:
             break
         }
         return a
+    }
+
+    /// The posture the body is in at t (in a pelvis step: the one it is going to).
+    func posture(at t: Double) -> Posture {
+        segment(at: t)?.pelvisTo ?? initialPosture
+    }
+
+    /// Orientation of the pelvis in the world at heading 0 (world ← pelvis): the posture's, or in a
+    /// pelvis step the minimum-jerk rotation from one posture's to the next's (the shorter way).
+    func pelvis(at t: Double) -> Quaternion {
+        guard let s = segment(at: t) else { return initialPosture.pelvisOrientation }
+        guard s.kind == .pelvis else { return s.pelvisTo.pelvisOrientation }
+        let a = s.pelvisFrom.pelvisOrientation
+        var d = a.conjugate * s.pelvisTo.pelvisOrientation
+        if d.w < 0 { d = Quaternion(w: -d.w, x: -d.x, y: -d.y, z: -d.z) }
+        let n = d.vector.norm
+        guard n > 0 else { return a }
+        let angle = 2 * Double.atan2(n, d.w)
+        return a * Quaternion(axis: d.vector, angle: angle * MinimumJerk.position((t - s.start) / s.duration))
     }
 
     /// Rotation of the strap about the thigh's long axis since the start, degrees.
@@ -155,38 +233,79 @@ struct Timeline: Sendable {
     }
 
     /// Position of the hip joint in the world, metres: fixed, except walking (forward travel,
-    /// vertical bob at the step frequency, and a short jolt at each heel strike).
-    func hipPosition(at t: Double, posture: Posture) -> Vector3 {
-        let height = posture == .standing ? Self.hipHeight.standing : (posture == .sitting ? 0.45 : Self.hipHeight.lying)
-        guard let s = segment(at: t) else { return Vector3(0, 0, height) }
+    /// vertical bob at the step frequency, lowest at each heel strike, and a short jolt there: the
+    /// sensor leg's own strike the stronger, the other leg's weaker, see `GaitCycle`) and pelvis
+    /// steps (the hip rises or sinks to the next posture's height on the step's minimum-jerk profile).
+    func hipPosition(at t: Double) -> Vector3 {
+        guard let s = segment(at: t) else { return Vector3(0, 0, Self.hipHeight(initialPosture)) }
+        let height = Self.hipHeight(s.pelvisTo)
+        if s.kind == .pelvis {
+            let from = Self.hipHeight(s.pelvisFrom)
+            return Vector3(s.distanceBefore, 0, from + (height - from) * MinimumJerk.position((t - s.start) / s.duration))
+        }
         guard s.kind == .walk else { return Vector3(s.distanceBefore, 0, height) }
         let u = t - s.start
         let r = Self.walkRamp
         let speed = Self.strideLength * s.frequency
-        // Speed ramps up over r seconds at the start and down over r at the end.
-        let up = r * MinimumJerk.integral(u / r)
+        // Speed ramps up over r seconds at the start (unless under way) and down over r at the end.
+        let up = s.underway ? u : r * MinimumJerk.integral(u / r)
         let down = r * MinimumJerk.integral((u - (s.duration - r)) / r)
         let x = s.distanceBefore + speed * (up - down)
-        let w = Self.window(s, t, ramp: r)
-        let stepPhase = 2 * Double.pi * 2 * s.frequency * u
+        let w = Self.walkWindow(s, t)
+        let stepPhase = 2 * Double.pi * 2 * s.frequency * u + 4 * Double.pi * s.phase
         var z = height - w * 0.015 * stepPhase.cosine
-        // Heel strikes: a 2 mm, 30 ms dip at each step.
+        // Heel strikes: a short dip at each step, at u = (k − 2·phase) step times; even k are the
+        // sensor leg's own strikes (stride phase a whole number), odd k the other leg's.
         let stepTime = 1 / (2 * s.frequency)
-        let nearest = (u / stepTime).rounded()
+        let offset = 2 * s.phase
+        let nearest = (u / stepTime + offset).rounded()
         for k in [nearest - 1, nearest, nearest + 1] {
-            let d = (u - k * stepTime) / 0.03
-            z -= w * 0.002 * (-(d * d) / 2).expApprox
+            let jolt = Self.isOwnStrike(k) ? GaitCycle.ownStrike : GaitCycle.otherStrike
+            let d = (u - (k - offset) * stepTime) / jolt.width
+            z -= w * jolt.depth * (-(d * d) / 2).expApprox
         }
         return Vector3(x, 0, z)
     }
 
-    /// Heel strikes (steps) and cadence of every walking segment.
-    var walking: [(start: Double, duration: Double, steps: Int, cadence: Double)] {
+    /// Whether heel strike number k of a walk (k − 2·phase step times after its start) is the
+    /// sensor leg's own: the even ones, where the stride phase is a whole number.
+    private static func isOwnStrike(_ k: Double) -> Bool {
+        k.truncatingRemainder(dividingBy: 2) == 0
+    }
+
+    /// Heel strikes (steps) and cadence of every walking segment: the strikes in (start, end], and
+    /// their times (seconds from the start of the scenario), the sensor leg's own and the other leg's.
+    var walking: [(start: Double, duration: Double, steps: Int, cadence: Double, own: [Double], other: [Double])] {
         segments.filter { $0.kind == .walk }.map { s in
             let stepTime = 1 / (2 * s.frequency)
-            let steps = Int((s.duration / stepTime).rounded(.down))
-            return (s.start, s.duration, steps, 120 * s.frequency)
+            let offset = 2 * s.phase
+            let first = offset.rounded(.down) + 1
+            let last = (s.duration / stepTime + offset).rounded(.down)
+            var own: [Double] = []
+            var other: [Double] = []
+            for k in stride(from: first, through: last, by: 1) {
+                let time = s.start + (k - offset) * stepTime
+                if Self.isOwnStrike(k) { own.append(time) } else { other.append(time) }
+            }
+            return (s.start, s.duration, Int(last - first + 1), 120 * s.frequency, own, other)
         }
+    }
+
+    /// The still rests: runs of rest steps (the thigh and the hip exactly still), with the posture
+    /// the body is in and the hip angles there.
+    var rests: [(start: Double, end: Double, posture: Posture, angles: HipAngles)] {
+        var out: [(start: Double, end: Double, posture: Posture, angles: HipAngles)] = []
+        var previousWasRest = false
+        for s in segments {
+            defer { previousWasRest = s.kind == .rest }
+            guard s.kind == .rest else { continue }
+            if previousWasRest, let last = out.last, last.end == s.start {
+                out[out.count - 1].end = s.end
+            } else {
+                out.append((s.start, s.end, s.pelvisTo, s.to))
+            }
+        }
+        return out
     }
 
     /// Runs of hold/bounce segments: the hold intervals by the truth convention — from when the

@@ -55,7 +55,7 @@ struct SimulateCommand: AsyncParsableCommand {
             return
         }
         if list {
-            for s in ScenarioLibrary.all {
+            for s in ScenarioLibrary.builtIn {
                 print(s.name.padding(26) + s.summary)
             }
             return

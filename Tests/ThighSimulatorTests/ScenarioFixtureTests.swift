@@ -20,7 +20,7 @@ import ThighSimulator
     static let rendered: [String: String] = (try? ScenarioFixtures.render()) ?? [:]
 
     @Test func everyGoldenFileMatchesTheRendering() throws {
-        #expect(Self.rendered.count == ScenarioLibrary.all.count + ScenarioFixtures.committedRecordings.count + 1)
+        #expect(Self.rendered.count == ScenarioLibrary.builtIn.count + ScenarioFixtures.committedRecordings.count + 1)
         let hint = "the simulator renders something else now; if that is intended run 'make fixtures' and review the diff"
         for (name, text) in Self.rendered.sorted(by: { $0.key < $1.key }) {
             let golden = try #require(Self.committed(name), "Fixtures/scenarios/\(name) is missing; \(hint)")
@@ -33,7 +33,7 @@ import ThighSimulator
 
     @Test func theManifestListsEveryRecordingWithItsDigest() throws {
         let manifest = try JSONDecoder().decode([ScenarioFixtures.Entry].self, from: Data(Self.rendered["MANIFEST.json"]!.utf8))
-        #expect(manifest.count == ScenarioLibrary.all.count + 1)
+        #expect(manifest.count == ScenarioLibrary.builtIn.count + 1)
         for entry in manifest where entry.committed {
             let text = try #require(Self.committed(entry.name + ".evemu"))
             #expect(ScenarioFixtures.digest(text) == entry.digest)
@@ -97,7 +97,7 @@ import ThighSimulator
     }
 
     @Test func scenariosRoundTripThroughJSON() throws {
-        for s in ScenarioLibrary.all {
+        for s in ScenarioLibrary.builtIn {
             let data = try JSONEncoder().encode(s)
             #expect(try JSONDecoder().decode(Scenario.self, from: data) == s)
             #expect(s.problems.isEmpty, "\(s.name): \(s.problems)")
