@@ -69,8 +69,9 @@ public struct MountingEvidence: Sendable {
             p.maximumMeanRate = 5.0 * .pi / 180
             return p
         }()
-        /// Tilting rates below this are not movement, rad/s (10 °/s).
-        public var movingRate = 10.0 * .pi / 180
+        /// Tilting rates below this are not movement, rad/s (4 °/s: above a still thigh's noise and
+        /// sway, below the slow start of a gentle raise).
+        public var movingRate = 4.0 * .pi / 180
         /// A swing half-cycle of walking lasts this long, seconds (strides of 0.5–2.4 s).
         public var halfCycle: ClosedRange<Double> = 0.12...1.2
         /// A swing reverses once the rate about the axis passes this, rad/s (30 °/s).

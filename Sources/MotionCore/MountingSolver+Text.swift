@@ -2,7 +2,7 @@ extension MountingSolver.Shortfall {
     /// What is missing, in a sentence fragment for "the strap was never calibrated: …".
     public var explanation: String {
         switch self {
-        case .noMovement: "the thigh never moved enough (25° of tilt) to show the axis it flexes about"
+        case .noMovement: "the thigh never moved enough (20° of tilt) to show the axis it flexes about"
         case .noAxis: "the thigh's movements had no single axis"
         case .noReference: "neither a still rest nor walking showed where the thigh points"
         case .ambiguous: "two ways the strap could sit explain the recording about equally well"

@@ -48,8 +48,8 @@ public enum MountingSolver {
         public var restCap = 3.0
         /// Walking needed before it is used, seconds.
         public var minimumGait = 2.0
-        /// Tilting needed before the axis is trusted, radians (25°), and its planarity.
-        public var minimumTilt = 25.0 * .pi / 180
+        /// Tilting needed before the axis is trusted, radians (20°), and its planarity.
+        public var minimumTilt = 20.0 * .pi / 180
         public var minimumAxisQuality = 1.3
         /// Below this planarity the axis is taken from two references instead (the pair of rests, or
         /// a rest and walking, whose "up" directions are furthest apart, at least `referenceSpread`),

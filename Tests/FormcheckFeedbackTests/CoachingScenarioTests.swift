@@ -33,7 +33,9 @@ import ThighSimulator
         #expect(found == expected, "\(name)")
         if let steps = truth.steps, let cadence = truth.cadence {
             let s = summary.steps ?? 0
-            #expect(abs(Double(s - steps)) <= 0.02 * Double(steps), "\(name): \(s) steps vs \(steps)")
+            // One thigh sees one swing per stride: at a walk's start and end a stride may or may not be
+            // complete, so the count is exact to one stride (2 steps).
+            #expect(abs(s - steps) <= 2, "\(name): \(s) steps vs \(steps)")
             #expect(abs((summary.cadence ?? 0) - cadence) <= 2, "\(name): cadence \(summary.cadence ?? 0) vs \(cadence)")
         }
     }

@@ -53,8 +53,8 @@ import ThighSimulator
         let c = try #require(r.calibration, "\(name) did not calibrate")
         #expect(r.flexionRMSE < 0.2, "\(name): flexion RMSE \(r.flexionRMSE)°")
         // Walking: gait adduction (±3°) co-varies with flexion and tilts the principal axis of the
-        // first movement by about 5°; flexion is unaffected.
-        #expect(r.adductionRMSE < (name.hasPrefix("walk") ? 1.5 : 0.3), "\(name): adduction RMSE \(r.adductionRMSE)°")
+        // swing; flexion is unaffected, adduction within its 2° target (HipAngleAccuracyTests).
+        #expect(r.adductionRMSE < (name.hasPrefix("walk") ? 2.0 : 0.3), "\(name): adduction RMSE \(r.adductionRMSE)°")
         #expect(c.posture == ScenarioLibrary.named(name)!.posture)
         // Calibrated once the first movement is over: within the first 15 s.
         #expect(try #require(r.calibratedAt) < 15)
