@@ -224,10 +224,12 @@ public enum MountingSolver {
         }
         let h = best.0
         let postures = label(rests, h, hint: hint)
-        return .success(MountingSolution(
+        var solution = MountingSolution(
             mounting: h.mounting, confidence: .init(gap: gap), cost: best.1.total,
             alternativeCost: alternative?.1.total ?? .infinity,
-            cues: cues.sorted { $0.1 > $1.1 }.map(\.0), rests: postures))
+            cues: cues.sorted { $0.1 > $1.1 }.map(\.0), rests: postures)
+        solution.walkingSeconds = e.gait.seconds
+        return .success(solution)
     }
 
     /// The thigh's inclination from straight down in a posture's neutral pose, degrees.

@@ -32,6 +32,10 @@ struct ReplayCommand: AsyncParsableCommand {
         for file in files {
             let recording: Recording
             do { recording = try csvUnits.open(file) } catch { throw fail(error) }
+            if let stored, let d = recording.description,
+               let why = stored.deviceMismatch(.init(name: d.name, id: d.idString, uniq: d.uniq)) {
+                printError("formcheck: \(file): warning: the calibration may not fit this recording: \(why)")
+            }
             var pipeline = SessionPipeline(estimator: OrientationFilter(), exercise: exercise, side: options.side,
                                            holdSeconds: options.hold, storedMounting: stored?.mounting,
                                            height: options.height.map { $0 / 100 })

@@ -23,7 +23,12 @@ import Testing
         let dir = try ExitStatusTests.scratch()
         defer { ExitStatusTests.cleanUp(dir) }
         let cal = dir.appendingPathComponent("cal.json").path
-        let c = try ExitStatusTests.run(["calibrate", Self.scenarios + "/piriformis-standing.calibration.evemu", "-o", cal])
+        // A still stand and a knee raise: read two ways without being told how it starts.
+        let unsure = try ExitStatusTests.run(["calibrate", Self.scenarios + "/piriformis-standing.calibration.evemu", "-o", cal])
+        #expect(unsure.status == 65)
+        #expect(unsure.stderr.contains("--posture standing"))
+        let c = try ExitStatusTests.run(["calibrate", Self.scenarios + "/piriformis-standing.calibration.evemu", "-o", cal,
+                                         "--posture", "standing"])
         #expect(c.status == 0, "stderr: \(c.stderr)")
         let stored = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: cal))) as? [String: Any])
         #expect((stored["mounting"] as? [Double])?.count == 4)
