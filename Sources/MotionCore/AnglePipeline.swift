@@ -18,6 +18,7 @@ public struct AnglePipeline<Estimator: OrientationEstimator>: Sendable {
     public let calibratesAccelerometer: Bool
     private var restsSeen = 0
     private var restTick = 0
+    private var lastFlexion: Double?
 
     /// - Parameters:
     ///   - posture: the exercise's posture, a hint for the strap calibration (nil: none);
@@ -51,7 +52,9 @@ public struct AnglePipeline<Estimator: OrientationEstimator>: Sendable {
             let q = estimator.update(corrected)
             lastOrientation = q
             // The tracker sees the raw sample (its rests' means calibrate the accelerometer).
+            let first = angles.count
             let event = tracker.update(s, orientation: q, gyroBias: estimator.gyroBias, into: &angles)
+            unwrap(&angles, from: first)
             // Solved again when a rest ends, and each second of a rest in progress (a long hold is a
             // pose of its own).
             let rests = tracker.evidence.rests
@@ -71,6 +74,23 @@ public struct AnglePipeline<Estimator: OrientationEstimator>: Sendable {
     /// The recording ended: a strap never calibrated takes its best hypothesis now (see
     /// `HipAngleTracker.finish`), appending the angles of the samples kept.
     public mutating func finish(into angles: inout [HipAngleSample]) -> HipAngleTracker.Event? {
-        tracker.finish(orientation: lastOrientation, time: lastTime, into: &angles)
+        let first = angles.count
+        let event = tracker.finish(orientation: lastOrientation, time: lastTime, into: &angles)
+        unwrap(&angles, from: first)
+        return event
+    }
+
+    /// Flexion is continuous: each new value is taken within ±180° of the one before (a thigh
+    /// raised past straight up while lying reads 190°, not −170°).
+    private mutating func unwrap(_ angles: inout [HipAngleSample], from first: Int) {
+        for i in first..<angles.count {
+            var f = angles[i].angles.flexion
+            if let last = lastFlexion {
+                while f - last > 180 { f -= 360 }
+                while f - last < -180 { f += 360 }
+            }
+            angles[i].angles.flexion = f
+            lastFlexion = f
+        }
     }
 }

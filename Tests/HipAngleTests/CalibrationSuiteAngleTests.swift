@@ -94,3 +94,25 @@ import ThighSimulator
         #expect(m.series.solution?.confidence == .unsure)
     }
 }
+
+/// Flexion never jumps by 360°: each value is taken within ±180° of the one before.
+@Suite struct AngleContinuityTests {
+    @Test func aThighTurningPastStraightUpStaysContinuous() {
+        // The strap square on the thigh (identity mounting), the thigh turning about its left axis
+        // from hanging down through horizontal and straight up to 270°, 1° per sample.
+        let solution = MountingSolution(mounting: .identity, confidence: .sure, cost: 0, alternativeCost: 10, cues: [], rests: [])
+        let orientations = (0...270).map { k in
+            HipAngles(flexion: Double(k), adduction: 0).thighInPelvis(side: .right)
+        }
+        var pipeline = AnglePipeline(estimator: ReplayedOrientations(orientations), posture: nil, side: .right, solved: solution)
+        var angles: [HipAngleSample] = []
+        for k in 0...270 {
+            let s = IMUSample(time: Double(k) / 100, acceleration: Vector3(0, 0, 9.81), angularVelocity: .zero)
+            _ = pipeline.consume(.sample(s), into: &angles)
+        }
+        #expect(angles.count == 271)
+        for (k, a) in angles.enumerated() {
+            #expect(abs(a.angles.flexion - Double(k)) < 1e-6, "sample \(k): \(a.angles.flexion)°")
+        }
+    }
+}
