@@ -28,8 +28,8 @@ public enum Cue: Sendable, Hashable {
     case setDone(reps: Int, side: Side)
     /// Walking below the brisk cadence: `cadence` now, aim for `brisk`.
     case paceSlow(cadence: Int, brisk: Int)
-    /// Walking briskly: `minutes` in gait, `steps` so far, `cadence` now.
-    case paceProgress(minutes: Int, steps: Int, cadence: Int)
+    /// Walking briskly: `seconds` in gait, `steps` so far, `cadence` now.
+    case paceProgress(seconds: Int, steps: Int, cadence: Int)
     /// The strap turned on the thigh by `degrees`.
     case strapSlipped(degrees: Int)
     /// The sensor seems to be on `side`, not the side given.

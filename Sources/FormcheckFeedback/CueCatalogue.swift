@@ -41,8 +41,10 @@ public struct CueCatalogue: Sendable {
             return "That is \(n(reps)) on the \(side.rawValue) — well done"
         case .paceSlow(let cadence, let brisk):
             return "Pick up the pace — \(n(cadence)) steps a minute, aim for \(n(brisk))"
-        case .paceProgress(let minutes, let steps, let cadence):
-            return "\(minutes == 1 ? "One minute" : "\(n(minutes)) minutes"), \(n(steps)) steps, \(n(cadence)) a minute — good pace"
+        case .paceProgress(let seconds, let steps, let cadence):
+            let minutes = Int((Double(seconds) / 60).rounded())
+            let time = seconds < 60 ? "\(n(seconds)) seconds" : minutes == 1 ? "one minute" : "\(n(minutes)) minutes"
+            return "Good pace — \(time), \(n(steps)) steps, \(n(cadence)) a minute"
         case .strapSlipped:
             return "The strap has moved — re-seat it"
         case .wrongSide(let side):

@@ -1,6 +1,7 @@
 /// Walking feedback while walking, as an explicit state machine on the time in gait: every
 /// `checkSeconds` of walking the cadence of that interval is judged — below `briskCadence` a pace
-/// cue says so — and while brisk, time, steps and cadence are announced every `progressSeconds`.
+/// cue says so — and while brisk, time, steps and cadence are announced at the first check and then
+/// every `progressSeconds`.
 /// Both are cues of kind `pace`. Inputs are the gait tracker's totals (steps, seconds in gait).
 public struct PaceCoach: Sendable {
     public struct Rules: Sendable, Hashable {
@@ -39,7 +40,7 @@ public struct PaceCoach: Sendable {
         switch state {
         case .waiting:
             guard steps > 0 else { return [] }
-            state = .walking(interval: Mark(walked: walked, steps: steps), progress: walked)
+            state = .walking(interval: Mark(walked: walked, steps: steps), progress: -.infinity)
             return []
         case .walking(var interval, var progress):
             guard walked - interval.walked >= rules.checkSeconds else { return [] }
@@ -50,7 +51,7 @@ public struct PaceCoach: Sendable {
                 cues.append(.paceSlow(cadence: Int(cadence.rounded()), brisk: Int(rules.briskCadence.rounded())))
                 progress = walked
             } else if walked - progress >= rules.progressSeconds - rules.checkSeconds / 2 {
-                cues.append(.paceProgress(minutes: Int((walked / 60).rounded()), steps: steps, cadence: Int(cadence.rounded())))
+                cues.append(.paceProgress(seconds: Int(walked.rounded()), steps: steps, cadence: Int(cadence.rounded())))
                 progress = walked
             }
             state = .walking(interval: interval, progress: progress)
