@@ -29,10 +29,14 @@ public enum ExerciseLibrary {
 
     /// A bundled protocol by name.
     public static func named(_ name: String) throws -> ExerciseProtocol {
-        guard names.contains(name),
-              let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Protocols")
-        else { throw LoadError.unknown(name) }
+        guard let url = bundledURL(name) else { throw LoadError.unknown(name) }
         return try load(url.path)
+    }
+
+    /// Where a bundled protocol's file is (nil: no such exercise).
+    static func bundledURL(_ name: String) -> URL? {
+        guard names.contains(name) else { return nil }
+        return Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Protocols")
     }
 
     /// A protocol file (JSON with the keys of `ExerciseProtocol`).
