@@ -33,6 +33,27 @@ import Testing
         #expect(NSDictionary(dictionary: piriformis).isEqual(bundled))
     }
 
+    /// `exercises --json NAME` prints exactly the bundled file, which `--protocol` loads; the text
+    /// shows every number of it.
+    @Test(arguments: names)
+    func jsonOfOneIsExactlyALoadableProtocolFile(_ name: String) throws {
+        let r = try ExitStatusTests.run(["exercises", "--json", name])
+        #expect(r.status == 0)
+        let file = ExitStatusTests.packageRoot + "/Sources/FormcheckFeedback/Protocols/\(name).json"
+        #expect(r.stdout == (try String(contentsOfFile: file, encoding: .utf8)))
+        let text = try ExitStatusTests.run(["exercises", name]).stdout
+        // Every key holding a number (or a list of numbers).
+        let numbers = r.stdout.split(separator: "\n").filter { line in
+            guard let value = line.split(separator: "\" : ").dropFirst().first?.first else { return false }
+            return value.isNumber || value == "-" || value == "["
+        }
+        #expect(!numbers.isEmpty)
+        for line in numbers {
+            let key = line.split(separator: "\"")[1]
+            #expect(text.contains(key), "\(name): \(key) is not shown")
+        }
+    }
+
     @Test func unknownOptionIsUsage() throws {
         let r = try ExitStatusTests.run(["exercises", "--yaml"])
         #expect(r.status == 64)
