@@ -1,5 +1,5 @@
 // formcheck-bench: how fast the orientation filter is. Build in release (make bench):
-//   formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|replay|throughput]
+//   formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|angles|replay|throughput]
 // 1. live filter, ns per sample, over a BROAD excerpt (real data, 285.7 Hz) and a simulated
 //    brisk walk (DualSense, 250 Hz);
 // 2. replay smoother, ns per sample;
@@ -21,7 +21,7 @@ while let a = arguments.popFirst() {
     case "--fixture": fixture = arguments.popFirst() ?? fixture
     case "--only": only = arguments.popFirst()
     case "-h", "--help":
-        print("usage: formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|replay|throughput]")
+        print("usage: formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|angles|replay|throughput]")
         exit(0)
     default:
         print("formcheck-bench: unknown argument \(a)")
@@ -90,6 +90,23 @@ func liveFilter(_ samples: [IMUSample], passes: Int) {
                measure { liveFilter(walk, passes: walkPasses) }, per: walk.count * walkPasses)
 }
 
+/// The whole angle path of a live session: filter, mounting evidence and solver, angles.
+@MainActor func benchAngles() {
+    print("live angles (AnglePipeline: filter + strap calibration + angles), \(runs) runs")
+    for name in ["walk-brisk", "piriformis-dualsense", "start-seated"] {
+        let readings = ScenarioRenderer(ScenarioLibrary.named(name)!).render().ideal.map { SensorReading.sample($0) }
+        let scenario = ScenarioLibrary.named(name)!
+        let posture: Posture? = scenario.exercise == "everyday" ? nil : scenario.posture
+        reportTime("  \(name), \(readings.count) samples", measure {
+            var pipeline = AnglePipeline(estimator: OrientationFilter(), posture: posture, side: scenario.side)
+            var angles: [HipAngleSample] = []
+            angles.reserveCapacity(readings.count)
+            for r in readings { _ = pipeline.consume(r, into: &angles) }
+            sink += angles.last?.angles.flexion ?? 0
+        }, per: readings.count)
+    }
+}
+
 @MainActor func benchReplay(_ broad: [IMUSample]) {
     print("replay smoother (OrientationSmoother.estimate), \(runs) runs")
     let readings = broad.map { SensorReading.sample($0) }
@@ -126,6 +143,7 @@ do {
     exit(66)
 }
 if only == nil || only == "live" { benchLive(broad) }
+if only == nil || only == "angles" { benchAngles() }
 if only == nil || only == "replay" { benchReplay(broad) }
 if only == nil || only == "throughput" { benchThroughput() }
 if sink == 42 { print("") }  // practically never; keeps `sink` observed
