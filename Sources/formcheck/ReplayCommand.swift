@@ -90,7 +90,8 @@ struct ReplayCommand: AsyncParsableCommand {
                 summary = pipeline.finish(into: &events)
                 for e in events { output.emit(e) }
             }
-            if let problem = Self.unrecognised(summary, samples: pipeline.samples, exercise: exercise) {
+            if let problem = Self.unrecognised(summary, samples: pipeline.samples, calibrated: pipeline.angles.tracker.calibration != nil,
+                                               exercise: exercise) {
                 printError("formcheck: \(file): \(problem)")
                 unusable.append(file)
             }
@@ -99,14 +100,17 @@ struct ReplayCommand: AsyncParsableCommand {
         if !unusable.isEmpty { throw ExitCode(65) }
     }
 
-    /// Why a session's file gave nothing to coach (nil when it did), with the fix.
-    static func unrecognised(_ s: SessionSummary, samples: Int, exercise: ExerciseProtocol) -> String? {
+    /// Why a session's file gave nothing to coach (nil when it did), with the fix: no usable
+    /// samples, or a stretch with no hold where the strap was never calibrated or the movement is
+    /// another exercise's, or a walk with no walking. A session cut short before its first hold was
+    /// done (unplugged, stopped) is not that: it was recognised, and its summary says what was done.
+    static func unrecognised(_ s: SessionSummary, samples: Int, calibrated: Bool, exercise: ExerciseProtocol) -> String? {
         if samples == 0 {
             return "no usable samples: the recording has no complete accelerometer and gyroscope frame\n"
                 + "  fix: record again with 'formcheck record', or check the file with 'formcheck inspect'"
         }
         switch exercise.kind {
-        case .stretch where s.holds.isEmpty:
+        case .stretch where s.holds.isEmpty && (!calibrated || s.formErrors.contains { $0.kind == .wrongExercise }):
             let wrong = s.formErrors.contains { $0.kind == .wrongExercise }
             return "nothing recognisable as \(exercise.name): no hold found" + (wrong ? " (the recording shows walking)" : "") + "\n"
                 + "  fix: check --exercise (and --side); 'formcheck exercises' says what each one expects"
