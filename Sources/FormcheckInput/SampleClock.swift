@@ -64,6 +64,7 @@ public struct SampleClock: Sendable {
     /// hid-nintendo: the driver's step from one sample to the next inside a report, microseconds
     /// (kept across reconnections: it is the driver's).
     public private(set) var driverSampleStep: Int64 = 5_000
+    private var afterGap = false
 
     public init(model: Model) {
         self.model = model
@@ -83,6 +84,14 @@ public struct SampleClock: Sendable {
         }
     }
 
+    /// Frames were lost (SYN_DROPPED). The next device step is still used, so the time line spans
+    /// exactly the lost samples, unless it goes backwards: then the device's clock restarted (a
+    /// recording of a controller that was reconnected, whose driver counts from 0 again, as
+    /// hid-nintendo does) and the kernel's step is used, without an anomaly.
+    public mutating func gapOccurred() {
+        afterGap = true
+    }
+
     /// Forgets the clock: the next frame starts a new time line (a reconnected device).
     public mutating func reset() {
         state = .idle
@@ -95,6 +104,8 @@ public struct SampleClock: Sendable {
             anomaly = TimestampAnomaly(kind: .kernelBackwards, kernelTime: f.kernelTime, deviceStep: nil, kernelStep: dk)
             dk = 0
         }
+        let gapBefore = afterGap
+        afterGap = false
         defer {
             r.lastKernel = max(r.lastKernel, f.kernelTime)
             r.lastStamp = f.deviceTimestamp
@@ -114,7 +125,7 @@ public struct SampleClock: Sendable {
             guard let stamp = f.deviceTimestamp else { return byKernel(.missing) }
             guard let last = r.lastStamp else { return byKernel(nil) }
             let ds = Int64(stamp &- last)
-            if ds >= 1 << 31 { return byKernel(.backwards, deviceStep: ds - (1 << 32)) }
+            if ds >= 1 << 31 { return byKernel(gapBefore ? nil : .backwards, deviceStep: ds - (1 << 32)) }
             if abs(ds - dk) > Self.jumpTolerance { return byKernel(.jump, deviceStep: ds) }
             r.lastTime += Double(ds)
             return (r.lastTime, anomaly)
@@ -122,7 +133,7 @@ public struct SampleClock: Sendable {
             guard let stamp = f.deviceTimestamp else { return byKernel(.missing) }
             guard let last = r.lastStamp else { return byKernel(nil) }
             let ds = Int64(stamp &- last)
-            if ds >= 1 << 31 { return byKernel(.backwards, deviceStep: ds - (1 << 32)) }
+            if ds >= 1 << 31 { return byKernel(gapBefore ? nil : .backwards, deviceStep: ds - (1 << 32)) }
             let units = Double(ds) / Double(driverSampleStep)
             let samples: Int
             if r.reportFrames < 3 && units < 1.5 {

@@ -145,4 +145,19 @@ import Testing
         #expect(c.model == .batchedReports(rate: 1))
         #expect(abs(times[299] - times[3] - 296 * 0.002666) < 1e-9)
     }
+
+    /// A recording of a Joy-Con that was reconnected (what `live --record` writes): a gap, then the
+    /// new connection's driver counts from 0 again. That backwards step is expected after a gap:
+    /// the kernel's step is used and no anomaly listed. Without the gap it is an anomaly.
+    @Test(arguments: [true, false]) func aCounterRestartingAfterAGapIsNoAnomaly(gap: Bool) {
+        var c = SampleClock(model: .batchedReports(rate: 1))
+        for i in 0..<6 { _ = c.time(for: Self.frame(Int64(i / 3) * 15_000 + Int64(i % 3), 8_000_000 + UInt32(i) * 5_000)) }
+        if gap { c.gapOccurred() }
+        // The last frame before: kernel 15.002 ms, sample time 25 ms; back 4.4 s later by the kernel.
+        let r = c.time(for: Self.frame(4_415_002, 0))
+        #expect(abs(r.seconds - 4.425) < 1e-9)
+        #expect(r.anomaly?.kind == (gap ? nil : .backwards))
+        let next = c.time(for: Self.frame(4_415_012, 5_000))
+        #expect(next.anomaly == nil && abs(next.seconds - 4.430) < 1e-9)
+    }
 }
