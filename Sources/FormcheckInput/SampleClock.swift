@@ -92,9 +92,17 @@ public struct SampleClock: Sendable {
         afterGap = true
     }
 
-    /// Forgets the clock: the next frame starts a new time line (a reconnected device).
+    /// A reconnected device: its clock is forgotten, and the next frame is stepped from the last
+    /// by the kernel's clock — the time line goes on from the last sample's time, as when reading
+    /// the recording of the session, where the reconnection is a gap (not from the kernel's time
+    /// since the first frame, which runs ahead of the samples' times by every delivery stall).
     public mutating func reset() {
-        state = .idle
+        afterGap = false
+        if case .running(var r) = state {
+            r.lastStamp = nil
+            r.reportFrames = 1
+            state = .running(r)
+        }
     }
 
     private mutating func advance(_ r: inout Running, _ f: RawFrame) -> (Double, TimestampAnomaly?) {

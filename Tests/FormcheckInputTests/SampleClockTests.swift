@@ -160,4 +160,18 @@ import Testing
         let next = c.time(for: Self.frame(4_415_012, 5_000))
         #expect(next.anomaly == nil && abs(next.seconds - 4.430) < 1e-9)
     }
+
+    /// A reconnection goes on from the last sample's time by the kernel's step, not from the
+    /// kernel's time since the first frame: here the samples' device clock ran 0.2 s behind the
+    /// kernel (late deliveries) before the controller went away for 4 s.
+    @Test func aReconnectionKeepsTheTimeLine() {
+        var c = SampleClock(model: .deviceClock)
+        var last = 0.0
+        for i in 0...200 { last = c.time(for: Self.frame(Int64(i) * 5_000, UInt32(i) * 4_000)).seconds }
+        #expect(abs(last - 0.8) < 1e-9)
+        c.reset()
+        let after = c.time(for: Self.frame(5_000_000, 123))
+        #expect(abs(after.seconds - 4.8) < 1e-9 && after.anomaly == nil)
+        #expect(abs(c.time(for: Self.frame(5_004_000, 4_123)).seconds - 4.804) < 1e-9)
+    }
 }
