@@ -44,8 +44,8 @@ unit-test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-# formcheck against real evdev nodes, uinput, uhid, hid-playstation and systemd-udevd, in a
-# throw-away QEMU guest booted from Debian's kernel package (Tests/VM/run-tests; about 1½-2 min;
+# formcheck against real evdev nodes, uinput, uhid, hid-playstation, hid-nintendo and systemd-udevd, in a
+# throw-away QEMU guest booted from Debian's kernel package (Tests/VM/run-tests; about 2½ min;
 # the guest kernel, initramfs and hid-tools venv are cached in .build-vm/). Fails, saying why,
 # when the guest cannot be booted.
 vm-test: build
