@@ -34,6 +34,13 @@ Tier 2, real drivers through /dev/uhid (hid-tools' DualSense emulator, hid-plays
   unplug-reconnect   the controller goes away mid-hold (its uhid device destroyed) and comes back
                      with the same uniq: formcheck reports it gone, keeps the session and continues
                      it; the recording marks the gap (uinput cannot set a uniq: this needs a driver)
+Tier 2, the real hid-nintendo through /dev/uhid (this project's Joy-Con emulator, joycon_uhid.py):
+  joycon-uhid        a left and a right Joy-Con side by side: `formcheck devices` lists each IMU
+                     node with the driver's name, uniq (the MAC) and resolution; `formcheck live`
+                     on each: every frame sent arrives with the driver's values, every sample is
+                     timed 5 ms apart, the holds are within ±0.15 s (+ stall) of the truth
+  joycon-reconnect   the left Joy-Con goes away mid-hold and comes back with the same MAC: the
+                     session goes on, the recording marks the gap, the holds stay the truth's
 
 Coaching results with the stand-in orientation filter are only compared with each other; the
 simulator's ground truth (and angles against the uninterrupted session) are reported, and enforced
