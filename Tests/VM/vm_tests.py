@@ -983,11 +983,12 @@ def sent_frames(recording):
 
 def check_joycon_record(t, record, recording, segments):
     """A recording of hid-nintendo's IMU node against what the emulator sent: `segments` are the
-    (from, count) runs of sent frames (from: report time in s), each must be in the recording in
-    order and whole, separated by the gaps it marks; gyroscope values exact (the flash's user IMU
+    (from, count) runs of sent frames (from: report time in s), one per connection. Each run of
+    the recording (they are separated by the gaps it marks: the reconnections, and a real
+    SYN_DROPPED when formcheck fell behind under load) must be sent frames in order, and sent frames
+    may be missing only where a gap is marked. Gyroscope values exact (the flash's user IMU
     calibration is the identity), accelerometer within two of the kernel's fuzz filters in series
-    (the simulation's and the driver node's, fuzz 10: < 20 units). The
-    driver's own MSC_TIMESTAMP must step 5 ms per sample inside each segment. Returns the frames."""
+    (the simulation's and the driver node's, fuzz 10: < 20 units). Returns the frames."""
     r = run([HELPER, "--check", record])
     t.check(r.returncode == 0, f"libevemu cannot read the recording: {r.stderr.strip()}")
     rec = frames(record)
@@ -1001,34 +1002,60 @@ def check_joycon_record(t, record, recording, segments):
             cur.append((m, state))
     if cur:
         runs.append(cur)
-    t.require(len(runs) == len(segments), f"{len(runs)} runs of frames in the recording, expected {len(segments)} (gaps: {len(runs) - 1})")
+
+    def close(state, w):
+        return None in state or (state[3:] == w[3:] and all(abs(a - b) < 20 for a, b in zip(state[:3], w[:3])))
+
+    starts = [next(i for i, (ts, _) in enumerate(sent) if ts >= begin - 1e-6) for begin, _ in segments]
+    ends = [s0 + count for s0, (_, count) in zip(starts, segments)]
     worst_a = worst_g = 0
-    steps = set()
-    for (begin, count), got in zip(segments, runs):
-        first = next(i for i, (ts, _) in enumerate(sent) if ts >= begin - 1e-6)
-        want = sent[first:first + count]
-        t.check(len(got) == count, f"{len(got)} frames in the run from {begin:.3f} s, {count} were sent")
+    steps, lost, seg, pos = set(), 0, 0, starts[0]
+    for k, got in enumerate(runs):
+        if k > 0:
+            # A new run: the next connection's first frame, or where the frames go on after a
+            # SYN_DROPPED (found by value, forward from the last run's end).
+            if seg + 1 < len(segments) and not all(close(s_, w) for (_, s_), (_, w) in zip(got[:6], sent[pos:pos + 6])) \
+                    and all(close(s_, w) for (_, s_), (_, w) in zip(got[:6], sent[starts[seg + 1]:starts[seg + 1] + 6])):
+                lost += ends[seg] - pos
+                seg += 1
+                pos = starts[seg]
+            else:
+                found = next((i for i in range(pos, ends[seg]) if all(close(s_, w) for (_, s_), (_, w) in zip(got[:6], sent[i:i + 6]))), None)
+                t.require(found is not None, f"run {k + 1} of the recording (after a gap) matches no frames sent after {pos}")
+                lost += found - pos
+                pos = found
+        want = sent[pos:pos + len(got)]
+        bad = sum(not close(s_, w) for (_, s_), (_, w) in zip(got, want))
+        t.check(bad == 0 and len(want) == len(got), f"run {k + 1}: {bad} frames differ from what was sent (or more frames than sent)")
         for (m, state), (_, w) in zip(got, want):
-            if None in state:
-                continue
-            worst_a = max(worst_a, max(abs(a - b) for a, b in zip(state[:3], w[:3])))
-            worst_g = max(worst_g, max(abs(a - b) for a, b in zip(state[3:], w[3:])))
+            if None not in state:
+                worst_a = max(worst_a, max(abs(a - b) for a, b in zip(state[:3], w[:3])))
+                worst_g = max(worst_g, max(abs(a - b) for a, b in zip(state[3:], w[3:])))
         steps |= {(b[0] - a[0]) & 0xFFFFFFFF for a, b in zip(got, got[1:])}
+        pos += len(got)
+    t.check(seg == len(segments) - 1, f"the recording holds {seg + 1} of the {len(segments)} connections")
+    t.check(pos == ends[-1], f"the recording ends {ends[-1] - pos} frames before the last frame sent")
     t.check(worst_g == 0 and worst_a < 20, f"values differ from what was sent: gyroscope by {worst_g}, accelerometer by {worst_a} units")
-    t.note(f"--record: {sum(len(x) for x in runs)} frames through hid-nintendo in {len(runs)} runs, all sent ones;"
+    t.note(f"--record: {sum(len(x) for x in runs)} frames through hid-nintendo in {len(runs)} runs, {lost} sent ones lost in marked gaps;"
            f" accelerometer within {worst_a} units, gyroscope exact; the driver's MSC_TIMESTAMP steps {sorted(steps)} µs")
     return rec
 
 
 def check_sample_spacing(t, record):
-    """formcheck's own timing of the recording: every sample 5 ms after the last (outside gaps)."""
+    """formcheck's own timing of the recording: every sample 5 ms after the last, except across
+    what inspect lists — gaps, and delivery stalls of more than 250 ms, timed by the kernel."""
     r = run([FC, "inspect", "--format", "json", record])
     info = json.loads(r.stdout)
     info = info[0] if isinstance(info, list) else info
-    ok = abs(info["minPeriod"] - 0.005) < 1e-6 and abs(info["maxPeriod"] - 0.005) < 1e-6
-    t.check(ok, f"formcheck times the samples {info['minPeriod'] * 1e3:.3f}–{info['maxPeriod'] * 1e3:.3f} ms apart, not 5 ms")
+    explained = [a["kernelStep"] for a in info["anomalies"] if a["kind"] == "jump"]
+    explained += [g["resumed"] - g["after"] for g in info["gaps"] if g.get("after") is not None and g.get("resumed") is not None]
+    top = max([0.005] + explained) + 1e-6
+    ok = abs(info["minPeriod"] - 0.005) < 1e-6 and abs(info["medianPeriod"] - 0.005) < 1e-6 and info["maxPeriod"] <= top
+    t.check(ok, f"formcheck times the samples {info['minPeriod'] * 1e3:.3f}–{info['maxPeriod'] * 1e3:.3f} ms apart, not 5 ms"
+               f" (gaps and stalls explain up to {top * 1e3:.1f} ms)")
     if ok:
-        t.note(f"formcheck times all {info['samples']} samples 5.000 ms apart ({info['sampleRate']:.1f} Hz)")
+        t.note(f"formcheck times the {info['samples']} samples 5.000 ms apart ({info['sampleRate']:.1f} Hz)"
+               + (f", but for {len(explained)} gaps and stalls (longest {max(explained) * 1e3:.0f} ms)" if explained else ""))
 
 
 def check_truth_times(t, summary, truth, stall, what):
@@ -1096,7 +1123,6 @@ def analyse_joycon_uhid(t, p):
     got = events_of(read_text(p["live"]), t, "live")
     check_joycon_record(t, p["record"], p["recording"], [(0.0, p["sent"])])
     gaps, stall = inspect(t, p["record"])
-    t.check(not gaps, "the recording has gaps")
     check_sample_spacing(t, p["record"])
     side = truth["side"]
     check_truth_times(t, got[-1], truth, stall, f"live ({side} Joy-Con, hid-nintendo)")
