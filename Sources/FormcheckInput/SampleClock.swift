@@ -6,11 +6,18 @@
 /// Per driver (see README "Sample timing"):
 /// - hid-playstation (DualSense, DualShock 4), hid-steam (Steam Deck) and any other node with
 ///   MSC_TIMESTAMP: one sample per frame, the timestamp is the sample time.
-/// - hid-nintendo (Joy-Con, Pro Controller): three frames per HID report, ~5 ms apart. Inside a report
-///   the timestamp steps are real; between reports mainline kernels add the report period twice, so
-///   the counter runs at twice real time. The driver's arithmetic shows which: a report step equal to
-///   three in-report steps is real time, six is the doubled counter. Each report start re-checks this
-///   (2 until seen otherwise) and is scaled by it, so a kernel that fixes the doubling reads right too.
+/// - hid-nintendo (Joy-Con, Pro Controller): three frames per HID report, ~5 ms apart. The driver
+///   does not pass the controller's clock on: it counts `avg × 1000 / 3` µs per sample, `avg` being
+///   its running average of the report period in whole milliseconds (jiffies), so a 15 ms controller
+///   can read 14 or 16 ms for a while (4.667 or 5.333 ms per sample). Older mainline kernels also add
+///   the report period again at every report, so the counter runs at twice real time (steps 5, 5,
+///   20 ms); Debian's 6.1 kernel steps 5 ms throughout. The clock therefore counts samples, not
+///   microseconds: each step is a number of the driver's per-sample steps (learnt from the steps
+///   inside reports), and every sample is 5 ms after the one before when that step is 4–6 ms (any
+///   15 ms Joy-Con), the driver's step otherwise (a Pro Controller at 8 or 11 ms). A report's first
+///   frame is the fourth frame after the last report's first, or one whose step is more than 1.5
+///   per-sample steps; the first step of a complete report shows the driver's arithmetic (1 step:
+///   real time, 4: doubled), 2 until seen otherwise.
 /// - no MSC_TIMESTAMP: kernel event times.
 public struct SampleClock: Sendable {
     public enum Model: Sendable, Hashable {
@@ -37,8 +44,6 @@ public struct SampleClock: Sendable {
     /// Largest disagreement between device and kernel clock over one step before the device
     /// step is rejected, microseconds.
     public static let jumpTolerance: Int64 = 250_000
-    /// Frames closer than this in kernel time belong to one HID report, microseconds.
-    public static let reportGrouping: Int64 = 1_000
 
     public private(set) var model: Model
 
@@ -51,15 +56,15 @@ public struct SampleClock: Sendable {
         var lastKernel: Int64
         var lastTime: Double
         var lastStamp: UInt32?
-        var reportKernel: Int64
-        var reportTime: Double
-        var reportStamp: UInt32?
-        /// Frames seen in the current report, and the device step between its first two.
+        /// hid-nintendo: frames seen of the current report.
         var reportFrames = 1
-        var reportStep: Int64?
     }
 
     private var state: State = .idle
+    /// hid-nintendo: the driver's step from one sample to the next inside a report, microseconds
+    /// (kept across reconnections: it is the driver's).
+    public private(set) var driverSampleStep: Int64 = 5_000
+    private var afterGap = false
 
     public init(model: Model) {
         self.model = model
@@ -70,9 +75,7 @@ public struct SampleClock: Sendable {
         switch state {
         case .idle:
             let t = Double(frame.kernelTime)
-            state = .running(Running(
-                lastKernel: frame.kernelTime, lastTime: t, lastStamp: frame.deviceTimestamp,
-                reportKernel: frame.kernelTime, reportTime: t, reportStamp: frame.deviceTimestamp))
+            state = .running(Running(lastKernel: frame.kernelTime, lastTime: t, lastStamp: frame.deviceTimestamp))
             return (t / 1e6, nil)
         case .running(var r):
             let (t, anomaly) = advance(&r, frame)
@@ -81,9 +84,25 @@ public struct SampleClock: Sendable {
         }
     }
 
-    /// Forgets the clock: the next frame starts a new time line (a reconnected device).
+    /// Frames were lost (SYN_DROPPED). The next device step is still used, so the time line spans
+    /// exactly the lost samples, unless it goes backwards: then the device's clock restarted (a
+    /// recording of a controller that was reconnected, whose driver counts from 0 again, as
+    /// hid-nintendo does) and the kernel's step is used, without an anomaly.
+    public mutating func gapOccurred() {
+        afterGap = true
+    }
+
+    /// A reconnected device: its clock is forgotten, and the next frame is stepped from the last
+    /// by the kernel's clock — the time line goes on from the last sample's time, as when reading
+    /// the recording of the session, where the reconnection is a gap (not from the kernel's time
+    /// since the first frame, which runs ahead of the samples' times by every delivery stall).
     public mutating func reset() {
-        state = .idle
+        afterGap = false
+        if case .running(var r) = state {
+            r.lastStamp = nil
+            r.reportFrames = 1
+            state = .running(r)
+        }
     }
 
     private mutating func advance(_ r: inout Running, _ f: RawFrame) -> (Double, TimestampAnomaly?) {
@@ -93,6 +112,8 @@ public struct SampleClock: Sendable {
             anomaly = TimestampAnomaly(kind: .kernelBackwards, kernelTime: f.kernelTime, deviceStep: nil, kernelStep: dk)
             dk = 0
         }
+        let gapBefore = afterGap
+        afterGap = false
         defer {
             r.lastKernel = max(r.lastKernel, f.kernelTime)
             r.lastStamp = f.deviceTimestamp
@@ -101,11 +122,7 @@ public struct SampleClock: Sendable {
         func byKernel(_ kind: TimestampAnomaly.Kind?, deviceStep: Int64? = nil) -> (Double, TimestampAnomaly?) {
             let t = r.lastTime + Double(dk)
             r.lastTime = t
-            r.reportKernel = f.kernelTime
-            r.reportTime = t
-            r.reportStamp = f.deviceTimestamp
             r.reportFrames = 1
-            r.reportStep = nil
             let a = kind.map { TimestampAnomaly(kind: $0, kernelTime: f.kernelTime, deviceStep: deviceStep, kernelStep: dk) }
             return (t, anomaly ?? a)
         }
@@ -116,46 +133,41 @@ public struct SampleClock: Sendable {
             guard let stamp = f.deviceTimestamp else { return byKernel(.missing) }
             guard let last = r.lastStamp else { return byKernel(nil) }
             let ds = Int64(stamp &- last)
-            if ds >= 1 << 31 { return byKernel(.backwards, deviceStep: ds - (1 << 32)) }
+            if ds >= 1 << 31 { return byKernel(gapBefore ? nil : .backwards, deviceStep: ds - (1 << 32)) }
             if abs(ds - dk) > Self.jumpTolerance { return byKernel(.jump, deviceStep: ds) }
             r.lastTime += Double(ds)
             return (r.lastTime, anomaly)
         case .batchedReports(let rate):
             guard let stamp = f.deviceTimestamp else { return byKernel(.missing) }
-            guard let last = r.lastStamp, let reportStamp = r.reportStamp else { return byKernel(nil) }
-            if dk <= Self.reportGrouping {
-                // Another frame of the same report: the step is real.
-                let ds = Int64(stamp &- last)
-                if ds >= 1 << 31 { return byKernel(.backwards, deviceStep: ds - (1 << 32)) }
-                if abs(ds - dk) > Self.jumpTolerance { return byKernel(.jump, deviceStep: ds) }
-                if r.reportFrames == 1 { r.reportStep = ds }
+            guard let last = r.lastStamp else { return byKernel(nil) }
+            let ds = Int64(stamp &- last)
+            if ds >= 1 << 31 { return byKernel(gapBefore ? nil : .backwards, deviceStep: ds - (1 << 32)) }
+            let units = Double(ds) / Double(driverSampleStep)
+            let samples: Int
+            if r.reportFrames < 3 && units < 1.5 {
+                // Another frame of the same report.
+                if r.reportFrames == 1, ds >= 2_000, ds <= 10_000, abs(units - 1) < 0.5 { driverSampleStep = ds }
+                samples = max(1, Int((Double(ds) / Double(driverSampleStep)).rounded()))
                 r.reportFrames += 1
-                r.lastTime += Double(ds)
-                return (r.lastTime, anomaly)
-            }
-            // The first frame of a new report: scale the step from the last report's start.
-            let ds = Int64(stamp &- reportStamp)
-            let dkr = f.kernelTime - r.reportKernel
-            if ds >= 1 << 31 { return byKernel(.backwards, deviceStep: ds - (1 << 32)) }
-            var rate = rate
-            if let step = r.reportStep, step > 0, r.reportFrames >= 2 {
-                let ratio = Double(ds) / Double(r.reportFrames * Int(step))
-                let seen = abs(ratio - 2) < 0.1 ? 2 : (abs(ratio - 1) < 0.1 ? 1 : rate)
-                if seen != rate {
-                    rate = seen
-                    model = .batchedReports(rate: seen)
+            } else {
+                // A report's first frame: 3 × rate − 2 per-sample steps after the last frame, plus
+                // 3 × rate for every report lost in between (a SYN_DROPPED).
+                var rate = rate
+                if r.reportFrames == 3 {
+                    let seen = abs(units - 1) < 0.1 ? 1 : (abs(units - 4) < 0.1 ? 2 : rate)
+                    if seen != rate {
+                        rate = seen
+                        model = .batchedReports(rate: seen)
+                    }
                 }
+                samples = max(1, Int(((units - Double(3 * rate - 2)) / Double(rate)).rounded()) + 1)
+                r.reportFrames = 1
             }
-            let real = Double(ds) / Double(rate)
-            if abs(real - Double(dkr)) > Double(Self.jumpTolerance) { return byKernel(.jump, deviceStep: ds) }
-            let t = max(r.lastTime, r.reportTime + real)
-            r.lastTime = t
-            r.reportTime = t
-            r.reportKernel = f.kernelTime
-            r.reportStamp = stamp
-            r.reportFrames = 1
-            r.reportStep = nil
-            return (t, anomaly)
+            let period = (4_000...6_000).contains(driverSampleStep) ? 5_000 : driverSampleStep
+            let step = Int64(samples) * period
+            if abs(step - dk) > Self.jumpTolerance { return byKernel(.jump, deviceStep: ds) }
+            r.lastTime += Double(step)
+            return (r.lastTime, anomaly)
         }
     }
 }

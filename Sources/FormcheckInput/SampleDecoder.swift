@@ -36,6 +36,7 @@ public struct SampleDecoder: Sendable {
             return nil
         case .dropped:
             statistics.drops.append(DecoderStatistics.Drop(kernelTime: e.time, line: line, after: lastSampleTime))
+            clock.gapOccurred()
             guard !gapPending else { return nil }
             gapPending = true
             return .gap(SampleGap(reason: .synDropped, after: lastSampleTime))

@@ -47,7 +47,12 @@ extension Scenario {
                 if !(1...100_000).contains(frames) { out.append((path, "drop of \(frames) frames is outside 1…100000")) }
             }
         }
-        if duration > 4 * 3600 { out.append(("steps", "the scenario lasts \(Int(duration)) s; at most 4 hours")) }
+        // Each step's own range is checked above; the sum may still be any size (a step out of
+        // range is summed too), so it is printed without converting to Int.
+        if !(duration <= 4 * 3600) {
+            let seconds = duration < 1e15 ? String(Int(duration)) : String(describing: duration)
+            out.append(("steps", "the scenario lasts \(seconds) s; at most 4 hours"))
+        }
         return out
     }
 }

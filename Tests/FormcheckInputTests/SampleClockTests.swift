@@ -78,4 +78,100 @@ import Testing
         #expect(c.model == .batchedReports(rate: 2))
         for i in times.indices.dropFirst() { #expect(abs(times[i] - times[i - 1] - 0.005) < 1e-9) }
     }
+
+    /// Debian's 6.1 hid-nintendo, as the VM test's emulated Joy-Con showed it: 5 ms steps
+    /// throughout, and under emulation the frames of one report reach the kernel up to 3 ms apart
+    /// while two late reports arrive within 1 ms. Kernel-time grouping would mistime both; every
+    /// sample must still be 5 ms after the last.
+    @Test func joyConFramesSplitOrBunchedInKernelTimeStay5msApart() {
+        var c = SampleClock(model: .batchedReports(rate: 2))
+        var times: [Double] = []
+        var stamp: UInt32 = 0
+        for report in 0..<200 {
+            let base = Int64(report) * 15_000 + (report % 7 == 3 ? 14_500 : 0)  // some arrive with the next
+            for k in 0..<3 {
+                let kernel = base + (report % 5 == 0 ? Int64(k) * 3_200 : Int64(k))  // some split
+                times.append(c.time(for: Self.frame(kernel, stamp)).seconds)
+                stamp &+= 5_000
+            }
+        }
+        #expect(c.model == .batchedReports(rate: 1))
+        let steps = times.indices.dropFirst().map { times[$0] - times[$0 - 1] }
+        #expect(steps.allSatisfy { abs($0 - 0.005) < 1e-9 }, "steps \(Set(steps.map { ($0 * 1e6).rounded() }))")
+    }
+
+    /// The driver's average report period is whole milliseconds: a 15 ms controller reads 14 or 16
+    /// for a while, and the counter steps 4666 or 5333 µs per sample. The samples are still 5 ms apart.
+    @Test(arguments: [14, 16]) func joyConDriverAverageOffByAMillisecond(averageMs: Int) {
+        var c = SampleClock(model: .batchedReports(rate: 2))
+        let perSample = UInt32(averageMs * 1000 / 3)
+        var stamp: UInt32 = 1_000
+        var times: [Double] = []
+        for report in 0..<300 {
+            for k in 0..<3 {
+                times.append(c.time(for: Self.frame(Int64(report) * 15_000 + Int64(k), stamp)).seconds)
+                stamp &+= perSample
+            }
+        }
+        #expect(c.driverSampleStep == Int64(perSample))
+        #expect(abs(times.last! - times.first! - 0.005 * Double(times.count - 1)) < 1e-9)
+    }
+
+    /// A report lost to SYN_DROPPED on the doubled counter: the step from the last frame before to
+    /// the first after is 4 + 6 per-sample steps, four samples (the three lost and one).
+    @Test func joyConDoubledCounterAcrossALostReport() {
+        var c = SampleClock(model: .batchedReports(rate: 2))
+        var last = 0.0
+        for report in 0..<10 where report != 6 {
+            for k in 0..<3 {
+                last = c.time(for: Self.frame(Int64(report) * 15_000 + Int64(k), UInt32(report * 30_000 + k * 5_000))).seconds
+            }
+        }
+        #expect(abs(last - (9 * 0.015 + 0.010)) < 1e-9)
+    }
+
+    /// A Pro Controller over Bluetooth reports every 8 ms: the driver steps 2666 µs per sample and
+    /// that is the sample period (not the Joy-Con's 5 ms).
+    @Test func proControllerAt8msKeepsTheDriversStep() {
+        var c = SampleClock(model: .batchedReports(rate: 2))
+        var stamp: UInt32 = 0
+        var times: [Double] = []
+        for report in 0..<100 {
+            for k in 0..<3 {
+                times.append(c.time(for: Self.frame(Int64(report) * 8_000 + Int64(k), stamp)).seconds)
+                stamp &+= 2_666
+            }
+        }
+        #expect(c.model == .batchedReports(rate: 1))
+        #expect(abs(times[299] - times[3] - 296 * 0.002666) < 1e-9)
+    }
+
+    /// A recording of a Joy-Con that was reconnected (what `live --record` writes): a gap, then the
+    /// new connection's driver counts from 0 again. That backwards step is expected after a gap:
+    /// the kernel's step is used and no anomaly listed. Without the gap it is an anomaly.
+    @Test(arguments: [true, false]) func aCounterRestartingAfterAGapIsNoAnomaly(gap: Bool) {
+        var c = SampleClock(model: .batchedReports(rate: 1))
+        for i in 0..<6 { _ = c.time(for: Self.frame(Int64(i / 3) * 15_000 + Int64(i % 3), 8_000_000 + UInt32(i) * 5_000)) }
+        if gap { c.gapOccurred() }
+        // The last frame before: kernel 15.002 ms, sample time 25 ms; back 4.4 s later by the kernel.
+        let r = c.time(for: Self.frame(4_415_002, 0))
+        #expect(abs(r.seconds - 4.425) < 1e-9)
+        #expect(r.anomaly?.kind == (gap ? nil : .backwards))
+        let next = c.time(for: Self.frame(4_415_012, 5_000))
+        #expect(next.anomaly == nil && abs(next.seconds - 4.430) < 1e-9)
+    }
+
+    /// A reconnection goes on from the last sample's time by the kernel's step, not from the
+    /// kernel's time since the first frame: here the samples' device clock ran 0.2 s behind the
+    /// kernel (late deliveries) before the controller went away for 4 s.
+    @Test func aReconnectionKeepsTheTimeLine() {
+        var c = SampleClock(model: .deviceClock)
+        var last = 0.0
+        for i in 0...200 { last = c.time(for: Self.frame(Int64(i) * 5_000, UInt32(i) * 4_000)).seconds }
+        #expect(abs(last - 0.8) < 1e-9)
+        c.reset()
+        let after = c.time(for: Self.frame(5_000_000, 123))
+        #expect(abs(after.seconds - 4.8) < 1e-9 && after.anomaly == nil)
+        #expect(abs(c.time(for: Self.frame(5_004_000, 4_123)).seconds - 4.804) < 1e-9)
+    }
 }
