@@ -42,9 +42,8 @@ Tier 2, the real hid-nintendo through /dev/uhid (this project's Joy-Con emulator
   joycon-reconnect   the left Joy-Con goes away mid-hold and comes back with the same MAC: the
                      session goes on, the recording marks the gap, the holds stay the truth's
 
-Coaching results with the stand-in orientation filter are only compared with each other; the
-simulator's ground truth (and angles against the uninterrupted session) are reported, and enforced
-with FORMCHECK_VM_CHECK_TRUTH=1.
+Live and replay are compared with each other, and both with the simulator's ground truth (hold
+counts and form errors), enforced by default (FORMCHECK_VM_CHECK_TRUTH=0 only reports it).
 """
 import bisect
 import glob
@@ -67,7 +66,7 @@ WORK = os.path.join(CACHE, "work")  # scenarios rendered on the host by run-test
 HELPER = os.path.join(CACHE, "bin/fc-uinput")
 TMP = "/tmp/vm-tests"  # the guest's output, copied to the host as artifacts
 TOL = 0.5  # seconds: live and replay must agree this closely on every event time
-CHECK_TRUTH = os.environ.get("FORMCHECK_VM_CHECK_TRUTH") == "1"
+CHECK_TRUTH = os.environ.get("FORMCHECK_VM_CHECK_TRUTH", "1") != "0"
 NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"]
 # Hold times of the short VM scenarios (the protocols' own are 30-60 s).
 HOLD = {"vm-hamstring-dualsense": "5", "vm-hamstring-joycon": "5", "vm-hamstring-joycon-right": "5"}
@@ -420,8 +419,7 @@ def compare_sessions(t, a, b, an, bn, stall=0.0):
 
 
 def compare_truth(t, summary, truth, what):
-    """The simulator's ground truth: reported; enforced with FORMCHECK_VM_CHECK_TRUTH=1 (meaningless
-    with the stand-in orientation filter)."""
+    """The simulator's ground truth: enforced unless FORMCHECK_VM_CHECK_TRUTH=0 (then reported)."""
     holds = [(round(h["start"], 1), round(h["end"], 1)) for h in summary["holds"]]
     want = [(round(h["start"], 1), round(h["end"], 1)) for h in truth["holds"]]
     errors = sorted((f["kind"], f["rep"]) for f in summary["formErrors"])
@@ -431,7 +429,7 @@ def compare_truth(t, summary, truth, what):
     if CHECK_TRUTH:
         t.check(agree, message)
     else:
-        t.note(message + ("" if agree else " — differs; not enforced (FORMCHECK_VM_CHECK_TRUTH=1 enforces it)"))
+        t.note(message + ("" if agree else " — differs; not enforced (FORMCHECK_VM_CHECK_TRUTH=0)"))
 
 
 def check_record(t, record, played, expect_gaps):
@@ -629,9 +627,11 @@ def analyse_overflow_sigint(t, p):
         later = [a for s, a in rec if s >= resumed - 1e-6]
         if t.check(before and later, "no angles on both sides of the gap"):
             jump = abs(later[0] - before[-1])
-            t.check(jump <= 3.0, f"flexion jumps {jump:.2f}° across the SYN_DROPPED gap")
+            # The thigh holds still but for its sway (0.3°) during the ~0.1 s lost: the unit test's
+            # 0.2° bound plus that sway.
+            t.check(jump <= 0.5, f"flexion jumps {jump:.2f}° across the SYN_DROPPED gap")
             t.note(f"flexion {before[-1]:.1f}° before the gap, {later[0]:.1f}° after it")
-        # Against the uninterrupted session (accuracy: reported, enforced with FORMCHECK_VM_CHECK_TRUTH=1).
+        # Against the uninterrupted session (enforced unless FORMCHECK_VM_CHECK_TRUTH=0).
         full = angles(p["played"])
         times = [s for s, _ in full]
         pairs = []
@@ -645,7 +645,7 @@ def analyse_overflow_sigint(t, p):
         if CHECK_TRUTH:
             t.check(worst <= 2.0, message)
         else:
-            t.note(message + ("" if worst <= 2.0 else " — not enforced (FORMCHECK_VM_CHECK_TRUTH=1 enforces it)"))
+            t.note(message + ("" if worst <= 2.0 else " — not enforced (FORMCHECK_VM_CHECK_TRUTH=0)"))
     compare_sessions(t, got, replay(p["record"], truth, t, "replay of --record"), "live", "replay of its --record")
 
 
@@ -672,7 +672,8 @@ def test_unplug_no_uniq(t):
         dev.stop()
     err = live.stderr()
     t.check("disappeared" in err and "ending the session" in err, f"formcheck did not say the device went: {err}")
-    t.check(rc in (0, 74), f"formcheck live ended with status {rc}: {err}")
+    # README "Exit status": 74 when the device went away for good (summary printed, recording kept).
+    t.check(rc == 74, f"formcheck live ended with status {rc}, not 74: {err}")
     t.note(f"formcheck live ended with status {rc} after the node went: {err.splitlines()[0] if err else ''}")
     events_of(read_text(live.out), t, "live")
     t.defer("unplug_no_uniq", tag=live.tag, played=played, scenario="vm-hamstring-joycon", unplug_at=unplug_at)
