@@ -177,7 +177,7 @@ deb: dist
 # temporary DESTDIR, every subcommand's ordinary path, as root and as nobody from a folder that
 # nobody cannot read, then make uninstall.
 install-test: dist
-	packaging/install-test
+	$(SUDO) packaging/install-test
 
 # The .deb installed in the VM guest: dpkg -i, the udev rule under the real udevd, formcheck devices.
 deb-test: deb build
