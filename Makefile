@@ -36,10 +36,12 @@ demo: build
 	$(FORMCHECK) replay $(DEMO_RECORDING) --exercise piriformis
 
 # Builds everything (warnings are errors: see Package.swift) and runs the test suite: the unit
-# tests, then the real-kernel tests in a QEMU guest (README "VM tests").
+# tests, the installed binary (install-test), make deb, then the real-kernel tests in a QEMU guest
+# (README "VM tests"), the .deb installed there among them.
 test: unit-test
 	$(MAKE) install-test
-	$(MAKE) vm-test
+	$(MAKE) deb
+	$(MAKE) vm-test VMTESTS=+deb
 
 unit-test: deps
 	$(SWIFT) build --build-tests
@@ -49,8 +51,9 @@ unit-test: deps
 # throw-away QEMU guest booted from Debian's kernel package (Tests/VM/run-tests; about 1½-2 min;
 # the guest kernel, initramfs and hid-tools venv are cached in .build-vm/). Fails, saying why,
 # when the guest cannot be booted.
+VMTESTS ?=
 vm-test: build
-	Tests/VM/run-tests
+	Tests/VM/run-tests $(VMTESTS)
 
 clean:
 	rm -rf .build .build-vm
