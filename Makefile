@@ -152,7 +152,8 @@ install-files:
 	install -m 0644 $(DIST)/completions/formcheck.fish $(DESTDIR)$(FISHCOMPDIR)/formcheck.fish
 	install -m 0644 README.md packaging/LICENSES.md $(DESTDIR)$(DOCDIR)/
 	install -m 0644 .build/checkouts/swift-argument-parser/LICENSE.txt $(DESTDIR)$(DOCDIR)/LICENSE.swift-argument-parser.txt
-	install -m 0644 $$(dirname $$(dirname $$(command -v $(SWIFT))))/share/swift/LICENSE.txt $(DESTDIR)$(DOCDIR)/LICENSE.swift.txt
+	install -m 0644 "$$(dirname "$$(dirname "$$(readlink -f "$$(command -v $(SWIFT))")")")/share/swift/LICENSE.txt" \
+	  $(DESTDIR)$(DOCDIR)/LICENSE.swift.txt
 	@if [ -z "$(DESTDIR)" ]; then packaging/reload-udev; fi
 
 uninstall:
