@@ -88,7 +88,7 @@ golden: deps
 	FORMCHECK_UPDATE_GOLDEN=1 $(SWIFT) test --skip-build --filter CoachingGoldenTests
 
 # ---------------------------------------------------------------------------------------------
-# Installing (README "Install"). `make release` as yourself, then `sudo make install`:
+# Installing (README "Install"). `make dist` as yourself, then `sudo make install`:
 #   PREFIX   where it goes (default /usr/local; the .deb uses /usr)
 #   DESTDIR  a staging root prepended to every path (packaging, tests); udev is reloaded only
 #            when DESTDIR is empty
@@ -137,7 +137,10 @@ dist: release
 	rm $(DIST)/formcheck-ascii
 	gzip -9n $(DIST)/formcheck.1
 
-install: dist
+# Installs what `make dist` built, building it only when there is none: `make dist && sudo make
+# install` builds as you and installs as root (nothing in .build becomes root's).
+install:
+	@[ -x $(DIST)/formcheck ] || $(MAKE) --no-print-directory dist
 	@$(MAKE) --no-print-directory install-files
 
 # install without building first (what install and deb run once dist is there).
