@@ -1,9 +1,11 @@
 import MotionCore
 
 /// An exercise, declared as data (a JSON file): posture, target angles, hold time, repetitions, and
-/// the thresholds of every form check. Every number here is a protocol parameter, not a constant in
-/// code. Angles in degrees, times in seconds, rates in degrees per second.
-public struct ExerciseProtocol: Sendable, Hashable, Codable {
+/// the thresholds of every form check and cue. Every number the coach uses is here, with a default
+/// when the file leaves it out (`ExerciseProtocol+Decoding.swift`); `formcheck exercises --json NAME`
+/// prints a protocol with all of them. Angles in degrees, times in seconds, rates in degrees per
+/// second, frequencies in hertz, cadence in steps per minute.
+public struct ExerciseProtocol: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, Codable {
         /// Static stretch: holds and repetitions.
         case stretch
@@ -13,33 +15,82 @@ public struct ExerciseProtocol: Sendable, Hashable, Codable {
 
     /// Where the thigh starts before the stretch (piriformis: 45° ± 10°).
     public struct Band: Sendable, Hashable, Codable {
+        enum CodingKeys: String, CodingKey, CaseIterable { case flexion, tolerance }
+
+        /// Degrees of flexion, 0…180.
         public var flexion: Double
+        /// Degrees either side, > 0.
         public var tolerance: Double
     }
 
-    /// How holds are found (see `HoldDetector`).
+    /// How holds are found (`HoldDetector`) and counted down (`HoldCountdown`).
     public struct HoldRules: Sendable, Hashable, Codable {
-        /// Shortest stillness that counts as a hold.
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case minimumSeconds, lowPassHz, steadyRate, dipGrace, endAfter, boundaryBand, awayFromNeutral, countdownMarks
+            case correctionRepeatSeconds, overshootHysteresis
+        }
+
+        /// Shortest stillness that counts as a hold, seconds.
         public var minimumSeconds = 5.0
         /// Cut-off of the low-pass that gives the slowly varying angle, Hz.
         public var lowPassHz = 0.3
-        /// The low-passed angle counts as steady below this rate.
+        /// The low-passed angle counts as steady below this rate, °/s.
         public var steadyRate = 5.0
-        /// Dips shorter than this pause the hold timer.
+        /// Seconds the thigh may stay below the hold angle before the countdown pauses (`sagging`,
+        /// or `shallow` when the hold never reached it).
         public var dipGrace = 2.0
-        /// The hold ends after this long away.
+        /// The hold ends after this long away from the hold position, seconds.
         public var endAfter = 3.0
-        /// Hold boundaries as a person sees them: entering/leaving this band around the hold angle.
+        /// Hold boundaries as a person sees them: entering/leaving this band around the hold angle, degrees.
         public var boundaryBand = 2.0
-        /// Without a start band: a hold must be this far beyond neutral.
+        /// Without a start band: a hold must be this far beyond neutral, degrees.
         public var awayFromNeutral = 15.0
+        /// Seconds left at which the countdown is spoken (0: "done"), besides the first cue.
+        public var countdownMarks: [Double] = [30, 10, 0]
+        /// While the hold is out of its band, the correction is repeated this often, seconds.
+        public var correctionRepeatSeconds = 8.0
+        /// Overshoot ends when the flexion is this far back below `overshootAngle`, degrees.
+        public var overshootHysteresis = 5.0
+
+        public init() {}
     }
 
-    /// Ballistic bouncing: `reversals` turns of at least `peakToPeak` within `window` while holding.
+    /// Ballistic bouncing: `reversals` turns of at least `peakToPeak` degrees within `window` seconds while holding.
     public struct BounceRules: Sendable, Hashable, Codable {
+        enum CodingKeys: String, CodingKey, CaseIterable { case reversals, peakToPeak, window }
+
         public var reversals = 2
         public var peakToPeak = 4.0
         public var window = 2.0
+
+        public init() {}
+    }
+
+    /// Guidance before and between repetitions.
+    public struct GuidanceRules: Sendable, Hashable, Codable {
+        enum CodingKeys: String, CodingKey, CaseIterable { case settleSeconds, stillRate, settledRate }
+
+        /// After the setup cue, the start-position cue comes once the thigh has kept still this long, seconds.
+        public var settleSeconds = 2.0
+        /// Still: the gyroscope's rate below this, °/s.
+        public var stillRate = 10.0
+        /// In the start band, the angle counts as settled below this rate (low-passed), °/s.
+        public var settledRate = 5.0
+
+        public init() {}
+    }
+
+    /// Walking: pace feedback while walking.
+    public struct PaceRules: Sendable, Hashable, Codable {
+        enum CodingKeys: String, CodingKey, CaseIterable { case checkSeconds, progressSeconds }
+
+        /// Every this many seconds in gait, the cadence of the last interval is judged; below
+        /// `briskCadence` a pace cue says so, seconds.
+        public var checkSeconds = 30.0
+        /// While brisk, time, steps and cadence are announced this often, seconds (≤ 120).
+        public var progressSeconds = 60.0
+
+        public init() {}
     }
 
     public var name: String
@@ -49,31 +100,45 @@ public struct ExerciseProtocol: Sendable, Hashable, Codable {
     public var kind: Kind
     /// The posture the exercise is done in.
     public var posture: Posture
-    /// Flexion of the neutral pose the session starts from (legs flat: 0).
-    public var neutralFlexion: Double
+    /// Flexion of the neutral pose the session starts from (legs flat: 0), degrees.
+    public var neutralFlexion = 0.0
     /// The start position (piriformis only).
     public var startBand: Band?
-    /// A hold must reach this flexion (else it is `shallow`).
+    /// A hold must reach this flexion (else it is `shallow`), degrees.
     public var holdAngle: Double?
     /// Seconds a hold must last to be complete (else `shortHold`).
     public var holdSeconds: Double?
     public var repsPerSide: Int?
-    /// Piriformis: the leg must be crossed over by at least this adduction during the hold.
+    /// Piriformis: the leg must be crossed over by at least this adduction during the hold, degrees.
     public var minimumAdduction: Double?
-    /// Flexion beyond the hip's safe range (`overshoot`).
+    /// Flexion beyond the hip's safe range (`overshoot`), degrees.
     public var overshootAngle: Double?
-    /// Flexion rate (smoothed) above which a stretch is moved too fast (`tooFast`).
+    /// Flexion rate (smoothed) above which a stretch is moved too fast (`tooFast`), °/s.
     public var maximumRate: Double?
-    /// Cut-off of the smoothing of the flexion rate for `tooFast`, Hz.
-    public var rateSmoothingHz: Double?
-    public var hold: HoldRules?
+    /// `tooFast` is reported again only after the rate fell below this, °/s.
+    public var rearmRate = 30.0
+    /// Cut-off of the smoothing of flexion and its rate for `tooFast`, `overshoot` and the hold's band, Hz.
+    public var rateSmoothingHz = 2.0
+    public var hold = HoldRules()
     public var bounce: BounceRules?
+    public var guidance = GuidanceRules()
     /// Walking: brisk from this cadence on, steps per minute (`slowCadence` below).
     public var briskCadence: Double?
+    public var pace = PaceRules()
+    /// A lying or sitting stretch during which this many steps are walked is `wrongExercise`.
+    public var wrongExerciseSteps = 10
 
-    /// Where a hold must be (low-passed flexion above this) to count.
+    public init(name: String, title: String, instructions: String, kind: Kind, posture: Posture) {
+        self.name = name
+        self.title = title
+        self.instructions = instructions
+        self.kind = kind
+        self.posture = posture
+    }
+
+    /// Where a hold must be (low-passed flexion above this) to count, degrees.
     public var holdThreshold: Double {
         if let band = startBand { return band.flexion + band.tolerance }
-        return neutralFlexion + (hold?.awayFromNeutral ?? 15)
+        return neutralFlexion + hold.awayFromNeutral
     }
 }

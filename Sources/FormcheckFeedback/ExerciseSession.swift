@@ -1,28 +1,39 @@
 import MotionCore
 
-/// One exercise session: hip angles in, session events out (holds, form errors, cues, summary).
-/// The detectors are explicit state machines (`HoldDetector`, `BounceDetector`, and for walking
-/// MotionCore's `GaitTracker`, fed the raw samples: it needs no calibration); this type wires them
-/// to a protocol's rules. Times are seconds since the first sample.
+/// One exercise session: raw samples and hip angles in, session events out. It composes small
+/// state machines — `ExercisePhase` (guidance), `HoldDetector` and `HoldCountdown` (holds and their
+/// safety band), `MotionLimits` (too fast, too far), `BounceDetector`, `PaceCoach` and MotionCore's
+/// `GaitTracker` (walking), `StrapWatch` (slips), `ExerciseMatch` (the wrong exercise) — and
+/// `SummaryBuilder`; the words are `CueCatalogue`'s.
+///
+/// Time: every event is stamped with the session's clock, the latest sample time it has seen
+/// (seconds since the first sample), so `t` never decreases. Angles that arrive late — those of the
+/// samples held back until the strap was calibrated — feed the detectors silently: their events are
+/// stamped now, their cues are not said (the guidance they lead to is said at the next live sample).
 public struct ExerciseSession: Sendable {
     public let exercise: ExerciseProtocol
     public let side: Side
-    /// The hold time in force (the protocol's, or `--hold`).
+    /// The hold time in force (the protocol's, or `--hold`), seconds.
     public let holdSeconds: Double?
+    /// An angle older than this behind the clock is held back (coached silently), seconds.
+    public static let liveLag = 0.05
 
+    private var phase: ExercisePhase
     private var hold: HoldDetector?
+    private var countdown: HoldCountdown?
+    private var limits: MotionLimits
     private var bounce: BounceDetector?
-    private var rate: SmoothedSignal
+    private var smooth: SmoothedSignal
     private var gait: GaitTracker
-    private var holds: [SessionSummary.Hold] = []
-    private var errors: [SessionSummary.Error] = []
+    private var pace: PaceCoach?
+    private var strap = StrapWatch()
+    private var match: ExerciseMatch
+    private var summary: SummaryBuilder
     private var rep = 0
-    private var bouncedThisHold = false
-    private var tooFastArmed = true
-    private var overshootArmed = true
-    private var countdownSaid: Set<Int> = []
-    private var startBandSaid = false
-    private var crossedSaid = false
+    private var holdFaults: [FormError] = []
+    private var wrongSideSaid = false
+    private var deferred: Cue?
+    private var clock = 0.0
     public private(set) var status = SessionStatus()
 
     /// - Parameter height: the user's height in metres, for the distance walked (nil: no distance).
@@ -33,181 +44,201 @@ public struct ExerciseSession: Sendable {
         self.exercise = exercise
         self.side = side
         self.holdSeconds = holdSeconds ?? exercise.holdSeconds
-        if exercise.kind == .stretch {
-            hold = HoldDetector(rules: exercise.hold ?? .init(), threshold: exercise.holdThreshold)
+        phase = ExercisePhase(exercise: exercise, side: side)
+        limits = MotionLimits(rules: .init(exercise))
+        smooth = SmoothedSignal(cutoff: exercise.rateSmoothingHz)
+        match = ExerciseMatch(maximumSteps: exercise.wrongExerciseSteps)
+        summary = SummaryBuilder(exercise: exercise.name, side: side)
+        switch exercise.kind {
+        case .stretch:
+            hold = HoldDetector(rules: exercise.hold, threshold: exercise.holdThreshold)
+            countdown = HoldCountdown(rules: .init(exercise, holdSeconds: self.holdSeconds))
             bounce = exercise.bounce.map { BounceDetector(rules: $0) }
+        case .walk:
+            pace = exercise.briskCadence.map {
+                PaceCoach(rules: .init(briskCadence: $0, checkSeconds: exercise.pace.checkSeconds, progressSeconds: exercise.pace.progressSeconds))
+            }
         }
-        rate = SmoothedSignal(cutoff: exercise.rateSmoothingHz ?? 2)
         status.holdSeconds = self.holdSeconds
         status.repsPerSide = exercise.repsPerSide
+        status.target = Self.target(exercise)
     }
+
+    /// The session's clock: the latest sample time seen, seconds since the first sample.
+    public var now: Double { clock }
 
     /// The strap is calibrated. With a measured posture (a stored calibration) a posture other than
     /// the protocol's is a `wrongPosture` error.
-    public mutating func calibrated(at t: Double, posture: Posture, measured: Bool, into out: inout [SessionEvent]) {
+    public mutating func calibrated(posture: Posture, measured: Bool, into out: inout [SessionEvent]) {
         status.calibrated = true
-        out.append(.calibrated(t: t, posture: posture))
-        if measured && posture != exercise.posture {
-            report(.wrongPosture, at: t, rep: nil, into: &out)
-        }
-        switch exercise.kind {
-        case .stretch:
-            let first = exercise.startBand.map { "Raise your legs to \(SpokenNumber.words(Int($0.flexion))) degrees" }
-                ?? "Raise your leg slowly to \(SpokenNumber.words(Int(exercise.holdAngle ?? 45))) degrees or more"
-            cue(first, at: t, into: &out)
-        case .walk:
-            cue("Walk briskly", at: t, into: &out)
-        }
+        out.append(.calibrated(t: clock, posture: posture))
+        if measured && posture != exercise.posture { report(.wrongPosture, rep: nil, live: true, into: &out) }
     }
 
-    public mutating func update(_ a: HipAngleSample, into out: inout [SessionEvent]) {
-        let t = a.time
-        let flexion = a.angles.flexion
-        status.t = t
-        status.flexion = flexion
-        status.adduction = a.angles.adduction
-        if exercise.kind == .stretch { stretch(a, into: &out) }
+    /// The strap turned on the thigh by `degrees` (the angle tracker saw it).
+    public mutating func strapSlipped(degrees: Double, into out: inout [SessionEvent]) {
+        guard case .slipped(let d) = strap.slipDetected(time: clock, degrees: degrees) else { return }
+        out.append(.strapSlipped(t: clock, degrees: d))
+        summary.slip(at: clock, degrees: d)
+        say(.strapSlipped(degrees: Int(d.rounded())), live: true, into: &out)
     }
 
-    /// A raw sample (time in seconds since the first sample), calibrated or not: walking counts
-    /// steps from these.
-    public mutating func update(raw s: IMUSample) {
-        guard exercise.kind == .walk else { return }
+    /// A raw sample (time in seconds since the first sample), calibrated or not: guidance before
+    /// calibration, and steps, come from these.
+    public mutating func update(raw s: IMUSample, into out: inout [SessionEvent]) {
+        clock = max(clock, s.time)
+        status.t = clock
+        for cue in phase.raw(time: s.time, rate: s.angularVelocity.norm * 180 / .pi) { say(cue, live: true, into: &out) }
         _ = gait.update(s)
-        status.t = s.time
-        status.steps = gait.steps
-        status.cadence = gait.cadence
+        switch exercise.kind {
+        case .walk:
+            status.steps = gait.steps
+            status.cadence = gait.cadence
+            if var coach = pace {
+                for cue in coach.update(steps: gait.steps, walked: gait.walkingSeconds) { say(cue, live: true, into: &out) }
+                pace = coach
+            }
+        case .stretch:
+            if match.steps(gait.steps) { report(.wrongExercise, rep: nil, live: true, into: &out) }
+        }
     }
 
     /// Samples were lost.
     public mutating func gapOccurred() {
-        guard exercise.kind == .walk else { return }
         _ = gait.gapOccurred()
     }
 
-    private mutating func stretch(_ a: HipAngleSample, into out: inout [SessionEvent]) {
+    /// A hip-angle sample. One older than the clock (held back until calibration) is coached silently.
+    public mutating func update(_ a: HipAngleSample, into out: inout [SessionEvent]) {
+        let live = a.time >= clock - Self.liveLag
+        clock = max(clock, a.time)
+        status.t = clock
+        status.flexion = a.angles.flexion
+        status.adduction = a.angles.adduction
+        if live, let cue = deferred {
+            deferred = nil
+            say(cue, live: true, into: &out)
+        }
+        guard exercise.kind == .stretch, var detector = hold else { return }
         let t = a.time
-        let flexion = a.angles.flexion
-        // Moving too fast / too far.
-        rate.update(flexion, at: t)
-        let holding = hold?.isHolding ?? false
-        let currentRep = holding ? rep : rep + 1
-        if let maximum = exercise.maximumRate {
-            if tooFastArmed && abs(rate.rate) > maximum {
-                tooFastArmed = false
-                report(.tooFast, at: t, rep: currentRep, into: &out)
-            } else if abs(rate.rate) < maximum / 2 {
-                tooFastArmed = true
-            }
+        smooth.update(a.angles.flexion, at: t)
+        let holding = detector.isHolding
+        for error in limits.update(flexion: smooth.value, rate: smooth.rate) {
+            report(error, rep: holding ? rep : rep + 1, live: live, into: &out, repeated: true)
         }
-        if let limit = exercise.overshootAngle {
-            if overshootArmed && rate.value > limit {
-                overshootArmed = false
-                report(.overshoot, at: t, rep: currentRep, into: &out)
-            } else if rate.value < limit - 5 {
-                overshootArmed = true
-            }
-        }
-        guard var detector = hold else { return }
-        let action = detector.update(time: t, flexion: flexion, adduction: a.angles.adduction)
+        let action = detector.update(time: t, flexion: a.angles.flexion, adduction: a.angles.adduction)
         hold = detector
         switch action {
         case .none:
             break
         case .started(let start, let angle, let adduction):
-            rep += 1
-            bouncedThisHold = false
-            countdownSaid = []
-            bounce?.reset()
-            out.append(.holdStarted(t: start, rep: rep, side: side, flexion: angle))
-            if let minimum = exercise.minimumAdduction, adduction < minimum {
-                report(.notCrossed, at: t, rep: rep, into: &out)
-            }
-            if let seconds = holdSeconds {
-                cue("Hold — \(SpokenNumber.words(Int(max(0, seconds - (t - start)).rounded()))) seconds", at: t, into: &out)
-            }
+            holdStarted(start: start, flexion: angle, adduction: adduction, at: t, live: live, into: &out)
         case .ended(let h):
-            holdEnded(h, at: t, into: &out)
+            holdEnded(h, live: live, into: &out)
+        }
+        if detector.isHolding {
+            if var c = countdown {
+                for action in c.update(time: t, flexion: smooth.value, away: detector.isAway) {
+                    switch action {
+                    case .cue(let cue): say(cue, live: live, into: &out)
+                    case .formError(let kind): report(kind, rep: rep, live: live, into: &out, cue: false)
+                    }
+                }
+                countdown = c
+            }
+            if case .bouncing = bounce?.update(time: t, flexion: a.angles.flexion) { report(.bouncing, rep: rep, live: live, into: &out) }
+        }
+        for cue in phase.angle(slowFlexion: detector.slowFlexion, slowRate: smooth.rate, adduction: a.angles.adduction) {
+            say(cue, live: live, into: &out)
         }
         status.reps = rep
         status.holding = detector.isHolding
-        status.held = detector.held(at: t)
-        if let held = status.held, let seconds = holdSeconds { status.secondsLeft = max(0, seconds - held) } else { status.secondsLeft = nil }
-        status.target = exercise.holdAngle.map { $0...(exercise.overshootAngle ?? 130) }
-        if detector.isHolding {
-            if case .bouncing = bounce?.update(time: t, flexion: flexion), !bouncedThisHold {
-                bouncedThisHold = true
-                report(.bouncing, at: t, rep: rep, into: &out)
-            }
-            if let left = status.secondsLeft, let seconds = holdSeconds {
-                for mark in [30, 10, 0] where Double(mark) < seconds && left <= Double(mark) && !countdownSaid.contains(mark) {
-                    countdownSaid.insert(mark)
-                    cue(mark == 0 ? "Done — release slowly" : "Hold — \(SpokenNumber.words(mark)) seconds left", at: t, into: &out)
-                }
-            }
-        } else if let band = exercise.startBand, rep < (exercise.repsPerSide ?? Int.max) {
-            // Guidance until this side's repetitions are done (then: "Switch legs").
-            // Guidance towards the piriformis start position.
-            status.target = (band.flexion - band.tolerance)...(band.flexion + band.tolerance)
-            let inBand = abs(detector.slowFlexion - band.flexion) <= band.tolerance
-            if inBand && !startBandSaid && rate.rate.magnitude < 5 {
-                startBandSaid = true
-                cue("\(SpokenNumber.words(Int(band.flexion))) degrees — now cross your leg", at: t, into: &out)
-            }
-            if startBandSaid && !crossedSaid, let minimum = exercise.minimumAdduction, a.angles.adduction >= minimum {
-                crossedSaid = true
-                cue("Now gently pull towards your chest", at: t, into: &out)
-            }
-        }
+        status.held = countdown?.counted
+        status.secondsLeft = countdown?.secondsLeft
+        status.banner = countdown?.pausedFor.map { CueCatalogue.english.correction($0) }
+        status.target = phase.phase == .startPosition || phase.phase == .inStartBand || phase.phase == .crossed
+            ? exercise.startBand.map { ($0.flexion - $0.tolerance)...($0.flexion + $0.tolerance) } ?? Self.target(exercise)
+            : Self.target(exercise)
     }
 
     /// Ends the session: a hold in progress ends, walking is judged, and the summary comes last.
-    public mutating func finish(at t: Double, into out: inout [SessionEvent]) -> SessionSummary {
-        // A hold cut off by the end of the session (Ctrl-C, end of the recording) ends like any other.
-        if var detector = hold, case .ended(let h) = detector.finish(at: t) {
+    public mutating func finish(into out: inout [SessionEvent]) -> SessionSummary {
+        if var detector = hold, case .ended(let h) = detector.finish(at: clock) {
             hold = detector
-            holdEnded(h, at: t, into: &out)
+            holdEnded(h, live: true, into: &out)
         }
-        var steps: Int?
-        var cadence: Double?
-        var walkingSeconds: Double?
-        var distance: Double?
-        if exercise.kind == .walk {
-            steps = gait.steps
-            cadence = gait.cadence
-            walkingSeconds = gait.walkingSeconds
-            distance = gait.distanceMeters
-            if let brisk = exercise.briskCadence, let c = cadence, c < brisk {
-                report(.slowCadence, at: t, rep: nil, into: &out)
+        if exercise.kind == .walk, let brisk = exercise.briskCadence, let c = gait.cadence, c < brisk {
+            report(.slowCadence, rep: nil, live: true, into: &out)
+        }
+        let s = summary.summary(at: clock, gait: exercise.kind == .walk ? gait : nil)
+        out.append(.summary(s))
+        return s
+    }
+
+    private mutating func holdStarted(start: Double, flexion: Double, adduction: Double, at t: Double, live: Bool,
+                                      into out: inout [SessionEvent]) {
+        rep += 1
+        holdFaults = []
+        bounce?.reset()
+        out.append(.holdStarted(t: clock, rep: rep, side: side, start: start, flexion: flexion))
+        for cue in phase.holdStarted(rep: rep) { say(cue, live: live, into: &out) }
+        if let minimum = exercise.minimumAdduction, adduction < minimum {
+            report(.notCrossed, rep: rep, live: live, into: &out)
+            if adduction <= -minimum && !wrongSideSaid {
+                // Crossed the other way: the sensor is on the other leg.
+                wrongSideSaid = true
+                say(.wrongSide(side == .left ? .right : .left), live: live, into: &out)
             }
         }
-        let summary = SessionSummary(t: t, exercise: exercise.name, side: side, holds: holds, formErrors: errors,
-                                     steps: steps, cadence: cadence, walkingSeconds: walkingSeconds, distanceMeters: distance)
-        out.append(.summary(summary))
-        return summary
+        if var c = countdown {
+            for action in c.started(at: t, start: start, flexion: smooth.value) {
+                if case .cue(let cue) = action { say(cue, live: live, into: &out) }
+            }
+            countdown = c
+        }
     }
 
-    /// A hold is over: report it, judge its depth and length, and say what comes next.
-    private mutating func holdEnded(_ h: HoldDetector.Hold, at t: Double, into out: inout [SessionEvent]) {
-        let complete = holdSeconds.map { h.held >= $0 } ?? true
-        out.append(.holdEnded(t: h.end, rep: rep, side: side, duration: h.duration, complete: complete))
-        holds.append(.init(rep: rep, side: side, start: h.start, end: h.end, duration: h.duration,
+    /// A hold is over: report it, judge its length, and say what comes next.
+    private mutating func holdEnded(_ h: HoldDetector.Hold, live: Bool, into out: inout [SessionEvent]) {
+        let outcome = countdown?.ended() ?? .init(counted: h.held, faults: [], complete: true)
+        let counted = min(outcome.counted, h.held)
+        let long = holdSeconds.map { counted >= $0 } ?? true
+        let spoiled = summary.formErrors.contains { $0.rep == rep && $0.kind.spoilsHold && $0.t >= h.start }
+        let complete = long && outcome.faults.isEmpty && !spoiled
+        out.append(.holdEnded(t: clock, rep: rep, side: side, start: h.start, end: h.end, complete: complete))
+        summary.hold(.init(rep: rep, side: side, start: h.start, end: h.end, duration: h.duration,
                            meanFlexion: h.meanFlexion, peakFlexion: h.peakFlexion, complete: complete))
-        if let angle = exercise.holdAngle, h.meanFlexion < angle { report(.shallow, at: h.end, rep: rep, into: &out) }
-        if !complete { report(.shortHold, at: h.end, rep: rep, into: &out) }
-        startBandSaid = false
-        crossedSaid = false
-        if let reps = exercise.repsPerSide, rep == reps { cue("Switch legs", at: t, into: &out) }
+        // Released early — unless it was out of its band (that error says what was wrong).
+        if !long && outcome.faults.isEmpty { report(.shortHold, rep: rep, live: live, into: &out) }
+        for cue in phase.holdEnded(rep: rep) { say(cue, live: live, into: &out) }
     }
 
-    private mutating func report(_ kind: FormError, at t: Double, rep: Int?, into out: inout [SessionEvent]) {
-        errors.append(.init(t: t, kind: kind, rep: rep))
-        out.append(.formError(t: t, kind: kind, rep: rep, message: kind.message))
-        cue(kind.cue, at: t, into: &out)
+    /// Reports a form error once per repetition. Its cue is said with the first report, and again
+    /// when `repeated` (a limit tripped anew after its hysteresis); `cue: false` when the caller says
+    /// the correction itself.
+    private mutating func report(_ kind: FormError, rep: Int?, live: Bool, into out: inout [SessionEvent],
+                                 cue: Bool = true, repeated: Bool = false) {
+        let first = !summary.reported(kind, rep: rep)
+        if first {
+            summary.formError(kind, at: clock, rep: rep)
+            out.append(.formError(t: clock, kind: kind, rep: rep))
+        }
+        if cue && (first || repeated) { say(.correct(kind), live: live, into: &out) }
     }
 
-    private mutating func cue(_ text: String, at t: Double, into out: inout [SessionEvent]) {
-        status.lastCue = text
-        out.append(.cue(t: t, text: text))
+    /// Says a cue now; a cue of held-back samples waits for the next live sample (guidance) or is
+    /// dropped (a correction of the past).
+    private mutating func say(_ cue: Cue, live: Bool, into out: inout [SessionEvent]) {
+        guard live else {
+            if cue.kind != .formError { deferred = cue }
+            return
+        }
+        status.lastCue = CueCatalogue.english.text(cue)
+        out.append(.cue(t: clock, cue: cue))
+    }
+
+    private static func target(_ p: ExerciseProtocol) -> ClosedRange<Double>? {
+        guard let angle = p.holdAngle else { return nil }
+        return angle...max(angle, p.overshootAngle ?? 180)
     }
 }

@@ -1,4 +1,5 @@
-/// A form error. The raw values are part of the JSON contract: do not rename them.
+/// A form error. The raw values are part of the JSON contract: do not rename them. The words are
+/// in `CueCatalogue`.
 public enum FormError: String, Sendable, Hashable, Codable, CaseIterable {
     /// The hold is below the protocol's hold angle.
     case shallow
@@ -16,32 +17,18 @@ public enum FormError: String, Sendable, Hashable, Codable, CaseIterable {
     case notCrossed
     /// Walking: not brisk.
     case slowCadence
+    /// The pelvis moved to make up the range (not detected yet with one thigh sensor).
+    case compensation
+    /// A hold that reached the hold angle fell below it for longer than the protocol's grace.
+    case sagging
+    /// The movement does not match the exercise (walking during a lying stretch).
+    case wrongExercise
 
-    /// What went wrong, for people.
-    public var message: String {
+    /// A hold with one of these during it is not complete.
+    public var spoilsHold: Bool {
         switch self {
-        case .shallow: "the hold stayed below the target angle"
-        case .overshoot: "the thigh went beyond the hip's safe range"
-        case .tooFast: "moved too quickly: stretches must be slow and gentle"
-        case .bouncing: "bouncing during the hold: ballistic stretching triggers the stretch reflex"
-        case .shortHold: "released before the hold time"
-        case .wrongPosture: "not in the exercise's posture"
-        case .notCrossed: "the leg was not crossed over"
-        case .slowCadence: "walking slower than a brisk pace"
-        }
-    }
-
-    /// A short spoken cue.
-    public var cue: String {
-        switch self {
-        case .shallow: "A little further, if it is comfortable"
-        case .overshoot: "Too far — ease off"
-        case .tooFast: "Gently, slower"
-        case .bouncing: "Stop bouncing — hold still"
-        case .shortHold: "Released early — hold for the whole time"
-        case .wrongPosture: "Check your position"
-        case .notCrossed: "Cross your leg over"
-        case .slowCadence: "Pick up the pace"
+        case .overshoot, .shallow, .sagging: true
+        case .tooFast, .bouncing, .shortHold, .wrongPosture, .notCrossed, .slowCadence, .compensation, .wrongExercise: false
         }
     }
 }

@@ -68,6 +68,13 @@ public struct HoldDetector: Sendable {
         return false
     }
 
+    /// Holding, but the slowly varying angle is away from the hold position (a dip): the hold
+    /// timer does not run.
+    public var isAway: Bool {
+        if case .holding(let r) = state { return r.awaySince != nil }
+        return false
+    }
+
     /// The slowly varying flexion, degrees.
     public var slowFlexion: Double { slow.value }
 

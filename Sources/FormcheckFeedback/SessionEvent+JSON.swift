@@ -23,25 +23,32 @@ extension SessionEvent {
         case .calibrated(_, let posture):
             members["type"] = .string("calibrated")
             members["posture"] = .string(posture.rawValue)
-        case .holdStarted(_, let rep, let side, let flexion):
+        case .holdStarted(_, let rep, let side, let start, let flexion):
             members["type"] = .string("holdStarted")
             members["rep"] = .integer(rep)
             members["side"] = .string(side.rawValue)
+            members["start"] = .number(start, decimals: Self.timeDecimals)
             members["flexion"] = .number(flexion, decimals: Self.angleDecimals)
-        case .formError(_, let kind, let rep, let message):
+        case .formError(_, let kind, let rep):
             members["type"] = .string("formError")
             members["kind"] = .string(kind.rawValue)
             members["rep"] = rep.map { .integer($0) } ?? .null
-            members["message"] = .string(message)
-        case .holdEnded(_, let rep, let side, let duration, let complete):
+            members["message"] = .string(CueCatalogue.english.message(kind))
+        case .holdEnded(_, let rep, let side, let start, let end, let complete):
             members["type"] = .string("holdEnded")
             members["rep"] = .integer(rep)
             members["side"] = .string(side.rawValue)
-            members["duration"] = .number(duration, decimals: Self.durationDecimals)
+            members["start"] = .number(start, decimals: Self.timeDecimals)
+            members["end"] = .number(end, decimals: Self.timeDecimals)
+            members["duration"] = .number(end - start, decimals: Self.durationDecimals)
             members["complete"] = .bool(complete)
-        case .cue(_, let text):
+        case .cue(_, let cue):
             members["type"] = .string("cue")
-            members["text"] = .string(text)
+            members["kind"] = .string(cue.kind.rawValue)
+            members["text"] = .string(CueCatalogue.english.text(cue))
+        case .strapSlipped(_, let degrees):
+            members["type"] = .string("strapSlipped")
+            members["degrees"] = .number(degrees, decimals: Self.angleDecimals)
         case .summary(let s):
             members["type"] = .string("summary")
             members["exercise"] = .string(s.exercise)
@@ -64,6 +71,9 @@ extension SessionEvent {
                     "kind": .string(e.kind.rawValue),
                     "rep": e.rep.map { .integer($0) } ?? .null,
                 ])
+            })
+            members["strapSlips"] = .array(s.strapSlips.map { slip in
+                .sortedObject(["t": .number(slip.t, decimals: Self.timeDecimals), "degrees": .number(slip.degrees, decimals: Self.angleDecimals)])
             })
             members["steps"] = s.steps.map { .integer($0) } ?? .null
             members["cadence"] = s.cadence.map { .number($0, decimals: Self.cadenceDecimals) } ?? .null

@@ -1,19 +1,25 @@
 import MotionCore
 
 /// What a session reports, in order. Each becomes one JSON Lines object with `type` and `t`
-/// (seconds since the first sample); the names are a contract other tools read.
+/// (seconds since the first sample): `t` is when the coach knew it, so it never decreases from one
+/// event to the next; a hold's boundaries as a person sees them are `start` and `end`. The names are
+/// a contract other tools read.
 public enum SessionEvent: Sendable, Hashable {
     case calibrated(t: Double, posture: Posture)
-    case holdStarted(t: Double, rep: Int, side: Side, flexion: Double)
-    case formError(t: Double, kind: FormError, rep: Int?, message: String)
-    case holdEnded(t: Double, rep: Int, side: Side, duration: Double, complete: Bool)
-    case cue(t: Double, text: String)
+    /// Hold `rep` was confirmed at `t`; it began at `start` (seconds), at mean `flexion` (degrees).
+    case holdStarted(t: Double, rep: Int, side: Side, start: Double, flexion: Double)
+    case formError(t: Double, kind: FormError, rep: Int?)
+    /// Hold `rep`, from `start` to `end` (seconds), known to be over at `t`.
+    case holdEnded(t: Double, rep: Int, side: Side, start: Double, end: Double, complete: Bool)
+    case cue(t: Double, cue: Cue)
+    /// The strap turned on the thigh by `degrees`.
+    case strapSlipped(t: Double, degrees: Double)
     case summary(SessionSummary)
 
     public var time: Double {
         switch self {
-        case .calibrated(let t, _), .holdStarted(let t, _, _, _), .formError(let t, _, _, _),
-             .holdEnded(let t, _, _, _, _), .cue(let t, _):
+        case .calibrated(let t, _), .holdStarted(let t, _, _, _, _), .formError(let t, _, _),
+             .holdEnded(let t, _, _, _, _, _), .cue(let t, _), .strapSlipped(let t, _):
             t
         case .summary(let s): s.t
         }

@@ -38,14 +38,19 @@ public enum SessionEventJSON {
     private static let sides = Side.allCases.map(\.rawValue)
     private static let postures = Posture.allCases.map(\.rawValue)
     private static let kinds = FormError.allCases.map(\.rawValue)
+    private static let cueKinds = CueKind.allCases.map(\.rawValue)
 
     /// The members of each event type (besides `type` itself).
     private static let schema: [String: [String: Field]] = [
         "calibrated": ["t": .time, "posture": .oneOf(postures)],
-        "holdStarted": ["t": .time, "rep": .integer(minimum: 1), "side": .oneOf(sides), "flexion": .angle],
+        "holdStarted": ["t": .time, "rep": .integer(minimum: 1), "side": .oneOf(sides), "start": .time, "flexion": .angle],
         "formError": ["t": .time, "kind": .oneOf(kinds), "rep": .nullable(.integer(minimum: 1)), "message": .string],
-        "holdEnded": ["t": .time, "rep": .integer(minimum: 1), "side": .oneOf(sides), "duration": .duration, "complete": .bool],
-        "cue": ["t": .time, "text": .string],
+        "holdEnded": [
+            "t": .time, "rep": .integer(minimum: 1), "side": .oneOf(sides), "start": .time, "end": .time, "duration": .duration,
+            "complete": .bool,
+        ],
+        "cue": ["t": .time, "kind": .oneOf(cueKinds), "text": .string],
+        "strapSlipped": ["t": .time, "degrees": .angle],
         "summary": [
             "t": .time, "exercise": .string, "side": .oneOf(sides),
             "holds": .arrayOf([
@@ -53,13 +58,14 @@ public enum SessionEventJSON {
                 "meanFlexion": .angle, "peakFlexion": .angle, "complete": .bool,
             ]),
             "formErrors": .arrayOf(["t": .time, "kind": .oneOf(kinds), "rep": .nullable(.integer(minimum: 1))]),
+            "strapSlips": .arrayOf(["t": .time, "degrees": .angle]),
             "steps": .nullable(.integer(minimum: 0)), "cadence": .nullable(.cadence),
             "walkingSeconds": .nullable(.duration), "distanceMeters": .nullable(.meters),
         ],
     ]
 
     /// The event types, in the order a session can first produce them.
-    public static let types = ["calibrated", "holdStarted", "formError", "holdEnded", "cue", "summary"]
+    public static let types = ["calibrated", "holdStarted", "formError", "holdEnded", "cue", "strapSlipped", "summary"]
 
     /// Checks one line (without its newline) against the contract; returns its `type`.
     @discardableResult

@@ -1,12 +1,16 @@
 import MotionCore
 
 /// A whole coaching session, live or replayed: readings in, session events out. The same code runs
-/// behind `formcheck live` and `formcheck replay`, so both report the same holds and errors.
+/// behind `formcheck live` and `formcheck replay`, so both report the same holds and errors. Each
+/// raw sample reaches the session first (its clock, guidance before calibration, steps), then what
+/// the angle tracker noticed, then the angles it made known.
 public struct SessionPipeline<Estimator: OrientationEstimator>: Sendable {
     public private(set) var angles: AnglePipeline<Estimator>
     public private(set) var session: ExerciseSession
     private let measuredPosture: Bool
     private var buffer: [HipAngleSample] = []
+    /// Usable samples seen.
+    public private(set) var samples = 0
 
     /// - Parameters:
     ///   - storedMounting: a stored strap calibration (`formcheck calibrate`); with it the
@@ -24,10 +28,6 @@ public struct SessionPipeline<Estimator: OrientationEstimator>: Sendable {
     public mutating func consume(_ reading: SensorReading, into events: inout [SessionEvent]) {
         buffer.removeAll(keepingCapacity: true)
         let event = angles.consume(reading, into: &buffer)
-        if case .calibrated(let c)? = event {
-            session.calibrated(at: angles.lastTime, posture: c.posture, measured: measuredPosture, into: &events)
-        }
-        for a in buffer { session.update(a, into: &events) }
         switch reading {
         case .gap:
             session.gapOccurred()
@@ -35,14 +35,33 @@ public struct SessionPipeline<Estimator: OrientationEstimator>: Sendable {
             // The raw sample, on the angles' clock (seconds since the first sample); the pipeline
             // dropped it if it was not finite.
             guard let origin = angles.origin, s.acceleration.isFinite, s.angularVelocity.isFinite, s.time.isFinite else { break }
+            samples += 1
             s.time -= origin
-            session.update(raw: s)
+            session.update(raw: s, into: &events)
         }
+        handle(event, into: &events)
+        for a in buffer { session.update(a, into: &events) }
     }
 
-    /// Ends the session; the summary is the last event.
+    /// Ends the session; the summary is the last event. A strap never calibrated takes its best
+    /// hypothesis now, and the samples kept are coached silently before the summary.
     @discardableResult
     public mutating func finish(into events: inout [SessionEvent]) -> SessionSummary {
-        session.finish(at: angles.lastTime, into: &events)
+        buffer.removeAll(keepingCapacity: true)
+        let event = angles.finish(into: &buffer)
+        handle(event, into: &events)
+        for a in buffer { session.update(a, into: &events) }
+        return session.finish(into: &events)
+    }
+
+    private mutating func handle(_ event: HipAngleTracker.Event?, into events: inout [SessionEvent]) {
+        switch event {
+        case .calibrated(let c)?:
+            session.calibrated(posture: c.posture, measured: measuredPosture, into: &events)
+        case .slipDetected(_, let angle)?:
+            session.strapSlipped(degrees: angle, into: &events)
+        case .recalibrated?, nil:
+            break
+        }
     }
 }

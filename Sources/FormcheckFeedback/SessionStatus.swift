@@ -19,5 +19,7 @@ public struct SessionStatus: Sendable, Hashable {
     public var steps: Int?
     public var cadence: Double?
     public var lastCue: String?
+    /// The correction in force while a hold is out of its band (shown until corrected).
+    public var banner: String?
     public var calibrated = false
 }

@@ -20,12 +20,19 @@ public struct SessionSummary: Sendable, Hashable, Codable {
         public var rep: Int?
     }
 
+    public struct Slip: Sendable, Hashable, Codable {
+        public var t: Double
+        /// Degrees the strap turned on the thigh.
+        public var degrees: Double
+    }
+
     /// Seconds since the first sample, at the end.
     public var t: Double
     public var exercise: String
     public var side: Side
     public var holds: [Hold]
     public var formErrors: [Error]
+    public var strapSlips: [Slip] = []
     /// Walking: steps in gait (walking, stairs, running).
     public var steps: Int?
     /// Walking: steps per minute over the time in gait.

@@ -76,12 +76,12 @@ public final class SpeechSink: @unchecked Sendable {
 
     /// Passes a session event: cues are spoken (paced), everything else is ignored.
     public func handle(_ event: SessionEvent) {
-        guard case .cue(_, let text) = event else { return }
-        say(CueLimiter.Cue(text: text))
+        guard case .cue(_, let cue) = event else { return }
+        say(CueLimiter.Utterance(cue))
     }
 
     /// Speaks a cue now, later, or not at all, as the limiter decides. Returns at once.
-    public func say(_ cue: CueLimiter.Cue) {
+    public func say(_ cue: CueLimiter.Utterance) {
         queue.async { [self] in
             guard !stopped else { return }
             perform(limiter.cue(cue, now: clock()))

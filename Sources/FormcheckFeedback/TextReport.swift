@@ -7,15 +7,17 @@ public enum TextReport {
         switch event {
         case .calibrated(let t, let posture):
             return stamp(t) + "calibrated (\(posture.rawValue))"
-        case .holdStarted(let t, let rep, let side, let flexion):
-            return stamp(t) + "hold \(rep) started at \(degrees(flexion)) (\(side.rawValue))"
-        case .formError(let t, _, let rep, let message):
-            return stamp(t) + "✗ " + (rep.map { "rep \($0): " } ?? "") + message
-        case .holdEnded(let t, let rep, let side, let duration, let complete):
-            return stamp(t) + "hold \(rep) ended after \(seconds(duration)) (\(side.rawValue)), "
-                + (complete ? "complete" : "short of the hold time")
-        case .cue(let t, let text):
-            return stamp(t) + "\"\(text)\""
+        case .holdStarted(let t, let rep, let side, let start, let flexion):
+            return stamp(t) + "hold \(rep) started at \(degrees(flexion)) (\(side.rawValue)), from \(seconds(start))"
+        case .formError(let t, let kind, let rep):
+            return stamp(t) + "✗ " + (rep.map { "rep \($0): " } ?? "") + CueCatalogue.english.message(kind)
+        case .holdEnded(let t, let rep, let side, let start, let end, let complete):
+            return stamp(t) + "hold \(rep) ended after \(seconds(end - start)) at \(seconds(end)) (\(side.rawValue)), "
+                + (complete ? "complete" : "not complete")
+        case .cue(let t, let cue):
+            return stamp(t) + "\"\(CueCatalogue.english.text(cue))\""
+        case .strapSlipped(let t, let degrees):
+            return stamp(t) + "✗ the strap turned \(self.degrees(degrees)) on the thigh"
         case .summary(let summary):
             return self.summary(summary)
         }
@@ -42,8 +44,12 @@ public enum TextReport {
         } else {
             lines.append("form errors")
             lines += s.formErrors.map { e in
-                stamp(e.t) + e.kind.rawValue + (e.rep.map { " (rep \($0))" } ?? "") + ": " + e.kind.message
+                stamp(e.t) + e.kind.rawValue + (e.rep.map { " (rep \($0))" } ?? "") + ": " + CueCatalogue.english.message(e.kind)
             }
+        }
+        if !s.strapSlips.isEmpty {
+            lines.append("strap slips")
+            lines += s.strapSlips.map { stamp($0.t) + degrees($0.degrees) }
         }
         if let steps = s.steps { lines.append("steps     \(steps)") }
         if let cadence = s.cadence { lines.append("cadence   \(DecimalText.fixed(cadence, 1)) steps/min") }

@@ -1,8 +1,10 @@
 /// Sensor readings in, hip angles out: an orientation estimator and a `HipAngleTracker`, with times
 /// made relative to the first sample (seconds since the first sample, as every output of formcheck).
-/// The accelerometer is corrected before the estimator sees it (`AccelerometerCalibration`, solved
-/// again from the tracker's still rests each time one ends), so its bias and scale error do not
-/// tilt the angles.
+/// With `calibratesAccelerometer` the accelerometer is corrected before the estimator sees it
+/// (`AccelerometerCalibration`, solved again from the tracker's still rests as they come). Off by
+/// default: a correction that changes after the strap was calibrated makes the orientation
+/// inconsistent with the mounting (measured: worse in 6 of 15 simulated sessions, better in 5);
+/// `AngleSeries`' replay corrects the whole recording first instead, from all its rests.
 public struct AnglePipeline<Estimator: OrientationEstimator>: Sendable {
     public private(set) var estimator: Estimator
     public private(set) var tracker: HipAngleTracker
@@ -15,13 +17,15 @@ public struct AnglePipeline<Estimator: OrientationEstimator>: Sendable {
     public private(set) var accelerometer = AccelerometerCalibration.identity
     public let calibratesAccelerometer: Bool
     private var restsSeen = 0
+    private var restTick = 0
+    private var lastFlexion: Double?
 
     /// - Parameters:
     ///   - posture: the exercise's posture, a hint for the strap calibration (nil: none);
     ///   - faceNormal: the device's face normal in the sensor frame, when known (a weak prior);
     ///   - solved: a mounting solved beforehand (e.g. from a first pass over the whole recording).
     public init(estimator: Estimator, posture: Posture?, side: Side, storedMounting: Quaternion? = nil,
-                faceNormal: Vector3? = nil, solved: MountingSolution? = nil, calibratesAccelerometer: Bool = true) {
+                faceNormal: Vector3? = nil, solved: MountingSolution? = nil, calibratesAccelerometer: Bool = false) {
         self.estimator = estimator
         self.calibratesAccelerometer = calibratesAccelerometer
         tracker = HipAngleTracker(posture: posture, side: side, storedMounting: storedMounting, faceNormal: faceNormal,
@@ -48,11 +52,20 @@ public struct AnglePipeline<Estimator: OrientationEstimator>: Sendable {
             let q = estimator.update(corrected)
             lastOrientation = q
             // The tracker sees the raw sample (its rests' means calibrate the accelerometer).
+            let first = angles.count
             let event = tracker.update(s, orientation: q, gyroBias: estimator.gyroBias, into: &angles)
+            unwrap(&angles, from: first)
+            // Solved again when a rest ends, and each second of a rest in progress (a long hold is a
+            // pose of its own).
             let rests = tracker.evidence.rests
-            if calibratesAccelerometer, rests.count != restsSeen {
-                restsSeen = rests.count
-                accelerometer = AccelerometerCalibration.estimate(rests.map { ($0.acceleration, $0.duration) })
+            if calibratesAccelerometer {
+                let current = tracker.evidence.currentRest
+                let tick = current.map { Int($0.duration) } ?? 0
+                if rests.count != restsSeen || tick != restTick {
+                    restsSeen = rests.count
+                    restTick = tick
+                    accelerometer = AccelerometerCalibration.estimate(tracker.evidence.allRests.map { ($0.acceleration, $0.duration) })
+                }
             }
             return event
         }
@@ -61,6 +74,23 @@ public struct AnglePipeline<Estimator: OrientationEstimator>: Sendable {
     /// The recording ended: a strap never calibrated takes its best hypothesis now (see
     /// `HipAngleTracker.finish`), appending the angles of the samples kept.
     public mutating func finish(into angles: inout [HipAngleSample]) -> HipAngleTracker.Event? {
-        tracker.finish(orientation: lastOrientation, time: lastTime, into: &angles)
+        let first = angles.count
+        let event = tracker.finish(orientation: lastOrientation, time: lastTime, into: &angles)
+        unwrap(&angles, from: first)
+        return event
+    }
+
+    /// Flexion is continuous: each new value is taken within ±180° of the one before (a thigh
+    /// raised past straight up while lying reads 190°, not −170°).
+    private mutating func unwrap(_ angles: inout [HipAngleSample], from first: Int) {
+        for i in first..<angles.count {
+            var f = angles[i].angles.flexion
+            if let last = lastFlexion {
+                while f - last > 180 { f -= 360 }
+                while f - last < -180 { f += 360 }
+            }
+            angles[i].angles.flexion = f
+            lastFlexion = f
+        }
     }
 }

@@ -2,7 +2,9 @@
 /// angles, for `formcheck angles` and for the evaluations. Live: the causal `OrientationFilter` and
 /// the strap calibration as a live session makes it (firming up as evidence arrives; samples before
 /// it get their angles when it comes); replay: `OrientationSmoother`, which also uses the future, and
-/// the mounting solved from the whole recording first, so every sample has angles from the first one.
+/// the mounting solved from the whole recording first, so every sample has angles from the first one,
+/// after the accelerometer's bias and scale were solved from all its still rests
+/// (`AccelerometerCalibration`).
 public enum AngleSeries {
     public enum Mode: String, Sendable, Hashable, CaseIterable, Codable {
         /// Causal: what a live session computes at each sample.
@@ -45,6 +47,13 @@ public enum AngleSeries {
             return Result(angles: angles, calibration: t.calibration, solution: t.solution,
                           shortfall: t.calibration == nil ? shortfall : nil)
         case .replay:
+            // First the accelerometer: its bias and scale from every still rest of the recording.
+            let accelerometer = AccelerometerCalibration.estimate(rests(readings, posture: posture, side: side))
+            let readings = readings.map { r -> SensorReading in
+                guard case .sample(var s) = r else { return r }
+                s.acceleration = accelerometer.corrected(s.acceleration)
+                return .sample(s)
+            }
             let orientations = OrientationSmoother.estimate(readings)
             var solved: MountingSolution?
             var shortfall: MountingSolver.Shortfall?
@@ -62,5 +71,16 @@ public enum AngleSeries {
             return Result(angles: angles, calibration: t.calibration, solution: solved,
                           shortfall: t.calibration == nil ? (shortfall ?? .noMovement) : nil)
         }
+    }
+
+    /// The still rests of a recording (mean specific force, duration), found on a first pass.
+    static func rests(_ readings: [SensorReading], posture: Posture?, side: Side) -> [(acceleration: Vector3, duration: Double)] {
+        var pipeline = AnglePipeline(estimator: OrientationFilter(), posture: posture, side: side)
+        var angles: [HipAngleSample] = []
+        for r in readings {
+            _ = pipeline.consume(r, into: &angles)
+            angles.removeAll(keepingCapacity: true)
+        }
+        return pipeline.tracker.evidence.allRests.map { ($0.acceleration, $0.duration) }
     }
 }

@@ -289,22 +289,46 @@ public struct MountingEvidence: Sendable {
         segmentRotation = 0
     }
 
-    /// The consensus of the movements: the segment axis that most of the rotation shares, then the
-    /// principal axis of the moments of the segments within `consensusAngle` of it.
-    private var consensusMoment: [Double] {
+    /// The axis anchored on the first movement of at least `anchorRotation` (an exercise begins with
+    /// a flexion from its starting pose: later movements, with the leg crossed or bouncing, turn about
+    /// other axes), refined with the movements within `consensusAngle` of it: unit, with the sign of
+    /// `axis`; nil until such a movement has ended (a whole movement, not the start of one).
+    public var firstMovementAxis: Vector3? {
+        let all = allSegments
+        guard let first = segments.first(where: { $0.rotation >= Self.anchorRotation }) else { return nil }
+        let (v, _) = Self.principalAxis(Self.moment(of: all, near: first.axis))
+        if let a = axis, a.dot(v) < 0 { return -v }
+        return v
+    }
+
+    /// A movement this large anchors the first-movement axis, radians (20°).
+    static let anchorRotation = 20.0 * .pi / 180
+
+    private var allSegments: [Segment] {
         var all = segments
         if segmentRotation >= Self.segmentMinimum {
             all.append(Segment(moment: segmentMoment, rotation: segmentRotation, axis: Self.principalAxis(segmentMoment).0))
         }
-        guard !all.isEmpty else { return moment }
-        func support(_ c: Vector3) -> Double { all.reduce(0) { $0 + $1.rotation * $1.axis.dot(c) * $1.axis.dot(c) } }
-        let best = all.max { support($0.axis) < support($1.axis) }!.axis
-        let limit = Self.consensusAngle.radians.cosine
+        return all
+    }
+
+    private static func moment(of all: [Segment], near axis: Vector3) -> [Double] {
+        let limit = consensusAngle.radians.cosine
         var m = [0.0, 0, 0, 0, 0, 0]
-        for seg in all where abs(seg.axis.dot(best)) >= limit {
+        for seg in all where abs(seg.axis.dot(axis)) >= limit {
             for k in 0..<6 { m[k] += seg.moment[k] }
         }
         return m
+    }
+
+    /// The consensus of the movements: the segment axis that most of the rotation shares, then the
+    /// principal axis of the moments of the segments within `consensusAngle` of it.
+    private var consensusMoment: [Double] {
+        let all = allSegments
+        guard !all.isEmpty else { return moment }
+        func support(_ c: Vector3) -> Double { all.reduce(0) { $0 + $1.rotation * $1.axis.dot(c) * $1.axis.dot(c) } }
+        let best = all.max { support($0.axis) < support($1.axis) }!.axis
+        return Self.moment(of: all, near: best)
     }
 
     private mutating func updateAxis() {

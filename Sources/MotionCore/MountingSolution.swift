@@ -52,6 +52,11 @@ public struct MountingSolution: Sendable, Hashable {
     public var cues: [Cue]
     /// Each rest the solution was made from, with the posture it reads as.
     public var rests: [RestPosture]
+    /// Seconds of walking the evidence held.
+    public var walkingSeconds = 0.0
+
+    /// True when the recording showed the thigh upright: a standing rest or walking.
+    public var sawUpright: Bool { walkingSeconds >= 2 || rests.contains { $0.posture == .standing } }
 
     /// A rest and its posture.
     public struct RestPosture: Sendable, Hashable {

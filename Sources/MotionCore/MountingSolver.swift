@@ -9,6 +9,8 @@
 /// - **walking**: walking is upright (mean inclination `gaitInclination` ± `gaitTolerance`) and its
 ///   swing says which way flexion turns (`MountingEvidence.Gait.flexionVote`);
 /// - **the exercise's posture** (a hint): the earliest rest is in it;
+/// - **resting postures** (without a hint): a thigh at rest is upright (standing), about horizontal
+///   (sitting, lying flat) or hook-lying, not in between;
 /// - **the strap's face**: a flat device lies flat on the thigh, its face normal across the femur
 ///   (a weak prior, used only when the caller knows which axis is the face normal).
 /// The confidence is the cost gap to the best hypothesis that differs materially (femur more than
@@ -95,10 +97,17 @@ public enum MountingSolver {
     public static func solve(_ e: MountingEvidence, hint: Posture?, faceNormal: Vector3? = nil,
                              parameters p: Parameters = .init()) -> Result<MountingSolution, ShortfallError> {
         guard e.tilt >= p.minimumTilt, var a = e.axis else { return .failure(.init(.noMovement)) }
+        // An exercise lying down begins with a flexion from its starting pose: its first whole
+        // movement's axis (later ones, with the leg crossed or bouncing, turn about others). Upright,
+        // walking and sit-to-stand turn about the flexion axis throughout: the consensus.
+        if let hint, MountingSolver.pelvisInclination(hint) != 0 {
+            guard let first = e.firstMovementAxis else { return .failure(.init(.noMovement)) }
+            a = first
+        }
         let rests = e.allRests
         let walking = e.gait.seconds >= p.minimumGait
         guard !rests.isEmpty || walking else { return .failure(.init(.noReference)) }
-        if e.axisQuality < p.planarAxisQuality {
+        if hint.map({ MountingSolver.pelvisInclination($0) == 0 }) ?? true, e.axisQuality < p.planarAxisQuality {
             var ups = rests.map(\.up)
             if walking, let g = e.gait.meanUp { ups.append(g) }
             var widest: (Vector3, Double)?
@@ -161,7 +170,8 @@ public enum MountingSolver {
             for entry in e.history {
                 if abs(entry.up.dot(h.left)) > 0.7 { continue }  // lying on the side: flexion is not about gravity
                 counted += 1
-                let f = h.inclination(up: entry.up) - offset
+                var f = h.inclination(up: entry.up) - offset
+                if f <= -180 { f += 360 } else if f > 180 { f -= 360 }
                 if f < lowest || f > p.maximumFlexion { bad += 1 }
             }
             if counted > 0 { parts[.anatomy] = p.anatomyWeight * Double(bad) / Double(counted) }
@@ -183,8 +193,9 @@ public enum MountingSolver {
                 parts[.posture] = p.postureWeight * off / 45
             }
             if let n = faceNormal { parts[.strapFace] = p.faceWeight * abs(h.femur.dot(n.normalized)) }
+            // Resting postures (without an exercise: with one, its holds are rests at any angle).
             var atypical = 0.0
-            for r in rests where abs(r.up.dot(h.left)) <= 0.7 {
+            for r in rests where hint == nil && abs(r.up.dot(h.left)) <= 0.7 {
                 let i = h.inclination(up: r.up)
                 func band(_ b: ClosedRange<Double>) -> Double {
                     let d = i < b.lowerBound ? b.lowerBound - i : (i > b.upperBound ? i - b.upperBound : 0)
@@ -213,10 +224,12 @@ public enum MountingSolver {
         }
         let h = best.0
         let postures = label(rests, h, hint: hint)
-        return .success(MountingSolution(
+        var solution = MountingSolution(
             mounting: h.mounting, confidence: .init(gap: gap), cost: best.1.total,
             alternativeCost: alternative?.1.total ?? .infinity,
-            cues: cues.sorted { $0.1 > $1.1 }.map(\.0), rests: postures))
+            cues: cues.sorted { $0.1 > $1.1 }.map(\.0), rests: postures)
+        solution.walkingSeconds = e.gait.seconds
+        return .success(solution)
     }
 
     /// The thigh's inclination from straight down in a posture's neutral pose, degrees.

@@ -42,7 +42,11 @@ struct AnglesCommand: AsyncParsableCommand {
 
     func run() async throws {
         let readings: [SensorReading]
-        do { readings = try csvUnits.open(file).readAll().readings } catch { throw fail(error) }
+        let recording: Recording
+        do {
+            recording = try csvUnits.open(file)
+            readings = try recording.readAll().readings
+        } catch { throw fail(error) }
         var stored: StoredCalibration?
         if let calibration {
             do { stored = try StoredCalibration.load(calibration) } catch {
@@ -50,8 +54,20 @@ struct AnglesCommand: AsyncParsableCommand {
                 throw ExitCode(65)
             }
         }
+        let face = Recording.faceNormal(of: file)
         let series = AngleSeries.compute(readings: readings, mode: mode, side: side, posture: posture,
-                                         storedMounting: stored?.mounting, faceNormal: Recording.faceNormal(of: file))
+                                         storedMounting: stored?.mounting, faceNormal: face)
+        if let stored {
+            if let d = recording.description, let why = stored.deviceMismatch(.init(name: d.name, id: d.idString, uniq: d.uniq)) {
+                printError("formcheck: \(file): warning: the calibration may not fit this recording: \(why)")
+            }
+            // What the session itself shows of the strap, against the stored mounting.
+            if let own = AngleSeries.compute(readings: readings, mode: .replay, side: side, posture: posture, faceNormal: face).solution,
+               own.confidence >= .likely, stored.inconsistency(with: own) > StoredCalibration.inconsistencyThreshold {
+                printError(String(format: "formcheck: %@: warning: the strap seems to sit %.0f° away from where it was calibrated (moved, or another leg?)\n  fix: calibrate again, or leave out --calibration",
+                                  file, stored.inconsistency(with: own)))
+            }
+        }
         let angles = series.angles
         var out = Array("t,flexion,adduction\n".utf8)
         out.reserveCapacity(angles.count * 24)

@@ -7,13 +7,15 @@ import MotionCore
 struct CalibrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calibrate",
-        abstract: "Measure how the sensor sits on the thigh: stand still 2 s, then raise the knee.",
+        abstract: "Measure how the sensor sits on the thigh, from everyday movement.",
         discussion: """
-            From a recording or a live device: stand upright and still for at least two seconds, then \
-            raise the knee in front of you (to about 60°) and lower it. The result (-o CAL.json) lets \
-            'angles', 'replay' and 'live' check the session's posture and the strap. For a live device \
-            it is also stored per controller (its uniq) under ~/.config/formcheck/calibrations/, where \
-            'live' finds it.
+            From a recording or a live device: a few seconds standing still plus a short walk (ten \
+            steps), or a sit-to-stand, is enough; a knee raise helps but is not needed. The strap's \
+            mounting is worked out from gravity at the rests and the axis the thigh swings about \
+            (see README "Strap calibration"); the recording must show the thigh upright (standing \
+            or walking). The result (-o CAL.json) lets 'angles', 'replay' and 'live' measure the \
+            session's posture instead of assuming it. For a live device it is also stored per \
+            controller (its uniq) under ~/.config/formcheck/calibrations/, where 'live' finds it.
             """)
 
     @Argument(help: "A recording (.evemu/.csv) or a device (/dev/input/eventN, eventN or uniq).", completion: .file())
@@ -25,6 +27,10 @@ struct CalibrateCommand: AsyncParsableCommand {
     @Option(help: "The leg wearing the sensor.")
     var side: Side = .right
 
+    @Option(help: ArgumentHelp("The posture of the recording's first rest, when you know it (e.g. standing, for a still stand followed by a knee raise).",
+                               discussion: "Without it the posture is worked out; standing still then walking needs none."))
+    var posture: Posture?
+
     @Option(help: "Give up on a live device after this many seconds.")
     var timeout: Double = 60
 
@@ -34,10 +40,9 @@ struct CalibrateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let isFile = FileManager.default.fileExists(atPath: source) && !source.hasPrefix("/dev/")
-        var pipeline = AnglePipeline(estimator: OrientationFilter(), posture: .standing, side: side)
-        var angles: [HipAngleSample] = []
         var device = StoredCalibration.Device(name: "", id: "", uniq: nil)
-        var calibration: StrapCalibration?
+        var found: (calibration: StrapCalibration, solution: MountingSolution)?
+        var shortfall: MountingSolver.Shortfall?
         if isFile {
             let recording: Recording
             let readings: [SensorReading]
@@ -46,12 +51,10 @@ struct CalibrateCommand: AsyncParsableCommand {
                 readings = try recording.readAll().readings
             } catch { throw fail(error) }
             if let d = recording.description { device = .init(name: d.name, id: d.idString, uniq: d.uniq) }
-            for r in readings {
-                if case .calibrated(let c)? = pipeline.consume(r, into: &angles) {
-                    calibration = c
-                    break
-                }
-            }
+            let series = AngleSeries.compute(readings: readings, mode: .replay, side: side, posture: posture,
+                                             faceNormal: Recording.faceNormal(of: source))
+            if let c = series.calibration, let s = series.solution { found = (c, s) }
+            shortfall = series.shortfall
         } else {
             let discovery = roots.discovery
             let path = try DeviceChoice.node(source, discovery: discovery, example: "formcheck calibrate %@ -o cal.json")
@@ -68,28 +71,46 @@ struct CalibrateCommand: AsyncParsableCommand {
                 live.stop()
             }
             defer { timer.cancel() }
-            printError("formcheck: stand upright and still for two seconds, then raise your knee and lower it")
+            printError("formcheck: stand still for a few seconds, then walk ten steps (or sit down and stand up)")
+            var pipeline = AnglePipeline(estimator: OrientationFilter(), posture: posture, side: side)
+            var angles: [HipAngleSample] = []
             do {
                 for try await r in live.stream {
-                    if case .calibrated(let c)? = pipeline.consume(r, into: &angles) {
-                        calibration = c
+                    _ = pipeline.consume(r, into: &angles)
+                    angles.removeAll(keepingCapacity: true)
+                    if let c = pipeline.tracker.calibration, let s = pipeline.tracker.solution, s.confidence == .sure, s.sawUpright {
+                        found = (c, s)
                         break
                     }
                 }
             } catch let error as InputError { throw fail(error) }
             live.stop()
+            shortfall = pipeline.tracker.shortfall
         }
-        guard let c = calibration else {
+        guard let (c, solution) = found else {
             printError("""
-                formcheck: \(source): no calibration: it needs a still stand of at least a second followed by a knee raise
-                  fix: stand upright and still for two seconds, then raise the knee to about 60° and lower it
+                formcheck: \(source): no calibration: \((shortfall ?? .noMovement).explanation)
+                  fix: \(MountingSolver.Shortfall.fix)
                 """)
             throw ExitCode(65)
         }
-        if c.posture != .standing || PostureClassifier.classify(upInThigh: c.neutralUp) != .standing {
-            printError("formcheck: \(source): warning: the first rest does not look like standing; the calibration assumes it was")
+        guard solution.confidence != .unsure else {
+            printError("""
+                formcheck: \(source): no calibration: it cannot tell how the strap sits (\(solution.summary))
+                  fix: record a few seconds standing still and a short walk (ten steps) — a still stand and a knee raise, or a sit-to-stand alone, can be read two ways — or say how the recording starts: --posture standing
+                """)
+            throw ExitCode(65)
         }
-        let stored = StoredCalibration(device: device, side: side, mounting: c.mounting, standingUp: c.neutralUp, source: source)
+        guard solution.sawUpright else {
+            printError("""
+                formcheck: \(source): no calibration: the recording never shows the thigh upright (no standing rest, no walking)
+                  fix: stand still for a few seconds and walk ten steps; a lying-down session cannot calibrate the strap
+                """)
+            throw ExitCode(65)
+        }
+        let standing = solution.rests.first { $0.posture == .standing }
+        let standingUp = standing.map { c.mounting.rotate($0.rest.up).normalized } ?? Vector3(-1, 0, 0)
+        let stored = StoredCalibration(device: device, side: side, mounting: c.mounting, standingUp: standingUp, source: source)
         var paths: [String] = []
         if let output { paths.append(output) }
         if !isFile, let uniq = device.uniq { paths.append(StoredCalibration.defaultPath(uniq: uniq)) }
@@ -104,6 +125,11 @@ struct CalibrateCommand: AsyncParsableCommand {
             }
         }
         let m = c.mounting
-        printError("formcheck: calibrated (\(side.rawValue) thigh): sensor → thigh rotation [\(String(format: "%.4f, %.4f, %.4f, %.4f", m.w, m.x, m.y, m.z))], written to \(paths.joined(separator: " and "))")
+        printError("formcheck: calibrated (\(side.rawValue) thigh, \(solution.summary)): sensor → thigh rotation [\(String(format: "%.4f, %.4f, %.4f, %.4f", m.w, m.x, m.y, m.z))], written to \(paths.joined(separator: " and "))")
+        for r in solution.rests where r.rest.duration >= 1 {
+            let label = r.certain ? r.posture.rawValue : "\(r.posture.rawValue) (or lying flat: one thigh cannot tell)"
+            printError(String(format: "  rest %6.1f–%6.1f s  thigh %5.1f° from upright  %@", r.rest.start, r.rest.end, r.inclination, label))
+        }
+        if solution.walkingSeconds >= 2 { printError(String(format: "  walking %.0f s", solution.walkingSeconds)) }
     }
 }

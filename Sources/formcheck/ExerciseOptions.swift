@@ -30,6 +30,9 @@ struct ExerciseOptions: ParsableArguments {
     var calibration: String?
 
     func validate() throws {
+        if exercise != nil && protocolFile != nil {
+            throw ValidationError("give --exercise NAME or --protocol FILE, not both (a protocol file names its exercise)")
+        }
         if exercise == nil && protocolFile == nil {
             throw ValidationError("name the exercise: --exercise piriformis|hamstring|knee-to-chest|walk (or --protocol FILE)")
         }

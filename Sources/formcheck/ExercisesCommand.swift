@@ -14,24 +14,47 @@ struct ExercisesCommand: AsyncParsableCommand {
             or pass any file with --protocol FILE.
             """)
 
-    @Flag(help: "Print the protocols as a JSON array.")
+    @Argument(help: "One exercise (piriformis, hamstring, knee-to-chest, walk, or one of yours); default: all.")
+    var name: String?
+
+    @Flag(help: "Print as JSON: with NAME exactly a protocol file ('--protocol' loads it), without an array of them.")
     var json = false
 
     func run() async throws {
         let protocols: [ExerciseProtocol]
         do {
-            protocols = try ExerciseLibrary.all()
+            protocols = try name.map { [try ExerciseLibrary.named($0)] } ?? ExerciseLibrary.all()
         } catch let error as ExerciseLibrary.LoadError {
+            if case .unknown = error {
+                printError("formcheck: \(error)\n  fix: 'formcheck exercises' lists them")
+                throw ExitCode(64)
+            }
             printError("formcheck: \(error)\n  fix: correct that file (compare with a built-in protocol: 'formcheck exercises --json' "
                        + "without it), or move it out of \(ExerciseLibrary.userFolder())")
             if case .invalid = error { throw ExitCode(65) }
             throw ExitCode(66)
         }
         if json {
-            print(try jsonText(protocols))
+            print(name == nil ? try jsonText(protocols) : try jsonText(protocols[0]))
         } else {
             print(protocols.map(Self.text).joined(separator: "\n\n"))
         }
+    }
+
+    /// Every number of a protocol, as `key.path value` pairs in the file's order of keys.
+    static func parameters(_ p: ExerciseProtocol) -> [(String, String)] {
+        guard let text = try? jsonText(p), let value = try? JSONValue(parsing: text) else { return [] }
+        var rows: [(String, String)] = []
+        func walk(_ v: JSONValue, _ path: String) {
+            switch v {
+            case .object(let members): for m in members { walk(m.value, path.isEmpty ? m.key : path + "." + m.key) }
+            case .array(let items): rows.append((path, "[" + items.map(\.compactText).joined(separator: ", ") + "]"))
+            case .number(let n): rows.append((path, n))
+            case .null, .bool, .string: break
+            }
+        }
+        walk(value, "")
+        return rows
     }
 
     /// One exercise for people: its parameters, one per line, then how to do it.
@@ -47,9 +70,10 @@ struct ExercisesCommand: AsyncParsableCommand {
         if let adduction = p.minimumAdduction { row("crossed over", "adduction \(n(adduction))° or more during the hold") }
         if let limit = p.overshootAngle { row("overshoot", "beyond \(n(limit))°") }
         if let rate = p.maximumRate {
-            row("too fast", "over \(n(rate)) °/s" + (p.rateSmoothingHz.map { " (rate smoothed at \(n($0)) Hz)" } ?? ""))
+            row("too fast", "over \(n(rate)) °/s" + " (rate smoothed at \(n(p.rateSmoothingHz)) Hz)")
         }
-        if p.kind == .stretch, let hold = p.hold {
+        if p.kind == .stretch {
+            let hold = p.hold
             row("a hold", "\(n(hold.minimumSeconds)) s or more beyond \(n(p.holdThreshold))°, steadier than \(n(hold.steadyRate)) °/s; "
                 + "ends \(n(hold.endAfter)) s after leaving")
         }
@@ -60,6 +84,10 @@ struct ExercisesCommand: AsyncParsableCommand {
         for (i, line) in wrap(p.instructions, width: 62).enumerated() {
             row(i == 0 ? "how" : "", line)
         }
+        lines.append("  parameters (degrees, seconds, °/s, Hz, steps/min; the keys of 'formcheck exercises --json \(p.name)')")
+        let rows = parameters(p)
+        let width = rows.map(\.0.count).max() ?? 0
+        for (key, value) in rows { lines.append("    " + key.padding(width + 2) + value) }
         return lines.joined(separator: "\n")
     }
 

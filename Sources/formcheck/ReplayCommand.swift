@@ -21,49 +21,108 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(help: "Output format: text for people, json for JSON Lines.")
     var format: OutputFormat = .text
 
-    @Flag(help: "Replay at the recorded pace (as 'live' would have seen it) instead of as fast as possible.")
+    @Flag(help: "Replay at the recorded pace (as 'live' would have seen it, with its full-screen view on a terminal) instead of as fast as possible; Ctrl-C ends it with the summary.")
     var realtime = false
+
+    @Flag(help: "Speak the cues (needs espeak-ng); with --realtime.")
+    var speak = false
 
     @OptionGroup var csvUnits: CSVUnitOptions
 
     func run() async throws {
         let exercise = try options.loadProtocol()
         let stored = try options.loadCalibration()
+        var unusable: [String] = []
         for file in files {
             let recording: Recording
             do { recording = try csvUnits.open(file) } catch { throw fail(error) }
+            if let stored, let d = recording.description,
+               let why = stored.deviceMismatch(.init(name: d.name, id: d.idString, uniq: d.uniq)) {
+                printError("formcheck: \(file): warning: the calibration may not fit this recording: \(why)")
+            }
             var pipeline = SessionPipeline(estimator: OrientationFilter(), exercise: exercise, side: options.side,
                                            holdSeconds: options.hold, storedMounting: stored?.mounting,
                                            height: options.height.map { $0 / 100 })
             if files.count > 1 && format == .text { print("== \(file)") }
-            let output = EventOutput(format: format)
-            if realtime, recording.format == .evemu {
+            let summary: SessionSummary
+            if realtime, recording.format == .evemu, let description = recording.description {
                 let events: [InputEvent]
                 do { events = try recording.events() } catch { throw fail(error) }
+                let output = EventOutput(format: format, live: true, exercise: exercise, side: options.side)
+                var speech: SpeechSink?
+                if speak {
+                    do { speech = try SpeechSink.make() } catch { printError("formcheck: \(error)") }
+                }
+                let stop = StopFlag()
+                let signals = SignalStop.install { stop.set() }
+                defer { SignalStop.restore(signals) }
                 let start = ContinuousClock.now
                 let source = PacedEventSource.stream(events) { seconds in
+                    // Ctrl-C ends the stream: the session ends with its summary.
+                    if stop.isSet { throw CancellationError() }
                     try await Task.sleep(until: start.advanced(by: .seconds(seconds)), clock: .continuous)
+                    if stop.isSet { throw CancellationError() }
                 }
                 var runner = LiveSessionRunner(pipeline: pipeline, recording: nil)
                 let connection = LiveSessionRunner<OrientationFilter>.Connection(
-                    events: source, description: recording.description!, initialValues: recording.description!.absInfo.mapValues(\.value),
+                    events: source, description: description, initialValues: description.absInfo.mapValues(\.value),
                     path: file, uniq: nil)
                 do {
-                    _ = try await runner.run(connection, reconnect: nil, emit: { e, _ in output.emit(e) }, notice: { printError("formcheck: " + $0) })
+                    summary = try await runner.run(connection, reconnect: nil, emit: { e, status in
+                        output.emit(e, status: status)
+                        speech?.handle(e)
+                    }, progress: { output.tick($0) }, notice: { printError("formcheck: " + $0) })
                 } catch let error as InputError { throw fail(error) }
-                continue
-            }
-            let readings: [SensorReading]
-            do { readings = try recording.readAll().readings } catch { throw fail(error) }
-            var events: [SessionEvent] = []
-            for r in readings {
-                events.removeAll(keepingCapacity: true)
-                pipeline.consume(r, into: &events)
+                speech?.finish(timeout: 3)
+                pipeline = runner.pipeline
+                if stop.isSet { break }
+            } else {
+                let output = EventOutput(format: format)
+                let readings: [SensorReading]
+                do { readings = try recording.readAll().readings } catch { throw fail(error) }
+                var events: [SessionEvent] = []
+                for r in readings {
+                    events.removeAll(keepingCapacity: true)
+                    pipeline.consume(r, into: &events)
+                    for e in events { output.emit(e) }
+                }
+                events.removeAll()
+                summary = pipeline.finish(into: &events)
                 for e in events { output.emit(e) }
             }
-            events.removeAll()
-            pipeline.finish(into: &events)
-            for e in events { output.emit(e) }
+            if let problem = Self.unrecognised(summary, samples: pipeline.samples, exercise: exercise) {
+                printError("formcheck: \(file): \(problem)")
+                unusable.append(file)
+            }
+        }
+        // Nothing to coach in a file is bad data, not success (README "Exit status").
+        if !unusable.isEmpty { throw ExitCode(65) }
+    }
+
+    /// Why a session's file gave nothing to coach (nil when it did), with the fix.
+    static func unrecognised(_ s: SessionSummary, samples: Int, exercise: ExerciseProtocol) -> String? {
+        if samples == 0 {
+            return "no usable samples: the recording has no complete accelerometer and gyroscope frame\n"
+                + "  fix: record again with 'formcheck record', or check the file with 'formcheck inspect'"
+        }
+        switch exercise.kind {
+        case .stretch where s.holds.isEmpty:
+            let wrong = s.formErrors.contains { $0.kind == .wrongExercise }
+            return "nothing recognisable as \(exercise.name): no hold found" + (wrong ? " (the recording shows walking)" : "") + "\n"
+                + "  fix: check --exercise (and --side); 'formcheck exercises' says what each one expects"
+        case .walk where (s.steps ?? 0) == 0:
+            return "nothing recognisable as \(exercise.name): no walking found\n"
+                + "  fix: check --exercise; 'formcheck activity FILE' shows what the recording holds"
+        case .stretch, .walk:
+            return nil
         }
     }
+}
+
+/// Set once, from a signal handler; read by the replay's pacing.
+final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }

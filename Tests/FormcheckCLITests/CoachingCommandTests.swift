@@ -23,7 +23,12 @@ import Testing
         let dir = try ExitStatusTests.scratch()
         defer { ExitStatusTests.cleanUp(dir) }
         let cal = dir.appendingPathComponent("cal.json").path
-        let c = try ExitStatusTests.run(["calibrate", Self.scenarios + "/piriformis-standing.calibration.evemu", "-o", cal])
+        // A still stand and a knee raise: read two ways without being told how it starts.
+        let unsure = try ExitStatusTests.run(["calibrate", Self.scenarios + "/piriformis-standing.calibration.evemu", "-o", cal])
+        #expect(unsure.status == 65)
+        #expect(unsure.stderr.contains("--posture standing"))
+        let c = try ExitStatusTests.run(["calibrate", Self.scenarios + "/piriformis-standing.calibration.evemu", "-o", cal,
+                                         "--posture", "standing"])
         #expect(c.status == 0, "stderr: \(c.stderr)")
         let stored = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: cal))) as? [String: Any])
         #expect((stored["mounting"] as? [Double])?.count == 4)
@@ -47,6 +52,41 @@ import Testing
         let r = try ExitStatusTests.run(arguments)
         #expect(Int(r.status) == status, "stderr: \(r.stderr)")
         #expect(r.stderr.hasPrefix("formcheck: ") || r.stderr.hasPrefix("Error: "))
+    }
+
+    @Test func protocolWithExerciseIsUsage() throws {
+        let r = try ExitStatusTests.run(["replay", Self.scenarios + "/hamstring-shallow.evemu", "--exercise", "hamstring", "--protocol", "x.json"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("not both"), "stderr: \(r.stderr)")
+    }
+
+    @Test func aProtocolWithAnUnknownKeyIsBadDataWithItsLine() throws {
+        let dir = try ExitStatusTests.scratch()
+        defer { ExitStatusTests.cleanUp(dir) }
+        let path = dir.appendingPathComponent("mine.json").path
+        let text = try ExitStatusTests.run(["exercises", "--json", "hamstring"]).stdout.replacingOccurrences(of: "\"holdAngle\"", with: "\"holdAngel\"")
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        let r = try ExitStatusTests.run(["replay", Self.scenarios + "/hamstring-shallow.evemu", "--protocol", path])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("mine.json:"), "stderr: \(r.stderr)")
+        #expect(r.stderr.contains("holdAngel: unknown key; did you mean holdAngle?"), "stderr: \(r.stderr)")
+    }
+
+    /// A recording with no samples, and one that is not the exercise, say so and exit 65.
+    @Test func nothingToCoachIsBadData() throws {
+        let dir = try ExitStatusTests.scratch()
+        defer { ExitStatusTests.cleanUp(dir) }
+        let header = try String(contentsOfFile: Self.scenarios + "/hamstring-shallow.evemu", encoding: .utf8)
+            .split(separator: "\n").filter { !$0.hasPrefix("E:") }.joined(separator: "\n") + "\n"
+        let empty = dir.appendingPathComponent("empty.evemu").path
+        _ = FileManager.default.createFile(atPath: empty, contents: Data(header.utf8))
+        let r = try ExitStatusTests.run(["replay", empty, "--exercise", "hamstring", "--format", "json"])
+        #expect(r.status == 65, "stderr: \(r.stderr)")
+        #expect(r.stderr.contains("no usable samples"), "stderr: \(r.stderr)")
+        // A stretch replayed as walking: nothing recognisable.
+        let w = try ExitStatusTests.run(["replay", Self.scenarios + "/hamstring-shallow.evemu", "--exercise", "walk"])
+        #expect(w.status == 65)
+        #expect(w.stderr.contains("nothing recognisable as walk: no walking found"), "stderr: \(w.stderr)")
     }
 
     @Test func aBrokenCalibrationFileIsBadData() throws {

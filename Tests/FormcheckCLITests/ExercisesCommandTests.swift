@@ -40,7 +40,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let hamstring = try String(contentsOfFile: ExitStatusTests.packageRoot + "/Sources/FormcheckFeedback/Protocols/hamstring.json",
                                    encoding: .utf8)
-        try hamstring.replacingOccurrences(of: "\"name\": \"hamstring\"", with: "\"name\": \"my-hamstring\"")
+        try hamstring.replacingOccurrences(of: "\"hamstring\"", with: "\"my-hamstring\"")
             .write(toFile: folder + "/my-hamstring.json", atomically: true, encoding: .utf8)
         let env = ["XDG_CONFIG_HOME": dir.path]
         let list = try ExitStatusTests.run(["exercises", "--json"], environment: env)
@@ -55,8 +55,29 @@ import Testing
         try "{\"name\": ".write(toFile: folder + "/broken.json", atomically: true, encoding: .utf8)
         let broken = try ExitStatusTests.run(["exercises"], environment: env)
         #expect(broken.status == 65)
-        #expect(broken.stderr.hasPrefix("formcheck: \(folder)/broken.json: "), "\(broken.stderr)")
+        #expect(broken.stderr.hasPrefix("formcheck: \(folder)/broken.json:1: "), "\(broken.stderr)")
         #expect(broken.stderr.contains("fix: correct that file"))
+    }
+
+    /// `exercises --json NAME` prints exactly the bundled file, which `--protocol` loads; the text
+    /// shows every number of it.
+    @Test(arguments: names)
+    func jsonOfOneIsExactlyALoadableProtocolFile(_ name: String) throws {
+        let r = try ExitStatusTests.run(["exercises", "--json", name])
+        #expect(r.status == 0)
+        let file = ExitStatusTests.packageRoot + "/Sources/FormcheckFeedback/Protocols/\(name).json"
+        #expect(r.stdout == (try String(contentsOfFile: file, encoding: .utf8)))
+        let text = try ExitStatusTests.run(["exercises", name]).stdout
+        // Every key holding a number (or a list of numbers).
+        let numbers = r.stdout.split(separator: "\n").filter { line in
+            guard let value = line.split(separator: "\" : ").dropFirst().first?.first else { return false }
+            return value.isNumber || value == "-" || value == "["
+        }
+        #expect(!numbers.isEmpty)
+        for line in numbers {
+            let key = line.split(separator: "\"")[1]
+            #expect(text.contains(key), "\(name): \(key) is not shown")
+        }
     }
 
     @Test func unknownOptionIsUsage() throws {

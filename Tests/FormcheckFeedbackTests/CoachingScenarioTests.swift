@@ -6,7 +6,7 @@ import Testing
 import ThighSimulator
 
 /// Coaching end to end on the simulator suite: recorded samples → live filter → calibration → hip
-/// angles → session. Every scenario gives exactly its holds (start and end within 0.5 s), its form
+/// angles → session. Every scenario gives exactly its holds (start and end within 0.15 s), its form
 /// errors and no others, steps within 2 % and cadence within 2 steps/min.
 @Suite struct CoachingScenarioTests {
     static func run(_ scenario: Scenario, stored: Quaternion? = nil) throws -> (events: [SessionEvent], summary: SessionSummary, truth: ScenarioTruth) {
@@ -25,8 +25,8 @@ import ThighSimulator
         let (_, summary, truth) = result
         #expect(summary.holds.count == truth.holds.count, "\(name): holds \(summary.holds.map { ($0.start, $0.end) }) vs \(truth.holds.map { ($0.start, $0.end) })")
         for (h, t) in zip(summary.holds, truth.holds) {
-            #expect(abs(h.start - t.start) <= 0.5, "\(name) rep \(t.rep): start \(h.start) vs \(t.start)")
-            #expect(abs(h.end - t.end) <= 0.5, "\(name) rep \(t.rep): end \(h.end) vs \(t.end)")
+            #expect(abs(h.start - t.start) <= TruthAngleSessionTests.boundaryTolerance, "\(name) rep \(t.rep): start \(h.start) vs \(t.start)")
+            #expect(abs(h.end - t.end) <= TruthAngleSessionTests.boundaryTolerance, "\(name) rep \(t.rep): end \(h.end) vs \(t.end)")
         }
         let found = summary.formErrors.map { "\($0.kind.rawValue)/\($0.rep.map(String.init) ?? "-")" }.sorted()
         let expected = truth.formErrors.filter { !ignoring.contains($0.kind) }.map { "\($0.kind)/\($0.rep.map(String.init) ?? "-")" }.sorted()

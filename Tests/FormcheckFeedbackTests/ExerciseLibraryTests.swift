@@ -49,8 +49,8 @@ import Testing
     }
 
     @Test func userFilesAddExercisesAndReplaceBuiltInOnes() throws {
-        let mine = try Self.text("hamstring").replacingOccurrences(of: "\"name\": \"hamstring\"", with: "\"name\": \"mine\"")
-        let piriformis = try Self.text("piriformis").replacingOccurrences(of: "\"holdSeconds\": 60", with: "\"holdSeconds\": 45")
+        let mine = try Self.text("hamstring").replacingOccurrences(of: "\"hamstring\"", with: "\"mine\"")
+        let piriformis = try Self.text("piriformis").replacingOccurrences(of: "\"holdSeconds\" : 60", with: "\"holdSeconds\" : 45")
         #expect(piriformis != (try Self.text("piriformis")))
         let base = try Self.config(["mine.json": mine, "piriformis.json": piriformis, "notes.txt": "not a protocol"])
         defer { try? FileManager.default.removeItem(atPath: base) }
@@ -71,7 +71,7 @@ import Testing
         do {
             _ = try ExerciseLibrary.all(environment: env)
             Issue.record("a truncated user file was accepted")
-        } catch ExerciseLibrary.LoadError.invalid(let path, _) {
+        } catch ExerciseLibrary.LoadError.invalid(let path, _, _) {
             #expect(path == base + "/formcheck/protocols/walk.json")
         }
         // Names that are not plain file names never reach the folder.

@@ -119,7 +119,7 @@ import ThighSimulator
         // The hold survived a one-second outage; both holds are reported as in the truth.
         #expect(summary.holds.count == 2)
         for (h, t) in zip(summary.holds, s.rendering.truth.holds) {
-            #expect(abs(h.start - t.start) < 0.5 && abs(h.end - t.end) < 0.5)
+            #expect(abs(h.start - t.start) <= TruthAngleSessionTests.boundaryTolerance && abs(h.end - t.end) <= TruthAngleSessionTests.boundaryTolerance)
             #expect(h.complete)
         }
         #expect(summary.formErrors.isEmpty)

@@ -22,7 +22,7 @@ import ThighSimulator
         let summary = pipeline.finish(into: &events)
         #expect(summary.holds.count == r.truth.holds.count)
         for (h, t) in zip(summary.holds, r.truth.holds) {
-            #expect(abs(h.start - t.start) < 0.5 && abs(h.end - t.end) < 0.5, "\(name): \(h.start)–\(h.end) vs \(t.start)–\(t.end)")
+            #expect(abs(h.start - t.start) <= TruthAngleSessionTests.boundaryTolerance && abs(h.end - t.end) <= TruthAngleSessionTests.boundaryTolerance, "\(name): \(h.start)–\(h.end) vs \(t.start)–\(t.end)")
         }
         #expect(summary.formErrors.map(\.kind.rawValue).sorted() == r.truth.formErrors.map(\.kind).sorted())
         // Calibrated once, early; the summary comes last.

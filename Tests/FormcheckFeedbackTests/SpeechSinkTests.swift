@@ -64,8 +64,8 @@ import Testing
     }
 
     /// Real processes, real clock: a stand-in espeak-ng logs each cue and takes 0.2 s. Three cues at
-    /// once: the first is said, the form error waits (the countdown after it does not replace it)
-    /// and is said when the 0.5 s gap is over.
+    /// once: the first is said, the form error waits and is said first when the 0.5 s gap is over
+    /// (though the countdown came after it), then the countdown.
     @Test func sinkSpeaksOneAtATimeAndPrefersFormErrors() throws {
         let dir = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -77,16 +77,16 @@ import Testing
         let sink = try SpeechSink.make(minimumGap: 0.5, environment: ["PATH": dir.path])
         #expect(sink.executable == stub)
         let start = SpeechSink.monotonicSeconds()
-        sink.handle(.cue(t: 10, text: "Hold — thirty seconds left"))
-        sink.handle(.holdStarted(t: 10, rep: 1, side: .right, flexion: 80))  // not a cue: ignored
-        sink.handle(.cue(t: 10.1, text: FormError.bouncing.cue))
-        sink.handle(.cue(t: 10.2, text: "Hold — ten seconds left"))
+        sink.handle(.cue(t: 10, cue: .holdCountdown(seconds: 30, first: false)))
+        sink.handle(.holdStarted(t: 10, rep: 1, side: .right, start: 4, flexion: 80))  // not a cue: ignored
+        sink.handle(.cue(t: 10.2, cue: .holdCountdown(seconds: 10, first: false)))
+        sink.handle(.cue(t: 10.1, cue: .correct(.bouncing)))
         #expect(sink.isBusy)
         sink.finish(timeout: 10)
         let elapsed = SpeechSink.monotonicSeconds() - start
         let said = try String(contentsOfFile: log, encoding: .utf8)
-        #expect(said == "Hold — thirty seconds left\nStop bouncing — hold still\n")
-        // The second utterance started after the gap and ended 0.2 s later.
-        #expect(elapsed >= 0.7 && elapsed < 5, "\(elapsed) s")
+        #expect(said == "Hold — thirty seconds left\nStop bouncing — hold still\nHold — ten seconds left\n")
+        // The third utterance started after two gaps and ended 0.2 s later.
+        #expect(elapsed >= 1.2 && elapsed < 6, "\(elapsed) s")
     }
 }

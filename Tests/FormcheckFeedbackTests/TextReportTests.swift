@@ -6,18 +6,19 @@ import Testing
 @Suite struct TextReportTests {
     @Test func oneLinePerEvent() {
         #expect(TextReport.text(for: .calibrated(t: 0, posture: .supine)) == "   0.0 s  calibrated (supine)")
-        #expect(TextReport.text(for: .holdStarted(t: 12.34, rep: 1, side: .right, flexion: 84.66))
-                == "  12.3 s  hold 1 started at 84.7° (right)")
-        #expect(TextReport.text(for: .formError(t: 14.25, kind: .bouncing, rep: 1, message: FormError.bouncing.message))
+        #expect(TextReport.text(for: .holdStarted(t: 17.34, rep: 1, side: .right, start: 12.34, flexion: 84.66))
+                == "  17.3 s  hold 1 started at 84.7° (right), from 12.3 s")
+        #expect(TextReport.text(for: .formError(t: 14.25, kind: .bouncing, rep: 1))
                 == "  14.3 s  ✗ rep 1: bouncing during the hold: ballistic stretching triggers the stretch reflex")
-        #expect(TextReport.text(for: .formError(t: 65, kind: .slowCadence, rep: nil, message: FormError.slowCadence.message))
+        #expect(TextReport.text(for: .formError(t: 65, kind: .slowCadence, rep: nil))
                 == "  65.0 s  ✗ walking slower than a brisk pace")
-        #expect(TextReport.text(for: .holdEnded(t: 74.4, rep: 1, side: .right, duration: 62.08, complete: true))
-                == "  74.4 s  hold 1 ended after 62.1 s (right), complete")
-        #expect(TextReport.text(for: .holdEnded(t: 1234.5, rep: 2, side: .left, duration: 25, complete: false))
-                == "1234.5 s  hold 2 ended after 25.0 s (left), short of the hold time")
-        #expect(TextReport.text(for: .cue(t: 45.68, text: "Hold — thirty seconds left"))
+        #expect(TextReport.text(for: .holdEnded(t: 77.4, rep: 1, side: .right, start: 12.32, end: 74.4, complete: true))
+                == "  77.4 s  hold 1 ended after 62.1 s at 74.4 s (right), complete")
+        #expect(TextReport.text(for: .holdEnded(t: 1234.5, rep: 2, side: .left, start: 1206.5, end: 1231.5, complete: false))
+                == "1234.5 s  hold 2 ended after 25.0 s at 1231.5 s (left), not complete")
+        #expect(TextReport.text(for: .cue(t: 45.68, cue: .holdCountdown(seconds: 30, first: false)))
                 == "  45.7 s  \"Hold — thirty seconds left\"")
+        #expect(TextReport.text(for: .strapSlipped(t: 50, degrees: 15.24)) == "  50.0 s  ✗ the strap turned 15.2° on the thigh")
     }
 
     @Test func stretchSummaryTable() {

@@ -1,0 +1,55 @@
+import MotionCore
+
+/// A cue the coach gives, as data: its kind and the numbers it carries. The words are not here —
+/// `CueCatalogue` renders them (one place, so they can be translated). Angles in whole degrees,
+/// times in whole seconds, cadence in whole steps per minute.
+public enum Cue: Sendable, Hashable {
+    /// How to begin, for the exercise's posture.
+    case setup(Posture)
+    /// Raise the legs into the start band at `degrees` (piriformis), for repetition `rep`.
+    case raiseToBand(degrees: Int, rep: Int)
+    /// Raise the leg slowly to the hold angle `degrees` or more, for repetition `rep`.
+    case raiseToHold(degrees: Int, rep: Int)
+    /// Walking: go, briskly, at `cadence` steps per minute or more.
+    case walkBriskly(cadence: Int)
+    /// In the start band at `degrees`: now cross the leg over.
+    case crossLeg(degrees: Int)
+    /// Crossed: pull gently towards the chest.
+    case pullTowardsChest
+    /// `seconds` left of the hold; `first` for the cue as the hold begins.
+    case holdCountdown(seconds: Int, first: Bool)
+    /// The hold time is over.
+    case holdDone
+    /// Correct this form error.
+    case correct(FormError)
+    /// The other leg next.
+    case switchSides(Side)
+    /// `reps` holds done on `side`.
+    case setDone(reps: Int, side: Side)
+    /// Walking below the brisk cadence: `cadence` now, aim for `brisk`.
+    case paceSlow(cadence: Int, brisk: Int)
+    /// Walking briskly: `seconds` in gait, `steps` so far, `cadence` now.
+    case paceProgress(seconds: Int, steps: Int, cadence: Int)
+    /// The strap turned on the thigh by `degrees`.
+    case strapSlipped(degrees: Int)
+    /// The sensor seems to be on `side`, not the side given.
+    case wrongSide(Side)
+
+    /// The stable kind (the JSON Lines `kind`).
+    public var kind: CueKind {
+        switch self {
+        case .setup: .setup
+        case .raiseToBand, .raiseToHold, .walkBriskly: .startPosition
+        case .crossLeg: .crossLeg
+        case .pullTowardsChest: .moveToHold
+        case .holdCountdown: .holdCountdown
+        case .holdDone: .holdDone
+        case .correct: .formError
+        case .switchSides: .switchSides
+        case .setDone: .setDone
+        case .paceSlow, .paceProgress: .pace
+        case .strapSlipped: .strapSlipped
+        case .wrongSide: .wrongSide
+        }
+    }
+}

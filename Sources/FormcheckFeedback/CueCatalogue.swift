@@ -1,0 +1,88 @@
+import MotionCore
+
+/// The words of the coach, in one place: every cue's text and every form error's message, keyed by
+/// the typed `Cue` and `FormError`. Sinks (text, JSON, screen, speech) render through it; a
+/// translation is another catalogue.
+public struct CueCatalogue: Sendable {
+    /// British English, the words formcheck speaks.
+    public static let english = CueCatalogue()
+
+    /// The spoken text of a cue.
+    public func text(_ cue: Cue) -> String {
+        func n(_ x: Int) -> String { SpokenNumber.words(x) }
+        switch cue {
+        case .setup(let posture):
+            switch posture {
+            case .supine: return "Lie flat on your back, legs straight, and keep still"
+            case .hookLying: return "Lie on your back, knees bent, feet flat, and keep still"
+            case .sitting: return "Sit upright and keep still"
+            case .standing: return "Stand tall and keep still for two seconds"
+            case .sideLying: return "Lie on your side and keep still"
+            }
+        case .raiseToBand(let degrees, let rep):
+            return (rep > 1 ? "Rep \(n(rep)): raise" : "Raise") + " your legs to \(n(degrees)) degrees"
+        case .raiseToHold(let degrees, let rep):
+            return (rep > 1 ? "Rep \(n(rep)): raise" : "Raise") + " your leg slowly to \(n(degrees)) degrees or more"
+        case .walkBriskly(let cadence):
+            return "Walk briskly — at least \(n(cadence)) steps a minute"
+        case .crossLeg(let degrees):
+            return "\(n(degrees).prefix(1).uppercased() + n(degrees).dropFirst()) degrees — now cross your leg"
+        case .pullTowardsChest:
+            return "Now gently pull towards your chest"
+        case .holdCountdown(let seconds, let first):
+            return first ? "Hold — \(n(seconds)) seconds" : "Hold — \(n(seconds)) seconds left"
+        case .holdDone:
+            return "Done — release slowly"
+        case .correct(let error):
+            return correction(error)
+        case .switchSides(let side):
+            return "Switch legs — now the \(side == .left ? "right" : "left") leg"
+        case .setDone(let reps, let side):
+            return "That is \(n(reps)) on the \(side.rawValue) — well done"
+        case .paceSlow(let cadence, let brisk):
+            return "Pick up the pace — \(n(cadence)) steps a minute, aim for \(n(brisk))"
+        case .paceProgress(let seconds, let steps, let cadence):
+            let minutes = Int((Double(seconds) / 60).rounded())
+            let time = seconds < 60 ? "\(n(seconds)) seconds" : minutes == 1 ? "one minute" : "\(n(minutes)) minutes"
+            return "Good pace — \(time), \(n(steps)) steps, \(n(cadence)) a minute"
+        case .strapSlipped:
+            return "The strap has moved — re-seat it"
+        case .wrongSide(let side):
+            return "The sensor seems to be on your \(side.rawValue) leg — restart with side \(side.rawValue)"
+        }
+    }
+
+    /// What to do about a form error, said aloud.
+    public func correction(_ error: FormError) -> String {
+        switch error {
+        case .shallow: "A little further, if it is comfortable"
+        case .sagging: "You are sagging — back to the stretch"
+        case .overshoot: "Too far — ease off"
+        case .tooFast: "Gently, slower"
+        case .bouncing: "Stop bouncing — hold still"
+        case .shortHold: "Released early — hold for the whole time"
+        case .wrongPosture: "Check your position"
+        case .notCrossed: "Cross your leg over"
+        case .slowCadence: "Pick up the pace"
+        case .compensation: "Keep your pelvis still"
+        case .wrongExercise: "This does not look like the exercise — check the exercise chosen"
+        }
+    }
+
+    /// What went wrong, for people (the `message` of a `formError` line).
+    public func message(_ error: FormError) -> String {
+        switch error {
+        case .shallow: "the hold stayed below the target angle"
+        case .sagging: "the thigh sagged below the target angle during the hold"
+        case .overshoot: "the thigh went beyond the hip's safe range"
+        case .tooFast: "moved too quickly: stretches must be slow and gentle"
+        case .bouncing: "bouncing during the hold: ballistic stretching triggers the stretch reflex"
+        case .shortHold: "released before the hold time"
+        case .wrongPosture: "not in the exercise's posture"
+        case .notCrossed: "the leg was not crossed over"
+        case .slowCadence: "walking slower than a brisk pace"
+        case .compensation: "the pelvis moved to make up the range"
+        case .wrongExercise: "the movement does not match the exercise"
+        }
+    }
+}

@@ -1,0 +1,63 @@
+@testable import FormcheckFeedback
+import Foundation
+import Testing
+
+/// Protocol files as honest data: defaults for what is left out, unknown keys refused with the line
+/// and a "did you mean", and the bundled files exactly what encoding a protocol writes.
+@Suite struct ExerciseProtocolTests {
+    static let minimal = """
+        {
+          "name": "mine",
+          "title": "My stretch",
+          "instructions": "Lie down.",
+          "kind": "stretch",
+          "posture": "supine",
+          "holdAngle": 50
+        }
+        """
+
+    @Test func missingNumbersTakeTheirDefaults() throws {
+        let p = try ExerciseLibrary.decode(Self.minimal, path: "mine.json")
+        #expect(p.hold == .init())
+        #expect(p.hold.dipGrace == 2 && p.hold.countdownMarks == [30, 10, 0] && p.hold.correctionRepeatSeconds == 8)
+        #expect(p.rateSmoothingHz == 2 && p.rearmRate == 30 && p.guidance.settleSeconds == 2 && p.wrongExerciseSteps == 10)
+    }
+
+    @Test func anUnknownKeyIsRefusedWithItsLineAndTheNearestKey() {
+        let text = Self.minimal.replacingOccurrences(of: "\"holdAngle\"", with: "\"holdAngel\"")
+        #expect(throws: (any Error).self) { try ExerciseLibrary.decode(text, path: "mine.json") }
+        do { _ = try ExerciseLibrary.decode(text, path: "mine.json") } catch {
+            #expect("\(error)" == "mine.json:7: holdAngel: unknown key; did you mean holdAngle?")
+        }
+        let nested = Self.minimal.replacingOccurrences(of: "\"holdAngle\": 50", with: "\"holdAngle\": 50,\n  \"hold\": {\"dipGrase\": 1}")
+        do { _ = try ExerciseLibrary.decode(nested, path: "n.json"); Issue.record("accepted") } catch {
+            #expect("\(error)" == "n.json:8: dipGrase: unknown key; did you mean dipGrace?")
+        }
+    }
+
+    @Test func aWrongTypeSaysItsLine() {
+        let text = Self.minimal.replacingOccurrences(of: "\"holdAngle\": 50", with: "\"holdAngle\": \"50\"")
+        do { _ = try ExerciseLibrary.decode(text, path: "m.json"); Issue.record("accepted") } catch {
+            #expect("\(error)".hasPrefix("m.json:7: holdAngle: "), "\(error)")
+        }
+    }
+
+    @Test func progressAtLeastEveryTwoMinutes() {
+        let text = Self.minimal.replacingOccurrences(of: "\"holdAngle\": 50", with: "\"holdAngle\": 50,\n  \"pace\": {\"progressSeconds\": 121}")
+        do { _ = try ExerciseLibrary.decode(text, path: "m.json"); Issue.record("accepted") } catch {
+            #expect("\(error)".hasPrefix("m.json:8: progressSeconds must be"), "\(error)")
+        }
+    }
+
+    /// A bundled file is byte for byte what encoding its protocol writes (what `formcheck exercises
+    /// --json NAME` prints), and reads back to the same protocol.
+    @Test(arguments: ExerciseLibrary.names)
+    func bundledFilesAreTheirOwnEncoding(_ name: String) throws {
+        let p = try ExerciseLibrary.named(name)
+        let file = try #require(ExerciseLibrary.builtInText(name))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        #expect(String(decoding: try encoder.encode(p), as: UTF8.self) + "\n" == file)
+        #expect(try ExerciseLibrary.decode(file, path: name) == p)
+    }
+}
