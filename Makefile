@@ -3,9 +3,10 @@
 
 SWIFT ?= swift
 # Debian packages: libevdev (live devices, event names), pkg-config (to find it), the reference
-# evemu implementation (libevemu for the byte-compatibility tests, evemu-tools for users), and
-# espeak-ng (spoken cues; the speech tests run it).
-PACKAGES := libevdev-dev pkg-config libevemu-dev evemu-tools espeak-ng
+# evemu implementation (libevemu for the byte-compatibility tests, evemu-tools for users),
+# espeak-ng (spoken cues; the speech tests run it), and binutils (strip, readelf, strings: make dist
+# and make install-test). make deb adds dpkg-dev and lintian.
+PACKAGES := libevdev-dev pkg-config libevemu-dev evemu-tools espeak-ng binutils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FORMCHECK := .build/debug/formcheck
 DEMO_RECORDING := Fixtures/scenarios/piriformis-joycon.evemu
