@@ -3,14 +3,16 @@
 
 SWIFT ?= swift
 # Debian packages: libevdev (live devices, event names), pkg-config (to find it), the reference
-# evemu implementation (libevemu for the byte-compatibility tests, evemu-tools for users), and
-# espeak-ng (spoken cues; the speech tests run it).
-PACKAGES := libevdev-dev pkg-config libevemu-dev evemu-tools espeak-ng
+# evemu implementation (libevemu for the byte-compatibility tests, evemu-tools for users),
+# espeak-ng (spoken cues; the speech tests run it), and binutils (strip, readelf, strings: make dist
+# and make install-test). make deb adds dpkg-dev and lintian.
+PACKAGES := libevdev-dev pkg-config libevemu-dev evemu-tools espeak-ng binutils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FORMCHECK := .build/debug/formcheck
 DEMO_RECORDING := Fixtures/scenarios/piriformis-joycon.evemu
 
-.PHONY: all deps build demo test unit-test vm-test fuzz fuzz-build fuzz-corpus clean fixtures golden eval-broad eval-real bench
+.PHONY: all deps build demo test unit-test vm-test fuzz fuzz-build fuzz-corpus clean fixtures golden eval-broad eval-real bench \
+	release dist install install-files uninstall deb install-test deb-test
 
 all: build
 
@@ -35,9 +37,12 @@ demo: build
 	$(FORMCHECK) replay $(DEMO_RECORDING) --exercise piriformis
 
 # Builds everything (warnings are errors: see Package.swift) and runs the test suite: the unit
-# tests, then the real-kernel tests in a QEMU guest (README "VM tests"), then each fuzzer for 60 s.
+# tests, the installed binary (install-test), make deb, then the real-kernel tests in a QEMU guest
+# (README "VM tests"), the .deb installed there among them, then each fuzzer for 60 s.
 test: unit-test
-	$(MAKE) vm-test
+	$(MAKE) install-test
+	$(MAKE) deb
+	$(MAKE) vm-test VMTESTS=+deb
 	$(MAKE) fuzz FUZZ_SECONDS=60
 
 unit-test: deps
@@ -48,8 +53,9 @@ unit-test: deps
 # throw-away QEMU guest booted from Debian's kernel package (Tests/VM/run-tests; about 2½ min;
 # the guest kernel, initramfs and hid-tools venv are cached in .build-vm/). Fails, saying why,
 # when the guest cannot be booted.
+VMTESTS ?=
 vm-test: build
-	Tests/VM/run-tests
+	Tests/VM/run-tests $(VMTESTS)
 
 # Coverage-guided fuzzing (README "Reliability"): libFuzzer with AddressSanitizer on the evemu and
 # CSV readers and the protocol and scenario decoders, each for FUZZ_SECONDS from the committed seed
@@ -116,3 +122,106 @@ fixtures: build
 golden: deps
 	$(SWIFT) build --build-tests
 	FORMCHECK_UPDATE_GOLDEN=1 $(SWIFT) test --skip-build --filter CoachingGoldenTests
+
+# ---------------------------------------------------------------------------------------------
+# Installing (README "Install"). `make dist` as yourself, then `sudo make install`:
+#   PREFIX   where it goes (default /usr/local; the .deb uses /usr)
+#   DESTDIR  a staging root prepended to every path (packaging, tests); udev is reloaded only
+#            when DESTDIR is empty
+# The binary is self-contained: the Swift runtime and Foundation are linked in (-static-stdlib),
+# the built-in protocols are compiled in; it needs libevdev2 (and libc6, libstdc++6, libgcc-s1).
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR = $(PREFIX)/bin
+DATADIR = $(PREFIX)/share
+MANDIR = $(DATADIR)/man/man1
+DOCDIR = $(DATADIR)/doc/formcheck
+BASHCOMPDIR = $(DATADIR)/bash-completion/completions
+FISHCOMPDIR = $(DATADIR)/fish/vendor_completions.d
+# zsh: Debian's zsh searches /usr/share/zsh/vendor-completions and /usr/local/share/zsh/site-functions.
+ZSHCOMPDIR = $(if $(filter /usr,$(PREFIX)),$(DATADIR)/zsh/vendor-completions,$(DATADIR)/zsh/site-functions)
+# udev reads /usr/lib/udev/rules.d (packages) and /etc/udev/rules.d (the administrator), never
+# /usr/local: a /usr/local install puts the rule in /etc.
+UDEVRULESDIR ?= $(if $(filter /usr,$(PREFIX)),/usr/lib/udev/rules.d,/etc/udev/rules.d)
+
+VERSION := $(shell sed -n 's/^ *static let number = "\(.*\)"$$/\1/p' Sources/formcheck/Version.swift)
+RELEASE := .build/release/formcheck
+DIST := .build/dist
+# The man page's date: the last commit's (reproducible), else today.
+MANDATE := $(shell git log -1 --format=%cs 2>/dev/null || date +%Y-%m-%d)
+
+# The release binary: static Swift runtime, no $$ORIGIN rpath (nothing is looked up next to it),
+# immediate binding (-z now, as Debian hardening wants).
+release: deps
+	$(SWIFT) build -c release --static-swift-stdlib --disable-local-rpath -Xlinker -z -Xlinker now --product formcheck
+
+# What install copies, made from the release binary: the stripped binary, completions, man page.
+# The man page is swift-argument-parser's generate-manual (run on the binary's --experimental-dump-help,
+# through a filter that spells its few non-ASCII characters in ASCII, which generate-manual drops).
+dist: release
+	rm -rf $(DIST) && mkdir -p $(DIST)/completions
+	strip --strip-unneeded --remove-section=.comment --remove-section=.note -o $(DIST)/formcheck $(RELEASE)
+	$(DIST)/formcheck --generate-completion-script bash | sed '1{/^#!/d}' > $(DIST)/completions/formcheck.bash
+	$(DIST)/formcheck --generate-completion-script zsh > $(DIST)/completions/_formcheck
+	$(DIST)/formcheck --generate-completion-script fish > $(DIST)/completions/formcheck.fish
+	$(SWIFT) build --product generate-manual
+	printf '#!/bin/sh\n"%s" "$$@" | sed -e "s/…/.../g; s/—/--/g; s/–/-/g; s/×/x/g; s/°/ deg/g"\n' "$(CURDIR)/$(DIST)/formcheck" > $(DIST)/formcheck-ascii
+	chmod +x $(DIST)/formcheck-ascii
+	"$$($(SWIFT) build --show-bin-path)/generate-manual" $(DIST)/formcheck-ascii --date $(MANDATE) \
+	  --authors "the formcheck developers" --output-directory $(DIST)
+	rm $(DIST)/formcheck-ascii
+	gzip -9n $(DIST)/formcheck.1
+
+# Installs what `make dist` built, building it only when there is none: `make dist && sudo make
+# install` builds as you and installs as root (nothing in .build becomes root's).
+install:
+	@[ -x $(DIST)/formcheck ] || $(MAKE) --no-print-directory dist
+	@$(MAKE) --no-print-directory install-files
+
+# install without building first (what install and deb run once dist is there).
+install-files:
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DOCDIR) $(DESTDIR)$(UDEVRULESDIR) \
+	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	install -m 0755 $(DIST)/formcheck $(DESTDIR)$(BINDIR)/formcheck
+	install -m 0644 $(DIST)/formcheck.1.gz $(DESTDIR)$(MANDIR)/formcheck.1.gz
+	install -m 0644 udev/70-formcheck.rules $(DESTDIR)$(UDEVRULESDIR)/70-formcheck.rules
+	install -m 0644 $(DIST)/completions/formcheck.bash $(DESTDIR)$(BASHCOMPDIR)/formcheck
+	install -m 0644 $(DIST)/completions/_formcheck $(DESTDIR)$(ZSHCOMPDIR)/_formcheck
+	install -m 0644 $(DIST)/completions/formcheck.fish $(DESTDIR)$(FISHCOMPDIR)/formcheck.fish
+	install -m 0644 README.md packaging/LICENSES.md $(DESTDIR)$(DOCDIR)/
+	install -m 0644 .build/checkouts/swift-argument-parser/LICENSE.txt $(DESTDIR)$(DOCDIR)/LICENSE.swift-argument-parser.txt
+	install -m 0644 "$$(dirname "$$(dirname "$$(readlink -f "$$(command -v $(SWIFT))")")")/share/swift/LICENSE.txt" \
+	  $(DESTDIR)$(DOCDIR)/LICENSE.swift.txt
+	@if [ -z "$(DESTDIR)" ]; then packaging/reload-udev; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/formcheck $(DESTDIR)$(MANDIR)/formcheck.1.gz \
+	  $(DESTDIR)$(UDEVRULESDIR)/70-formcheck.rules $(DESTDIR)$(BASHCOMPDIR)/formcheck \
+	  $(DESTDIR)$(ZSHCOMPDIR)/_formcheck $(DESTDIR)$(FISHCOMPDIR)/formcheck.fish
+	rm -rf $(DESTDIR)$(DOCDIR)
+	@if [ -z "$(DESTDIR)" ]; then packaging/reload-udev; fi
+
+# formcheck_VERSION_amd64.deb: `make install` into a staging root with PREFIX=/usr, the Debian
+# control files from packaging/debian (Depends computed by dpkg-shlibdeps), built with dpkg-deb
+# and checked with lintian, which fails on any error or warning not in the package's overrides
+# (packaging/debian/lintian-overrides: each exception with its reason).
+DEB := formcheck_$(VERSION)_amd64.deb
+DEBROOT := .build/deb/root
+deb: dist
+	@for p in dpkg-dev lintian; do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' \
+	  || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends dpkg-dev lintian; break; }; done
+	rm -rf .build/deb && mkdir -p $(DEBROOT)/DEBIAN
+	$(MAKE) --no-print-directory install-files DESTDIR=$(CURDIR)/$(DEBROOT) PREFIX=/usr
+	packaging/make-deb $(DEBROOT) $(VERSION) $(DEB)
+	lintian --fail-on error,warning --info $(DEB)
+
+# The installed binary, as a user runs it (packaging/install-test): make install into a
+# temporary DESTDIR, every subcommand's ordinary path, as root and as nobody from a folder that
+# nobody cannot read, then make uninstall.
+install-test: dist
+	$(SUDO) packaging/install-test
+
+# The .deb installed in the VM guest: dpkg -i, the udev rule under the real udevd, formcheck devices.
+deb-test: deb build
+	FORMCHECK_DEB=$(CURDIR)/$(DEB) Tests/VM/run-tests deb

@@ -40,8 +40,10 @@ let package = Package(
         .target(
             name: "FormcheckFeedback",
             dependencies: ["MotionCore", "FormcheckInput"],
-            resources: [.copy("Protocols")],
-            swiftSettings: strict
+            // Protocols/*.json (and Routines/*.json) are compiled in by the plugin: no resources, no
+            // Bundle (see Plugins/EmbedBuiltIns).
+            swiftSettings: strict,
+            plugins: ["EmbedBuiltIns"]
         ),
         // Scoring formcheck against recordings with a ground truth (real data: eval-real).
         .target(
@@ -55,8 +57,15 @@ let package = Package(
                 "FormcheckInput", "MotionCore", "FormcheckFeedback", "ThighSimulator", "FormcheckEvaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strict
+            swiftSettings: strict,
+            plugins: ["EmbedBuildInfo"]
         ),
+        // Build time only: writes the Swift sources of the two plugins below (never installed).
+        .executableTarget(name: "formcheck-embed", path: "Sources/FormcheckEmbed", swiftSettings: strict),
+        // The built-in protocols (and routines) compiled into FormcheckFeedback at every build.
+        .plugin(name: "EmbedBuiltIns", capability: .buildTool(), dependencies: ["formcheck-embed"]),
+        // The git commit, for `formcheck --version`.
+        .plugin(name: "EmbedBuildInfo", capability: .buildTool(), dependencies: ["formcheck-embed"]),
         // Benchmarks (make bench): the orientation filter's time per sample, replay throughput.
         .executableTarget(
             name: "FormcheckBench",

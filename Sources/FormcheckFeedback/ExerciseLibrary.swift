@@ -1,10 +1,20 @@
 import Foundation
 
-/// The exercise protocols bundled with formcheck (Protocols/*.json), and loading a user's own. Every
-/// protocol, bundled or not, is read by `decode(_:path:)`: one function, whatever the bytes come from.
+/// The exercise protocols built into formcheck (Protocols/*.json, compiled into the binary by the
+/// EmbedBuiltIns plugin: nothing is looked up next to the executable), the user's own in
+/// `$XDG_CONFIG_HOME/formcheck/protocols/NAME.json` (default `~/.config/formcheck/protocols/`),
+/// which add exercises or replace a built-in one of the same name, and any protocol file. Every
+/// protocol, built in or not, is read by `decode(_:path:)`: one function, whatever the bytes come from.
 public enum ExerciseLibrary {
-    /// Names of the bundled protocols, in the order `formcheck exercises` lists them.
-    public static let names = ["piriformis", "hamstring", "knee-to-chest", "walk"]
+    /// The order `formcheck exercises` lists the built-in protocols in; built-in files not named
+    /// here follow in alphabetical order.
+    static let preferredOrder = ["piriformis", "hamstring", "knee-to-chest", "walk"]
+
+    /// Names of the built-in protocols, in the order `formcheck exercises` lists them.
+    public static let names: [String] = {
+        let builtIn = Set(BuiltInFiles.protocols.keys)
+        return preferredOrder.filter(builtIn.contains) + builtIn.subtracting(preferredOrder).sorted()
+    }()
 
     public enum LoadError: Error, CustomStringConvertible {
         case unknown(String)
@@ -14,7 +24,7 @@ public enum ExerciseLibrary {
 
         public var description: String {
             switch self {
-            case .unknown(let name): "no exercise '\(name)'; the bundled ones are \(ExerciseLibrary.names.joined(separator: ", "))"
+            case .unknown(let name): "no exercise '\(name)'; the built-in ones are \(ExerciseLibrary.names.joined(separator: ", "))"
             case .unreadable(let path, let reason): "\(path): cannot read: \(reason)"
             case .invalid(let path, let line?, let reason): "\(path):\(line): \(reason)"
             case .invalid(let path, nil, let reason): "\(path): \(reason)"
@@ -22,21 +32,47 @@ public enum ExerciseLibrary {
         }
     }
 
-    /// Every bundled protocol.
-    public static func all() throws -> [ExerciseProtocol] {
-        try names.map { try named($0) }
+    /// Every protocol: the built-in ones (a user file of the same name in its place), then the
+    /// user's own in alphabetical order.
+    public static func all(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [ExerciseProtocol] {
+        let user = userProtocolNames(environment: environment)
+        return try (names + user.filter { !names.contains($0) }).map { try named($0, environment: environment) }
     }
 
-    /// A bundled protocol by name.
-    public static func named(_ name: String) throws -> ExerciseProtocol {
-        guard let url = bundledURL(name) else { throw LoadError.unknown(name) }
-        return try load(url.path)
+    /// A protocol by name: the user's file `protocols/NAME.json` in the configuration folder when
+    /// there is one, else the built-in protocol.
+    public static func named(_ name: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ExerciseProtocol {
+        if isPlainName(name) {
+            let path = userFolder(environment: environment) + "/" + name + ".json"
+            if FileManager.default.fileExists(atPath: path) { return try load(path) }
+        }
+        guard let text = builtInText(name) else { throw LoadError.unknown(name) }
+        return try decode(text, path: "built-in protocol \(name).json")
     }
 
-    /// Where a bundled protocol's file is (nil: no such exercise).
-    static func bundledURL(_ name: String) -> URL? {
-        guard names.contains(name) else { return nil }
-        return Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Protocols")
+    /// The exact text of a built-in protocol's file, compiled in (nil: no such built-in exercise).
+    static func builtInText(_ name: String) -> String? {
+        BuiltInFiles.protocols[name]
+    }
+
+    /// The folder of the user's own protocols: `$XDG_CONFIG_HOME/formcheck/protocols`, or
+    /// `$HOME/.config/formcheck/protocols` when XDG_CONFIG_HOME is unset or empty (XDG base directories).
+    public static func userFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()) + "/.config")
+        return base + "/formcheck/protocols"
+    }
+
+    /// Names of the user's protocol files (`NAME.json` in `userFolder`), sorted; none when the
+    /// folder is missing or unreadable.
+    static func userProtocolNames(environment: [String: String]) -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: userFolder(environment: environment))) ?? []
+        return files.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.filter(isPlainName).sorted()
+    }
+
+    /// A name that can be a file in the user's folder (no path separators, not hidden).
+    static func isPlainName(_ name: String) -> Bool {
+        !name.isEmpty && !name.contains("/") && !name.hasPrefix(".")
     }
 
     /// A protocol file (JSON with the keys of `ExerciseProtocol`).

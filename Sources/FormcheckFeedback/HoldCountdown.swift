@@ -86,7 +86,10 @@ public struct HoldCountdown: Sendable {
         }
     }
 
-    /// The error the countdown is paused for (nil when it runs).
+    /// The error the countdown is paused for (nil when it runs). Not inlined: inlined into
+    /// `ExerciseSession.update`, Swift 6.3.1's optimizer crashes on it in release builds
+    /// (CopyPropagation: "Found outside of lifetime use").
+    @inline(never)
     public var pausedFor: FormError? {
         if case .paused(_, let reason, _) = state { return reason }
         return nil

@@ -9,7 +9,7 @@ extension AngleSeries.Mode: ExpressibleByArgument {}
 
 /// What `replay` and `live` coach: the exercise, the side, the hold time, a stored calibration.
 struct ExerciseOptions: ParsableArguments {
-    @Option(help: "The exercise: piriformis, hamstring, knee-to-chest, walk ('formcheck exercises' lists them).")
+    @Option(help: "The exercise: piriformis, hamstring, knee-to-chest, walk, or one of yours in ~/.config/formcheck/protocols ('formcheck exercises' lists them).")
     var exercise: String?
 
     @Option(name: .customLong("protocol"), help: "Your own exercise protocol (JSON, like 'formcheck exercises --json').",
@@ -46,7 +46,8 @@ struct ExerciseOptions: ParsableArguments {
     func loadProtocol() throws -> ExerciseProtocol {
         do {
             if let protocolFile { return try ExerciseLibrary.load(protocolFile) }
-            return try ExerciseLibrary.named(exercise!)
+            guard let exercise else { throw ValidationError("name the exercise: --exercise NAME or --protocol FILE") }
+            return try ExerciseLibrary.named(exercise)
         } catch let error as ExerciseLibrary.LoadError {
             if case .unknown = error {
                 printError("formcheck: \(error)\n  fix: 'formcheck exercises' lists them")

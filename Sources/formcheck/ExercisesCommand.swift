@@ -4,14 +4,17 @@ import FormcheckFeedback
 struct ExercisesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exercises",
-        abstract: "List the bundled exercises with their parameters.",
+        abstract: "List the exercises (built-in and your own) with their parameters.",
         discussion: """
             Each exercise is a protocol file (JSON): posture, start band, hold angle and time, reps per \
             side, and the thresholds of the form checks (degrees, seconds, degrees per second). --json \
-            prints them as an array of those files' content, a starting point for a protocol of your own.
+            prints them as an array of those files' content, a starting point for a protocol of your own: \
+            save one as $XDG_CONFIG_HOME/formcheck/protocols/NAME.json (default ~/.config/formcheck/protocols/) \
+            and it is listed here and coached with --exercise NAME (a built-in name is replaced by your file), \
+            or pass any file with --protocol FILE.
             """)
 
-    @Argument(help: "One exercise (piriformis, hamstring, knee-to-chest, walk); default: all.")
+    @Argument(help: "One exercise (piriformis, hamstring, knee-to-chest, walk, or one of yours); default: all.")
     var name: String?
 
     @Flag(help: "Print as JSON: with NAME exactly a protocol file ('--protocol' loads it), without an array of them.")
@@ -26,7 +29,8 @@ struct ExercisesCommand: AsyncParsableCommand {
                 printError("formcheck: \(error)\n  fix: 'formcheck exercises' lists them")
                 throw ExitCode(64)
             }
-            printError("formcheck: \(error)\n  fix: the bundled exercise files are missing or damaged; reinstall formcheck")
+            printError("formcheck: \(error)\n  fix: correct that file (compare with a built-in protocol: 'formcheck exercises --json' "
+                       + "without it), or move it out of \(ExerciseLibrary.userFolder())")
             if case .invalid = error { throw ExitCode(65) }
             throw ExitCode(66)
         }

@@ -11,7 +11,7 @@ struct Formcheck: AsyncParsableCommand {
             usable motion sensor, 66 missing or unreadable file, 69 no motion-sensor device, \
             74 device disappeared or I/O error (what was read is kept), 77 permission denied.
             """,
-        version: "0.1.0",
+        version: Version.text,
         subcommands: [
             DevicesCommand.self, RecordCommand.self, InspectCommand.self, OrientationCommand.self, AnglesCommand.self,
             CalibrateCommand.self, ExercisesCommand.self, ReplayCommand.self, LiveCommand.self, SimulateCommand.self,

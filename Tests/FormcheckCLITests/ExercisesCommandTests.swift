@@ -33,6 +33,32 @@ import Testing
         #expect(NSDictionary(dictionary: piriformis).isEqual(bundled))
     }
 
+    @Test func yourOwnProtocolsFromTheConfigurationFolder() throws {
+        let dir = try ExitStatusTests.scratch()
+        defer { ExitStatusTests.cleanUp(dir) }
+        let folder = dir.path + "/formcheck/protocols"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let hamstring = try String(contentsOfFile: ExitStatusTests.packageRoot + "/Sources/FormcheckFeedback/Protocols/hamstring.json",
+                                   encoding: .utf8)
+        try hamstring.replacingOccurrences(of: "\"hamstring\"", with: "\"my-hamstring\"")
+            .write(toFile: folder + "/my-hamstring.json", atomically: true, encoding: .utf8)
+        let env = ["XDG_CONFIG_HOME": dir.path]
+        let list = try ExitStatusTests.run(["exercises", "--json"], environment: env)
+        #expect(list.status == 0)
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        #expect(array.compactMap { $0["name"] as? String } == Self.names + ["my-hamstring"])
+        let replay = try ExitStatusTests.run(["replay", ExitStatusTests.packageRoot + "/Fixtures/scenarios/hamstring-shallow.evemu",
+                                              "--exercise", "my-hamstring", "--format", "json"], environment: env)
+        #expect(replay.status == 0, "\(replay.stderr)")
+        #expect(replay.stdout.contains("\"exercise\":\"my-hamstring\""), "\(replay.stdout.prefix(300))")
+        // A broken file of yours: exit 65, naming it and the fix.
+        try "{\"name\": ".write(toFile: folder + "/broken.json", atomically: true, encoding: .utf8)
+        let broken = try ExitStatusTests.run(["exercises"], environment: env)
+        #expect(broken.status == 65)
+        #expect(broken.stderr.hasPrefix("formcheck: \(folder)/broken.json:1: "), "\(broken.stderr)")
+        #expect(broken.stderr.contains("fix: correct that file"))
+    }
+
     /// `exercises --json NAME` prints exactly the bundled file, which `--protocol` loads; the text
     /// shows every number of it.
     @Test(arguments: names)

@@ -54,7 +54,8 @@ import Testing
     static func cleanUp(_ dir: URL) { try? FileManager.default.removeItem(at: dir) }
 
     /// Runs formcheck with `arguments`, output captured through files (no pipe can fill up).
-    static func run(_ arguments: [String], asUnprivilegedUser: Bool = false) throws -> Run {
+    /// `environment` adds to (or replaces in) the test's own environment.
+    static func run(_ arguments: [String], asUnprivilegedUser: Bool = false, environment: [String: String] = [:]) throws -> Run {
         guard let binary else { throw BinaryMissing() }
         let dir = try scratch()
         defer { cleanUp(dir) }
@@ -70,6 +71,9 @@ import Testing
         } else {
             process.executableURL = URL(fileURLWithPath: binary)
             process.arguments = arguments
+        }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = outHandle
@@ -111,7 +115,23 @@ import Testing
         #expect(Self.binary != nil, "\(BinaryMissing())")
         let r = try Self.run(["--version"])
         #expect(r.status == 0)
-        #expect(r.stdout == "0.1.0\n")
+        #expect(r.stdout.hasPrefix("0.1.0 (commit "), "\(r.stdout)")
+        #expect(r.stdout.hasSuffix(")\n"))
+        // The commit the binary was built from: this checkout's HEAD (rebuild after committing).
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        git.arguments = ["git", "-C", Self.packageRoot, "rev-parse", "HEAD"]
+        let pipe = Pipe()
+        git.standardOutput = pipe
+        git.standardError = FileHandle.nullDevice
+        try git.run()
+        let head = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        git.waitUntilExit()
+        if git.terminationStatus == 0 {
+            #expect(r.stdout.contains(String(head.prefix(12))), "--version says \(r.stdout), HEAD is \(head) (rebuild after a commit)")
+        } else {
+            #expect(r.stdout == "0.1.0 (commit unknown)\n")
+        }
     }
 
     // MARK: - 65: malformed recordings

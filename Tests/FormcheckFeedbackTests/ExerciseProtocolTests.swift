@@ -54,8 +54,7 @@ import Testing
     @Test(arguments: ExerciseLibrary.names)
     func bundledFilesAreTheirOwnEncoding(_ name: String) throws {
         let p = try ExerciseLibrary.named(name)
-        let url = try #require(ExerciseLibrary.bundledURL(name))
-        let file = try String(contentsOf: url, encoding: .utf8)
+        let file = try #require(ExerciseLibrary.builtInText(name))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         #expect(String(decoding: try encoder.encode(p), as: UTF8.self) + "\n" == file)

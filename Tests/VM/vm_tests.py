@@ -1184,6 +1184,58 @@ def analyse_joycon_reconnect(t, p):
 
 
 # ---------------------------------------------------------------------------------------------
+# the Debian package (opt-in: make deb-test, or run-tests deb after make deb)
+
+
+def test_deb(t):
+    """formcheck_VERSION_amd64.deb (make deb, in the repository) installed with dpkg in the guest:
+    the files where Debian wants them, postinst under the real udevd, formcheck devices from
+    /usr/bin as root and as nobody, then dpkg --purge removes it all."""
+    debs = sorted(glob.glob(os.path.join(REPO, "formcheck_*_amd64.deb")), key=os.path.getmtime)
+    t.require(debs, f"no formcheck_*_amd64.deb in {REPO}: run make deb (make deb-test does)")
+    deb = debs[-1]
+    fc = "/usr/bin/formcheck"
+    t.require(not os.path.exists(fc), f"{fc} exists before the package is installed")
+    # man-db's trigger would rebuild the whole man database, minutes under TCG: off in this throw-away
+    # guest (its root is a tmpfs overlay), and no fsync per file either.
+    if os.path.exists("/var/lib/man-db/auto-update"):
+        os.remove("/var/lib/man-db/auto-update")
+    r = run(["dpkg", "--force-unsafe-io", "-i", deb], timeout=180)
+    t.require(r.returncode == 0, f"dpkg -i {os.path.basename(deb)}: exit status {r.returncode}: {r.stderr.strip()} {r.stdout.strip()}")
+    for path in (fc, "/usr/lib/udev/rules.d/70-formcheck.rules", "/usr/share/man/man1/formcheck.1.gz",
+                 "/usr/share/bash-completion/completions/formcheck", "/usr/share/zsh/vendor-completions/_formcheck",
+                 "/usr/share/fish/vendor_completions.d/formcheck.fish", "/usr/share/doc/formcheck/copyright"):
+        t.check(os.path.exists(path), f"the package did not install {path}")
+    r = run([fc, "--version"], check=True)
+    t.check(re.match(r"^\d+\.\d+\.\d+ \(commit [0-9a-z-]+\)$", r.stdout.strip()), f"formcheck --version: {r.stdout.strip()!r}")
+    p, node = evemu_device(os.path.join(REPO, "Fixtures/devices/dualsense-usb-motion-sensors.evemu"))
+    try:
+        report = json.loads(run([fc, "devices", "--json"], check=True).stdout)
+        listed = {n["path"]: n for n in report["motionSensors"]}
+        t.check(node in listed and listed[node]["access"]["readable"] is True, f"as root, {node} not listed readable: {report}")
+        # nobody, from a folder it cannot read: no trap, the node listed and unreadable.
+        os.makedirs("/tmp/deb-locked", mode=0o700, exist_ok=True)
+        r = subprocess.run(NOBODY + [fc, "devices", "--json"], cwd="/tmp/deb-locked", stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True, timeout=60)
+        t.require(r.returncode == 0, f"formcheck devices as nobody: exit status {r.returncode}: {r.stderr.strip()}")
+        listed = {n["path"]: n for n in json.loads(r.stdout)["motionSensors"]}
+        t.check(node in listed and listed[node]["access"]["readable"] is False, f"as nobody, {node}: {listed.get(node)}")
+        r = subprocess.run(NOBODY + [fc, "exercises"], cwd="/tmp/deb-locked", stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True, timeout=60)
+        t.check(r.returncode == 0 and r.stdout.startswith("piriformis"), f"formcheck exercises as nobody: {r.returncode} {r.stderr.strip()}")
+        r = run(NOBODY + [fc, "live", node, "--exercise", "hamstring", "--format", "json"])
+        t.check(r.returncode == 77, f"formcheck live as nobody: exit status {r.returncode}, expected 77: {r.stderr.strip()}")
+    finally:
+        p.stop(signal.SIGTERM)
+    r = run(["dpkg", "--force-unsafe-io", "--purge", "formcheck"], timeout=120)
+    t.check(r.returncode == 0, f"dpkg --purge formcheck: exit status {r.returncode}: {r.stderr.strip()}")
+    for path in (fc, "/usr/lib/udev/rules.d/70-formcheck.rules", "/usr/share/doc/formcheck"):
+        t.check(not os.path.exists(path), f"dpkg --purge left {path}")
+    t.note(f"{os.path.basename(deb)} ({os.path.getsize(deb) / 1e6:.1f} MB) installed with dpkg -i (postinst under udevd), "
+           "devices as root and nobody, live as nobody exits 77, purged")
+
+
+# ---------------------------------------------------------------------------------------------
 # running
 
 TESTS = {
@@ -1196,7 +1248,11 @@ TESTS = {
     "unplug-reconnect": test_unplug_reconnect,
     "joycon-uhid": test_joycon_uhid,
     "joycon-reconnect": test_joycon_reconnect,
+    "deb": test_deb,
 }
+# Run only when named (Tests/VM/run-tests deb; make deb-test): they need something make test does
+# not build.
+OPT_IN = {"deb"}
 
 ANALYSES = {
     "live_vs_replay": analyse_live_vs_replay,
@@ -1212,6 +1268,7 @@ ANALYSES = {
 # the sessions mostly wait for real time to pass), the tests of a chain one after the other.
 PLAN = [
     [["devices"]],
+    [["deb"]],
     [["live-vs-replay", "overflow-sigint", "unplug-no-uniq"], ["udev-rule", "dualsense-uhid", "unplug-reconnect"]],
     [["joycon-uhid"], ["joycon-reconnect"]],
 ]
@@ -1243,7 +1300,7 @@ def guest(only):
     os.makedirs(TMP, exist_ok=True)
     start = time.monotonic()
     for stage in PLAN:
-        chains = [[n for n in chain if not only or n in only] for chain in stage]
+        chains = [[n for n in chain if n in only] for chain in stage]
         threads = [threading.Thread(target=lambda c=c: [run_test(n) for n in c]) for c in chains if c]
         for th in threads:
             th.start()
@@ -1392,10 +1449,14 @@ def main():
     elif args[:1] == ["--analyse"] and len(args) == 2:
         analyse(args[1])
     else:
-        unknown = set(args) - set(TESTS)
+        # NAME runs that test; +NAME adds an opt-in test to the default set (make test: +deb).
+        names = {a.lstrip("+") for a in args}
+        unknown = names - set(TESTS)
         if unknown:
             sys.exit(f"unknown tests {sorted(unknown)}; the tests: {', '.join(TESTS)}")
-        guest(set(args))
+        only = {a for a in args if not a.startswith("+")}
+        extra = {a[1:] for a in args if a.startswith("+")}
+        guest(only | (extra if only else (set(TESTS) - OPT_IN) | extra))
 
 
 if __name__ == "__main__":
