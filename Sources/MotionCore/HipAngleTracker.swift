@@ -1,8 +1,9 @@
 /// From orientation estimates to hip angles, sample by sample. Without a stored calibration the
 /// strap's mounting is worked out from whatever the recording shows, in any order (`MountingEvidence`,
 /// `MountingSolver`): the tracker gathers evidence from the first sample, calibrates as soon as a
-/// hypothesis is at least `.likely`, and keeps refining: when later evidence (walking, another rest)
-/// makes a materially different hypothesis at least as sure, it recalibrates. With a stored mounting
+/// hypothesis is `firstConfidence` (sure), and keeps refining: when later evidence (walking, another
+/// rest) clearly prefers a materially different hypothesis (the one in use costs `likelyGap` more on
+/// the same evidence), it recalibrates. With a stored mounting
 /// (`formcheck calibrate`) the first rest's posture is measured instead (`StrapCalibrator`). A
 /// solution made beforehand from the whole recording (`MountingSolver` over a first pass) may be
 /// given too: then every sample has angles from the first one.
@@ -52,8 +53,7 @@ public struct HipAngleTracker: Sendable {
     private var pendingSolved: MountingSolution?
     private var bestGuess: MountingSolution?
 
-    /// How sure the first solution must be: the first calibration waits for it (later ones need only
-    /// be `.likely` and at least as sure as the current one).
+    /// How sure the first solution must be: the first calibration waits for it.
     public static let firstConfidence = MountingSolution.Confidence.sure
     /// A new solution replaces the current one when the mounting moved by more than this, degrees.
     public static let refinement = 5.0
@@ -151,24 +151,26 @@ public struct HipAngleTracker: Sendable {
         return track(s, orientation: orientation)
     }
 
-    /// Solves the mounting again; returns a calibration when it is the first, or when it differs
-    /// materially from the current one and is at least as sure.
+    /// Solves the mounting again; returns a calibration when it is the first, or when the evidence
+    /// now clearly prefers a materially different one.
     private mutating func resolve(orientation: Quaternion, time: Double) -> StrapCalibration? {
-        switch MountingSolver.solve(evidence, hint: hint, faceNormal: faceNormal) {
+        switch MountingSolver.solve(evidence, hint: hint, faceNormal: faceNormal, current: solution?.mounting) {
         case .failure(let e):
             if calibration == nil { shortfall = e.shortfall }
             return nil
         case .success(let new):
-            guard new.confidence >= (calibration == nil ? Self.firstConfidence : .likely) else {
-                if calibration == nil {
+            if let old = solution {
+                // Refined when the evidence now clearly prefers a materially different mounting: the
+                // one in use costs at least `likelyGap` more than the new best on the same evidence.
+                let moved = (old.mounting.conjugate * new.mounting).normalized.angle.degrees
+                let margin = (new.currentCost ?? .infinity) - new.cost
+                guard moved > Self.refinement, margin >= MountingSolution.Confidence.likelyGap else { return nil }
+            } else {
+                guard new.confidence >= Self.firstConfidence else {
                     shortfall = .ambiguous
                     bestGuess = new
+                    return nil
                 }
-                return nil
-            }
-            if let old = solution {
-                let moved = (old.mounting.conjugate * new.mounting).normalized.angle.degrees
-                guard moved > Self.refinement, new.confidence >= old.confidence else { return nil }
             }
             solution = new
             shortfall = nil

@@ -54,6 +54,8 @@ public struct MountingSolution: Sendable, Hashable {
     public var rests: [RestPosture]
     /// Seconds of walking the evidence held.
     public var walkingSeconds = 0.0
+    /// What the mounting in use (`MountingSolver.solve(current:)`) costs on the same evidence.
+    public var currentCost: Double?
 
     /// True when the recording showed the thigh upright: a standing rest or walking.
     public var sawUpright: Bool { walkingSeconds >= 2 || rests.contains { $0.posture == .standing } }

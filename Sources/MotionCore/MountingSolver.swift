@@ -94,7 +94,9 @@ public enum MountingSolver {
         }
     }
 
-    public static func solve(_ e: MountingEvidence, hint: Posture?, faceNormal: Vector3? = nil,
+    /// - Parameter current: a mounting in use; the solution then says what it costs on this
+    ///   evidence (`currentCost`), so a caller can tell whether the evidence now prefers another.
+    public static func solve(_ e: MountingEvidence, hint: Posture?, faceNormal: Vector3? = nil, current: Quaternion? = nil,
                              parameters p: Parameters = .init()) -> Result<MountingSolution, ShortfallError> {
         guard e.tilt >= p.minimumTilt, var a = e.axis else { return .failure(.init(.noMovement)) }
         // An exercise lying down begins with a flexion from its starting pose: its first whole
@@ -210,6 +212,11 @@ public enum MountingSolver {
         }
 
         let scored = candidates.map { ($0, cost($0)) }
+        let currentCost = current.map { m -> Double in
+            // The mounting in use as a hypothesis: its femur and flexion axis in the sensor frame.
+            let c = m.conjugate
+            return cost(Hypothesis(femur: c.rotate(.unitX), flexionAxis: -c.rotate(.unitY))).total
+        }
         let best = scored.min { $0.1.total < $1.1.total }!
         let alternative = scored.filter { other in
             other.0.flexionAxis.dot(best.0.flexionAxis) < 0 || other.0.femur.dot(best.0.femur) < (30.0).radians.cosine
@@ -229,6 +236,7 @@ public enum MountingSolver {
             alternativeCost: alternative?.1.total ?? .infinity,
             cues: cues.sorted { $0.1 > $1.1 }.map(\.0), rests: postures)
         solution.walkingSeconds = e.gait.seconds
+        solution.currentCost = currentCost
         return .success(solution)
     }
 
