@@ -180,7 +180,7 @@ public struct ScenarioRenderer: Sendable {
         }
         let degree = 180 / Double.pi
         let rests = timeline.rests.map { r in
-            let knee = (r.posture.pelvisOrientation * r.angles.thighInPelvis(side: s.side)).rotate(.unitX)
+            let knee = r.posture.pelvisOrientation.rotate(HipJointGeometry.longAxis(flexion: r.angles.flexion, adduction: r.angles.adduction, side: s.side))
             return ScenarioTruth.Rest(start: Self.round(r.start), end: Self.round(r.end), posture: r.posture,
                                       flexion: Self.round(r.angles.flexion), adduction: Self.round(r.angles.adduction),
                                       rotation: Self.round(r.angles.rotation), inclination: Self.round((-knee.z).arcCosine.degrees))
