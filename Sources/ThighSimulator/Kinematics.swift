@@ -21,9 +21,12 @@ struct Kinematics: Sendable {
         heading * timeline.pelvis(at: t)
     }
 
-    /// Thigh orientation in the world (world ← thigh).
+    /// Thigh orientation in the world (world ← thigh), from the simulator's own angle geometry
+    /// (`HipJointGeometry`, not the motion core's `HipAngles`).
     func thigh(at t: Double) -> Quaternion {
-        pelvis(at: t) * timeline.angles(at: t).thighInPelvis(side: scenario.side)
+        let a = timeline.angles(at: t)
+        return pelvis(at: t) * HipJointGeometry.thighInPelvisQuaternion(flexion: a.flexion, adduction: a.adduction,
+                                                                        rotation: a.rotation, side: scenario.side)
     }
 
     /// Thigh ← sensor at time t: the mounting turned by the slip about the thigh's long axis.

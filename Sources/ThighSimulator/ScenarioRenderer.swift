@@ -26,6 +26,10 @@ public struct ScenarioRenderer: Sendable {
         public var orientations: [Quaternion]
         /// Per device sample: world ← pelvis (the posture's pelvis at the body's heading).
         public var pelvis: [Quaternion]
+        /// Per device sample: the sensor's and the hip joint's positions in the world, metres (the
+        /// trajectory the ideal accelerometer is the second derivative of, less gravity).
+        public var positions: [Vector3]
+        public var hipPositions: [Vector3]
         public var kernelValues: [SIMD8<Int32>]
         /// Values before quantisation and the kernel's fuzz filter, raw units.
         public var continuousValues: [SIMD8<Double>]
@@ -83,6 +87,8 @@ public struct ScenarioRenderer: Sendable {
         var ideal: [IMUSample] = []
         var orientations: [Quaternion] = []
         var pelvis: [Quaternion] = []
+        var positions: [Vector3] = []
+        var hipPositions: [Vector3] = []
         var continuous: [SIMD8<Double>] = []
         var raw: [SIMD8<Int32>] = []
         times.reserveCapacity(count)
@@ -99,6 +105,8 @@ public struct ScenarioRenderer: Sendable {
             ideal.append(IMUSample(time: t, acceleration: f, angularVelocity: w))
             orientations.append(q)
             pelvis.append(kinematics.pelvis(at: t))
+            positions.append(kinematics.position(at: t))
+            hipPositions.append(timeline.hipPosition(at: t))
             if k > 0 {
                 let step = errors.gyroBiasWalk * period.squareRoot()
                 bias += Vector3(noiseRNG.gaussian(), noiseRNG.gaussian(), noiseRNG.gaussian()) * step
@@ -180,7 +188,7 @@ public struct ScenarioRenderer: Sendable {
         }
         let degree = 180 / Double.pi
         let rests = timeline.rests.map { r in
-            let knee = (r.posture.pelvisOrientation * r.angles.thighInPelvis(side: s.side)).rotate(.unitX)
+            let knee = r.posture.pelvisOrientation.rotate(HipJointGeometry.longAxis(flexion: r.angles.flexion, adduction: r.angles.adduction, side: s.side))
             return ScenarioTruth.Rest(start: Self.round(r.start), end: Self.round(r.end), posture: r.posture,
                                       flexion: Self.round(r.angles.flexion), adduction: Self.round(r.angles.adduction),
                                       rotation: Self.round(r.angles.rotation), inclination: Self.round((-knee.z).arcCosine.degrees))
@@ -205,7 +213,7 @@ public struct ScenarioRenderer: Sendable {
             for i in events.indices { events[i].time -= first - 1 }
         }
         return Rendering(description: description, events: events, truth: truth, sampleTimes: times, ideal: ideal,
-                         orientations: orientations, pelvis: pelvis, kernelValues: kernelValues, continuousValues: continuous, lostSamples: lost)
+                         orientations: orientations, pelvis: pelvis, positions: positions, hipPositions: hipPositions, kernelValues: kernelValues, continuousValues: continuous, lostSamples: lost)
     }
 
     /// A uniformly distributed rotation (Shoemake's method).
