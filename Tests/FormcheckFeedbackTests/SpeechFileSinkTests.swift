@@ -50,6 +50,10 @@ import Testing
         #expect(SpeechTimeline.onset(track.samples, from: 1151) == 2500)
         let long = SpeechTimeline.mix([(t: 2.95, audio: voice)], duration: 3, sampleRate: rate)
         #expect(long.samples.count == 3050)
+        // Past the end, trailing silence is cut: the track ends with the sound.
+        let tailed = WaveAudio(sampleRate: rate, samples: voice.samples + Array(repeating: 0, count: 200))
+        #expect(SpeechTimeline.mix([(t: 2.95, audio: tailed)], duration: 3, sampleRate: rate).samples.count == 3050)
+        #expect(SpeechTimeline.mix([(t: 1, audio: tailed)], duration: 3, sampleRate: rate).samples.count == 3000)
         // Another rate is resampled: 2000 Hz sound placed on a 1000 Hz track at 0.5 s, half as long.
         let fast = WaveAudio(sampleRate: 2000, samples: Array(repeating: 10_000, count: 200))
         let mixed = SpeechTimeline.mix([(t: 0.5, audio: fast)], duration: 1, sampleRate: rate)
