@@ -47,6 +47,7 @@ import Testing
         (["replay", "x.evemu"], 64),
         (["replay", "x.evemu", "--exercise", "yoga"], 64),
         (["replay", "no-such-file.evemu", "--exercise", "piriformis"], 66),
+        (["replay", "a.evemu", "b.evemu", "--exercise", "piriformis", "--speak-to", "x.wav"], 64),
     ])
     func replayErrors(_ arguments: [String], _ status: Int) throws {
         let r = try ExitStatusTests.run(arguments)
