@@ -1,59 +1,107 @@
 import MotionCore
 
-/// The live terminal view, for a person lying on the floor a few metres from the screen: the
-/// flexion angle in big digits (`BlockFont`), the target band, the hold's progress and seconds
-/// left, the rep on this side, steps and cadence for walking, the last cue, and how to stop.
+/// The live terminal view, for a person lying on the floor 2 m from the screen: in big digits
+/// (`BlockFont`) the seconds left of a hold (between holds the angle, walking the cadence); the
+/// angle and the target band as a bar (`AngleBar`, whole degrees); a banner with the correction in
+/// force while a hold is out of its band; the hold's progress, the rep on this side, steps and
+/// cadence for walking, the last cue, and how to stop.
 ///
-/// `render` is a pure function of the status (no escape sequences); `frame` adds the terminal
-/// control to redraw in place.
+/// `render` is a pure function of the status; with `colour` it adds ANSI colours (SGR), without
+/// it has no escape at all, and every state reads from shapes and words alone. `frame` adds the
+/// terminal control to redraw in place without clearing the screen (no flicker).
 public enum LiveView {
     /// The one-line hint at the bottom.
     public static let hint = "Ctrl-C ends the session"
     /// Widest progress bar, in columns.
     static let maximumBarWidth = 40
 
+    /// What the big digits show, and the words under them.
+    public struct Figure: Sendable, Hashable {
+        /// In `BlockFont`'s characters.
+        public var text: String
+        public var label: String
+        public var style: ViewStyle?
+    }
+
     /// The screen: exactly `height` lines (newline-separated, none at the end), each at most `width`
     /// columns and without trailing spaces, content centred. Angles in degrees, times in seconds.
-    public static func render(status: SessionStatus, exercise: ExerciseProtocol, side: Side, width: Int, height: Int) -> String {
-        let width = max(1, width), height = max(1, height)
-        var content: [String] = []
-        content.append(header(status: status, exercise: exercise, side: side, width: width))
-        content.append("")
-        let angle = status.flexion.map { DecimalText.fixed($0, 1) + "°" } ?? "--.-°"
-        let big = BlockFont.render(angle)
-        if BlockFont.width(angle) <= width && height >= big.count + 8 {
-            content += big
-        } else {
-            content.append("flexion " + angle)
-        }
-        content.append("")
-        if !status.calibrated {
-            content.append("calibrating — keep still")
-        } else if let target = status.target {
-            let inside = status.flexion.map { target.contains($0) } ?? false
-            content.append("target \(number(target.lowerBound))–\(number(target.upperBound))°" + (inside ? "  ✓" : ""))
-        }
-        switch exercise.kind {
-        case .stretch:
-            content.append(holdLine(status: status, exercise: exercise, width: width))
-            content.append(repLine(status: status, side: side))
-        case .walk:
-            content.append(walkLine(status: status, exercise: exercise))
-        }
-        if let cue = status.lastCue {
-            content.append("")
-            content.append("“\(cue)”")
-        }
-        return layout(content, width: width, height: height)
+    public static func render(status: SessionStatus, exercise: ExerciseProtocol, side: Side, width: Int, height: Int,
+                              colour: Bool = false) -> String {
+        lines(status: status, exercise: exercise, side: side, width: width, height: height)
+            .map { $0.text(colour: colour) }.joined(separator: "\n")
     }
 
     /// `render`'s screen with the escapes that redraw it in place: cursor home, each line cleared to
-    /// its end, the rest of the screen cleared.
-    public static func frame(status: SessionStatus, exercise: ExerciseProtocol, side: Side, width: Int, height: Int) -> String {
-        let screen = render(status: status, exercise: exercise, side: side, width: width, height: height)
+    /// its end, the rest of the screen cleared. Nothing is cleared before it is drawn over.
+    public static func frame(status: SessionStatus, exercise: ExerciseProtocol, side: Side, width: Int, height: Int,
+                             colour: Bool = false) -> String {
         let escape = "\u{1B}["
-        let lines: [String] = screen.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) + escape + "K" }
+        let lines = lines(status: status, exercise: exercise, side: side, width: width, height: height)
+            .map { $0.text(colour: colour) + escape + "K" }
         return escape + "H" + lines.joined(separator: "\n") + escape + "J"
+    }
+
+    /// The screen's lines, styled.
+    public static func lines(status: SessionStatus, exercise: ExerciseProtocol, side: Side, width: Int, height: Int) -> [ViewLine] {
+        let width = max(1, width), height = max(1, height)
+        var top: [ViewLine] = [ViewLine(header(status: status, exercise: exercise, side: side, width: width), .title), ""]
+        let figure = figure(status: status, exercise: exercise)
+        var rest: [ViewLine] = [""]
+        if !status.calibrated {
+            rest.append("calibrating — keep still")
+        } else {
+            rest += AngleBar.lines(angle: status.flexion, band: status.target, scale: AngleBar.scale(for: exercise), width: width)
+            if let target = status.target {
+                let inside = status.flexion.map { target.contains($0.rounded()) } ?? false
+                let text = "target \(number(target.lowerBound))–\(number(target.upperBound))°"
+                rest.append(inside ? ViewLine(text) + ViewLine("  ✓", .good) : ViewLine(text))
+            }
+        }
+        if let banner = status.banner {
+            rest.append(ViewLine("!! " + banner + " !!", .banner))
+        }
+        switch exercise.kind {
+        case .stretch:
+            rest.append(holdLine(status: status, exercise: exercise, width: width))
+            rest.append(ViewLine(repLine(status: status, side: side)))
+        case .walk:
+            rest.append(ViewLine(walkLine(status: status, exercise: exercise)))
+        }
+        if let cue = status.lastCue {
+            rest.append("")
+            rest.append(ViewLine("“\(cue)”"))
+        }
+        let big = BlockFont.render(figure.text)
+        let room = height - 1 - top.count - rest.count - 1
+        if BlockFont.width(figure.text) <= width && room >= big.count {
+            top += big.map { ViewLine($0, figure.style) }
+            top.append(ViewLine(figure.label))
+        } else {
+            top.append(ViewLine(figure.text + " " + figure.label, figure.style))
+        }
+        return layout(top + rest, width: width, height: height)
+    }
+
+    /// The big figure: the seconds left while holding (rounded up: "23" until 22 s are left); the
+    /// angle in whole degrees otherwise; the cadence, in whole steps per minute, walking.
+    public static func figure(status: SessionStatus, exercise: ExerciseProtocol) -> Figure {
+        switch exercise.kind {
+        case .walk:
+            let text = status.cadence.map { "\(Int($0.rounded()))" } ?? "--"
+            let brisk = exercise.briskCadence.map { b in status.cadence.map { $0 >= b } ?? false } ?? false
+            return Figure(text: text, label: "steps/min", style: brisk ? .good : nil)
+        case .stretch:
+            if status.holding, let seconds = status.holdSeconds, seconds > 0 {
+                let left = max(0, status.secondsLeft ?? seconds - (status.held ?? 0))
+                let whole = Int(left.rounded(.up))
+                if status.banner != nil { return Figure(text: "\(whole)", label: "seconds left — paused", style: .attention) }
+                return Figure(text: "\(whole)", label: whole == 0 ? "done — release slowly" : "seconds left", style: .good)
+            }
+            guard status.calibrated, let flexion = status.flexion else { return Figure(text: "--°", label: "degrees", style: nil) }
+            let whole = flexion.rounded()
+            let inside = status.target?.contains(whole) ?? false
+            return Figure(text: "\(Int(whole))°", label: "degrees", style: inside ? .good : nil)
+        }
     }
 
     /// The progress bar: `width` cells, `fraction` (0…1) of them full.
@@ -73,19 +121,19 @@ public enum LiveView {
     }
 
     /// `42 s held — 18 s left` with its bar while holding; what to do otherwise.
-    static func holdLine(status: SessionStatus, exercise: ExerciseProtocol, width: Int) -> String {
+    static func holdLine(status: SessionStatus, exercise: ExerciseProtocol, width: Int) -> ViewLine {
         guard status.holding, let held = status.held else {
             guard let seconds = status.holdSeconds ?? exercise.holdSeconds else { return "hold when you reach the target" }
             let angle = exercise.holdAngle.map { " at \(number($0))° or more" } ?? ""
-            return "hold \(number(seconds)) s\(angle)"
+            return ViewLine("hold \(number(seconds)) s\(angle)")
         }
         let heldText = "\(Int(max(0, held).rounded(.down))) s held"
-        guard let seconds = status.holdSeconds, seconds > 0 else { return "holding — " + heldText }
+        guard let seconds = status.holdSeconds, seconds > 0 else { return ViewLine("holding — " + heldText) }
         let left = status.secondsLeft ?? max(0, seconds - held)
         let leftText = left <= 0 ? "done — release slowly" : "\(Int(left.rounded(.up))) s left"
-        let text = "  " + heldText + " — " + leftText
+        let text = "  " + heldText + " — " + leftText + (status.banner != nil ? " (paused)" : "")
         let barWidth = max(10, min(maximumBarWidth, width - 2 - text.count))
-        return bar(fraction: held / seconds, width: barWidth) + text
+        return ViewLine(bar(fraction: held / seconds, width: barWidth), status.banner != nil ? .attention : .good) + ViewLine(text)
     }
 
     /// `rep 1 of 2 — right`: the rep under way (or the next one), and when all are done, so.
@@ -111,28 +159,22 @@ public enum LiveView {
 
     /// Centres `content` (each line, and the block vertically) over `height − 1` lines, with the
     /// hint on the last line. Too little room: blank lines go first, then lines from the bottom.
-    static func layout(_ content: [String], width: Int, height: Int) -> String {
+    static func layout(_ content: [ViewLine], width: Int, height: Int) -> [ViewLine] {
         var lines = content
         let room = max(0, height - 1)
-        if lines.count > room { lines.removeAll { $0.isEmpty } }
+        if lines.count > room { lines.removeAll { $0.plain.allSatisfy { $0 == " " } } }
         if lines.count > room { lines.removeLast(lines.count - room) }
         let top = (room - lines.count) / 2
-        var screen = Array(repeating: "", count: top) + lines
-        screen += Array(repeating: "", count: room - screen.count)
-        screen.append(hint)
-        if height == 1 { screen = [hint] }
-        return screen.map { trimmingTrailingSpaces(centre($0, width: width)) }.joined(separator: "\n")
+        var screen = Array(repeating: ViewLine(), count: top) + lines
+        screen += Array(repeating: ViewLine(), count: room - screen.count)
+        screen.append(ViewLine(hint))
+        if height == 1 { screen = [ViewLine(hint)] }
+        return screen.map { centre($0, width: width).trimmingTrailingSpaces }
     }
 
-    static func trimmingTrailingSpaces(_ line: String) -> String {
-        var line = line
-        while line.last == " " { line.removeLast() }
-        return line
-    }
-
-    static func centre(_ line: String, width: Int) -> String {
-        guard line.count < width else { return String(line.prefix(width)) }
-        guard !line.isEmpty else { return "" }
-        return String(repeating: " ", count: (width - line.count) / 2) + line
+    static func centre(_ line: ViewLine, width: Int) -> ViewLine {
+        guard line.width < width else { return line.prefix(width) }
+        guard !line.isEmpty else { return line }
+        return ViewLine(String(repeating: " ", count: (width - line.width) / 2)) + line
     }
 }

@@ -22,4 +22,6 @@ public struct SessionStatus: Sendable, Hashable {
     /// The correction in force while a hold is out of its band (shown until corrected).
     public var banner: String?
     public var calibrated = false
+
+    public init() {}
 }

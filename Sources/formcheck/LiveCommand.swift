@@ -26,6 +26,11 @@ struct LiveCommand: AsyncParsableCommand {
     @Flag(help: "Speak the cues (needs espeak-ng).")
     var speak = false
 
+    @Option(name: .customLong("speak-to"),
+            help: "Also write the session's cues, spoken (espeak-ng) at their times, into one WAVE file at the end.",
+            completion: .file(extensions: ["wav"]))
+    var speakTo: String?
+
     @Option(help: "Output format: text (a full-screen view) or json (JSON Lines).")
     var format: OutputFormat = .text
 
@@ -33,6 +38,7 @@ struct LiveCommand: AsyncParsableCommand {
 
     func run() async throws {
         let exercise = try options.loadProtocol()
+        let speechFile = try speakTo.map { try SpeechOutput.file($0) }
         let discovery = roots.discovery
         let path = try DeviceChoice.node(device, discovery: discovery, example: "formcheck live %@ --exercise \(exercise.name)")
         let opened: EvdevDevice
@@ -68,8 +74,9 @@ struct LiveCommand: AsyncParsableCommand {
         let first = LiveSessionRunner<OrientationFilter>.Connection(events: source.stream, description: description,
                                                                     initialValues: initial, path: path, uniq: uniq)
         let sysfsRoot = discovery.sysfsRoot
+        let summary: SessionSummary
         do {
-            _ = try await runner.run(first, reconnect: { uniq in
+            summary = try await runner.run(first, reconnect: { uniq in
                 // Ctrl-C while waiting ends the session.
                 let wait = Task { try await discovery.waitForMotionNode(uniq: uniq) }
                 guard stopper.waiting(wait), let node = try? await wait.value else { return nil }
@@ -82,6 +89,7 @@ struct LiveCommand: AsyncParsableCommand {
             }, emit: { event, status in
                 output.emit(event, status: status)
                 speech?.handle(event)
+                speechFile?.handle(event)
             }, progress: { output.tick($0) }, notice: { printError("formcheck: " + $0) })
         } catch let error as InputError {
             try? recording?.close()
@@ -89,6 +97,7 @@ struct LiveCommand: AsyncParsableCommand {
         }
         speech?.finish(timeout: 3)
         do { try recording?.close() } catch { throw fail(error) }
+        if let speechFile { try SpeechOutput.write(speechFile, duration: summary.t) }
         if let record { printError("formcheck: the session was recorded to \(record)") }
         // The device went away for good: the summary is printed and the recording kept, but the
         // session did not end as asked (README "Exit status").

@@ -24,14 +24,28 @@ struct ReplayCommand: AsyncParsableCommand {
     @Flag(help: "Replay at the recorded pace (as 'live' would have seen it, with its full-screen view on a terminal) instead of as fast as possible; Ctrl-C ends it with the summary.")
     var realtime = false
 
-    @Flag(help: "Speak the cues (needs espeak-ng); with --realtime.")
+    @Flag(help: "Speak the cues (needs espeak-ng); replays at the recorded pace, as --realtime.")
     var speak = false
 
+    @Option(name: .customLong("speak-to"),
+            help: "Write the session's cues, spoken (espeak-ng) at their times, into one WAVE file (one recording only).",
+            completion: .file(extensions: ["wav"]))
+    var speakTo: String?
+
     @OptionGroup var csvUnits: CSVUnitOptions
+
+    func validate() throws {
+        if speakTo != nil && files.count > 1 {
+            throw ValidationError("--speak-to writes one file: give one recording")
+        }
+    }
 
     func run() async throws {
         let exercise = try options.loadProtocol()
         let stored = try options.loadCalibration()
+        // Speaking follows the recording's pace: cues are heard when they would have been live.
+        let paced = realtime || speak
+        let speechFile = try speakTo.map { try SpeechOutput.file($0) }
         var unusable: [String] = []
         for file in files {
             let recording: Recording
@@ -45,7 +59,10 @@ struct ReplayCommand: AsyncParsableCommand {
                                            height: options.height.map { $0 / 100 })
             if files.count > 1 && format == .text { print("== \(file)") }
             let summary: SessionSummary
-            if realtime, recording.format == .evemu, let description = recording.description {
+            if paced && recording.format != .evemu {
+                printError("formcheck: \(file): warning: only evemu recordings replay at the recorded pace; this one is analysed at once")
+            }
+            if paced, recording.format == .evemu, let description = recording.description {
                 let events: [InputEvent]
                 do { events = try recording.events() } catch { throw fail(error) }
                 let output = EventOutput(format: format, live: true, exercise: exercise, side: options.side)
@@ -71,11 +88,15 @@ struct ReplayCommand: AsyncParsableCommand {
                     summary = try await runner.run(connection, reconnect: nil, emit: { e, status in
                         output.emit(e, status: status)
                         speech?.handle(e)
+                        speechFile?.handle(e)
                     }, progress: { output.tick($0) }, notice: { printError("formcheck: " + $0) })
                 } catch let error as InputError { throw fail(error) }
                 speech?.finish(timeout: 3)
                 pipeline = runner.pipeline
-                if stop.isSet { break }
+                if stop.isSet {
+                    if let speechFile { try SpeechOutput.write(speechFile, duration: summary.t) }
+                    break
+                }
             } else {
                 let output = EventOutput(format: format)
                 let readings: [SensorReading]
@@ -84,12 +105,19 @@ struct ReplayCommand: AsyncParsableCommand {
                 for r in readings {
                     events.removeAll(keepingCapacity: true)
                     pipeline.consume(r, into: &events)
-                    for e in events { output.emit(e) }
+                    for e in events {
+                        output.emit(e)
+                        speechFile?.handle(e)
+                    }
                 }
                 events.removeAll()
                 summary = pipeline.finish(into: &events)
-                for e in events { output.emit(e) }
+                for e in events {
+                    output.emit(e)
+                    speechFile?.handle(e)
+                }
             }
+            if let speechFile { try SpeechOutput.write(speechFile, duration: summary.t) }
             if let problem = Self.unrecognised(summary, samples: pipeline.samples, calibrated: pipeline.angles.tracker.calibration != nil,
                                                exercise: exercise) {
                 printError("formcheck: \(file): \(problem)")

@@ -2,8 +2,6 @@ import Glibc
 
 /// The terminal formcheck draws on.
 enum Terminal {
-    static let clearScreen = "\u{1B}[2J\u{1B}[H"
-
     static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 
     /// Columns and rows of standard output's terminal (TIOCGWINSZ), else $COLUMNS/$LINES, else 80 × 24.

@@ -47,6 +47,7 @@ import Testing
         (["replay", "x.evemu"], 64),
         (["replay", "x.evemu", "--exercise", "yoga"], 64),
         (["replay", "no-such-file.evemu", "--exercise", "piriformis"], 66),
+        (["replay", "a.evemu", "b.evemu", "--exercise", "piriformis", "--speak-to", "x.wav"], 64),
     ])
     func replayErrors(_ arguments: [String], _ status: Int) throws {
         let r = try ExitStatusTests.run(arguments)
@@ -97,5 +98,129 @@ import Testing
         let r = try ExitStatusTests.run(["replay", Self.scenarios + "/hamstring-shallow.evemu", "--exercise", "hamstring", "--calibration", cal])
         #expect(r.status == 65)
         #expect(r.stderr.contains("not a formcheck calibration"))
+    }
+
+    /// `replay --speak-to`: one WAVE file as long as the session, each cue's sound beginning within
+    /// 50 ms of its `t` (cues said while the one before is still sounding are not separable: skipped).
+    @Test func replaySpeaksItsCuesIntoOneWaveFile() throws {
+        let dir = try ExitStatusTests.scratch()
+        defer { ExitStatusTests.cleanUp(dir) }
+        let wav = dir.appendingPathComponent("cues.wav").path
+        let r = try ExitStatusTests.run(["replay", Self.scenarios + "/hamstring-shallow.evemu", "--exercise", "hamstring",
+                                         "--format", "json", "--speak-to", wav])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let lines = try r.stdout.split(separator: "\n").map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        let cues = lines.filter { $0["type"] as? String == "cue" }.compactMap { $0["t"] as? Double }
+        let duration = try #require(lines.last?["t"] as? Double)
+        #expect(cues.count >= 3)
+        #expect(r.stderr.contains("\(cues.count) cues spoken into \(wav)"))
+
+        // The file, read by hand: RIFF/WAVE, PCM mono 16-bit, then the data.
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: wav)))
+        func u32(_ i: Int) -> Int { Int(bytes[i]) | Int(bytes[i + 1]) << 8 | Int(bytes[i + 2]) << 16 | Int(bytes[i + 3]) << 24 }
+        func u16(_ i: Int) -> Int { Int(bytes[i]) | Int(bytes[i + 1]) << 8 }
+        #expect(String(decoding: bytes[0..<4], as: UTF8.self) == "RIFF" && String(decoding: bytes[8..<16], as: UTF8.self) == "WAVEfmt ")
+        #expect(u32(4) == bytes.count - 8)
+        #expect(u16(20) == 1 && u16(22) == 1 && u16(34) == 16)  // PCM, mono, 16 bits
+        let rate = u32(24)
+        #expect(String(decoding: bytes[36..<40], as: UTF8.self) == "data" && u32(40) == bytes.count - 44)
+        let samples = stride(from: 44, to: bytes.count - 1, by: 2).map { abs(Int(Int16(bitPattern: UInt16(u16($0))))) }
+
+        // The envelope: peak of 5 ms windows; sound is a window above 1 % of full scale.
+        let window = rate / 200
+        let loud = stride(from: 0, to: samples.count, by: window).map { samples[$0..<min($0 + window, samples.count)].max()! > 330 }
+        func time(_ w: Int) -> Double { Double(w * window) / Double(rate) }
+        // As long as the session, or — when the last cue is still being said at the end — until its sound ends.
+        let length = Double(samples.count) / Double(rate)
+        if abs(length - duration) >= 0.05 {
+            #expect(length > duration && cues.last! > duration - 5, "\(length) s of audio, session \(duration) s")
+            #expect(length - time(try #require(loud.lastIndex(of: true))) < 0.05)
+        }
+        var checked = 0
+        for t in cues {
+            let at = Int(t * Double(rate)) / window
+            // Separable: silent for the 100 ms before the cue.
+            guard at >= 20, !loud[(at - 20)..<(at - 10)].contains(true) else { continue }
+            let onset = try #require(loud[(at - 10)...].firstIndex(of: true), "no sound after the cue at \(t) s")
+            #expect(abs(time(onset) - t) <= 0.05, "cue at \(t) s, sound from \(time(onset)) s")
+            checked += 1
+        }
+        #expect(checked >= 3)
+    }
+
+    /// Ctrl-C during `replay --realtime` (--speak implies it): the session ends with its summary,
+    /// paced — only what was played is in it — and exit 0.
+    @Test func ctrlCEndsARealtimeReplayWithItsSummary() throws {
+        let r = try Self.interrupted(["replay", Self.scenarios + "/hamstring-shallow.evemu", "--exercise", "hamstring", "--speak"],
+                                     after: 2.5)
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let summary = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("summary") })
+        // `summary   hamstring, right side, 2.5 s`: the session ran for about as long as it was let.
+        let seconds = try #require(Double(summary.split(separator: " ").dropLast().last ?? ""))
+        #expect(seconds > 1.5 && seconds < 5, "\(summary)")
+        #expect(r.stdout.contains("\"Lie flat on your back"))
+    }
+
+    /// On a terminal (a pty from util-linux `script`), `replay --realtime` draws the live view:
+    /// the screen cleared once, frames drawn over it at 4 Hz, no colour under NO_COLOR; Ctrl-C
+    /// clears it for the summary.
+    @Test func realtimeReplayOnATerminalDrawsTheLiveView() throws {
+        guard let binary = ExitStatusTests.binary else { throw ExitStatusTests.BinaryMissing() }
+        let command = "stty cols 80 rows 24; exec '\(binary)' replay '\(Self.scenarios)/hamstring-shallow.evemu' --exercise hamstring --realtime"
+        let r = try Self.interrupted(["-qec", command, "/dev/null"], after: 3, program: "/usr/bin/script",
+                                     environment: ["TERM": "xterm", "NO_COLOR": "1", "PATH": "/usr/bin:/bin"], child: true)
+        let start = "\u{1B}[2J\u{1B}[H\u{1B}[?25l", end = "\u{1B}[?25h\u{1B}[2J\u{1B}[H"
+        #expect(r.stdout.components(separatedBy: start).count == 2, "\(r.stdout.prefix(300))")
+        let frames = r.stdout.components(separatedBy: "\u{1B}[H").count - 3  // less the start's and the end's
+        #expect(frames >= 9 && frames <= 14, "\(frames) frames in 3 s")
+        #expect(r.stdout.contains("Hamstring") || r.stdout.contains("hamstring"))
+        #expect(r.stdout.contains("Ctrl-C ends the session"))
+        #expect(!r.stdout.contains("\u{1B}[0m"))  // NO_COLOR
+        let tail = try #require(r.stdout.components(separatedBy: end).last)
+        #expect(tail.contains("summary   hamstring, right side"))
+    }
+
+    /// Runs `program` (formcheck by default), sends SIGINT after `seconds` — to its only child when
+    /// `child` (formcheck under `script`) — and waits for it to end.
+    static func interrupted(_ arguments: [String], after seconds: Double, program: String? = nil,
+                            environment: [String: String]? = nil, child: Bool = false) throws -> ExitStatusTests.Run {
+        guard let binary = ExitStatusTests.binary else { throw ExitStatusTests.BinaryMissing() }
+        let dir = try ExitStatusTests.scratch()
+        defer { ExitStatusTests.cleanUp(dir) }
+        let out = dir.appendingPathComponent("stdout"), err = dir.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+        let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program ?? binary)
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = outHandle
+        process.standardError = errHandle
+        try process.run()
+        usleep(UInt32(seconds * 1e6))
+        if child {
+            let pid = process.processIdentifier
+            let children = try String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)
+            let kid = try #require(Int32(children.trimmingCharacters(in: .whitespacesAndNewlines)), "children: \(children)")
+            kill(kid, SIGINT)
+        } else {
+            process.interrupt()
+        }
+        let deadline = Date().addingTimeInterval(20)
+        while process.isRunning {
+            if Date() > deadline {
+                process.terminate()
+                process.waitUntilExit()
+                throw ExitStatusTests.Timeout()
+            }
+            usleep(5_000)
+        }
+        try outHandle.close()
+        try errHandle.close()
+        return .init(status: process.terminationStatus,
+                     stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
+                     stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
     }
 }

@@ -129,4 +129,71 @@ import ThighSimulator
         #expect(readings.contains { if case .gap = $0 { true } else { false } })
         try? FileManager.default.removeItem(atPath: s.recordingPath)
     }
+
+    /// `replay --realtime` on a terminal: the runner paced on a fake clock, its statuses drawn by the
+    /// live view's sink. Frames come at 4 Hz of session time, drawn over each other (cleared once);
+    /// while the knee is past the cap the banner is on every frame, and gone from the frames after;
+    /// the summary comes last, the cursor shown again.
+    @Test func realtimeReplayDrawsTheLiveViewAtFourHertz() async throws {
+        var s = try Self.setup("knee-to-chest-overshoot")
+        let exercise = try ExerciseLibrary.named("knee-to-chest")
+        var frames: [(status: SessionStatus, text: String)] = []
+        var current = SessionStatus()
+        var written: [String] = []
+        let sink = LiveViewSink(exercise: exercise, side: s.scenario.side, colour: false, size: { (80, 24) },
+                                write: { written.append($0); frames.append((current, $0)) })
+        let clock = FakeClock()
+        let summary = try await s.runner.run(Self.connection(s.events, s, clock: clock), reconnect: nil,
+                                             emit: { e, status in sink.emit(e, status: status) },
+                                             progress: { status in current = status; sink.tick(status) }, notice: { _ in })
+        try s.runner.recording?.close()
+        try? FileManager.default.removeItem(atPath: s.recordingPath)
+
+        let drawn = frames.dropLast()
+        // One frame per quarter second of the session, the first at its first sample.
+        #expect(abs(drawn.count - Int(summary.t * 4)) <= 1, "\(drawn.count) frames in \(summary.t) s")
+        for (a, b) in zip(drawn, drawn.dropFirst()) {
+            #expect((b.status.t * 4).rounded(.down) == (a.status.t * 4).rounded(.down) + 1)
+        }
+        #expect(written[0].hasPrefix(LiveViewSink.start + "\u{1B}[H"))
+        #expect(written.dropFirst().dropLast().allSatisfy { $0.hasPrefix("\u{1B}[H") && !$0.contains("\u{1B}[2J") })
+        #expect(written.last!.hasPrefix(LiveViewSink.end) && written.last!.contains(TextReport.summary(summary)))
+        #expect(written.allSatisfy { !$0.contains("\u{1B}[0m") })  // no colour asked
+
+        // The banner while the correction is in force, and only then.
+        let paused = drawn.filter { $0.status.banner != nil }
+        #expect(paused.count > 20 * 4)  // the hold at 138° lasts about 30 s
+        #expect(paused.allSatisfy { $0.text.contains("!! Too far — ease off !!") && $0.text.contains("seconds left — paused") })
+        #expect(drawn.filter { $0.status.banner == nil }.allSatisfy { !$0.text.contains("!! ") })
+        let after = try #require(drawn.lastIndex { $0.status.banner != nil })
+        #expect(drawn.count > after + 4)  // frames after the correction, without it
+        // The bar's marker follows the angle to the whole degree: 138° at the hold.
+        let held = try #require(paused.last)
+        #expect(held.text.contains("▲ \(Int(held.status.flexion!.rounded()))°"))
+    }
+
+    /// A good hold counts down in the big digits, one number per second, in step with the status.
+    @Test func holdSecondsLeftInTheBigDigits() async throws {
+        var s = try Self.setup("knee-to-chest")
+        let exercise = try ExerciseLibrary.named("knee-to-chest")
+        var frames: [(status: SessionStatus, text: String)] = []
+        var current = SessionStatus()
+        let sink = LiveViewSink(exercise: exercise, side: s.scenario.side, colour: true, size: { (80, 24) },
+                                write: { frames.append((current, $0)) })
+        _ = try await s.runner.run(Self.connection(s.events, s, clock: FakeClock()), reconnect: nil,
+                                   emit: { e, status in sink.emit(e, status: status) },
+                                   progress: { status in current = status; sink.tick(status) }, notice: { _ in })
+        try s.runner.recording?.close()
+        try? FileManager.default.removeItem(atPath: s.recordingPath)
+        let counting = frames.filter { $0.status.holding && $0.status.banner == nil && ($0.status.secondsLeft ?? 0) > 0 }
+        #expect(counting.count > 3 * 20 * 4)
+        for f in counting {
+            let whole = Int(f.status.secondsLeft!.rounded(.up))
+            let big = BlockFont.render("\(whole)")
+            // Coloured green (counting, in the band), row by row.
+            for row in big { #expect(f.text.contains(ViewStyle.good.on + String(row.reversed().drop { $0 == " " }.reversed()) + ViewStyle.off), "\(whole)") }
+        }
+        let digits = Set(counting.map { Int($0.status.secondsLeft!.rounded(.up)) })
+        #expect(digits.contains(23) && digits.contains(1))
+    }
 }
