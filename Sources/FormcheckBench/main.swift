@@ -93,9 +93,9 @@ func liveFilter(_ samples: [IMUSample], passes: Int) {
 /// The whole angle path of a live session: filter, mounting evidence and solver, angles.
 @MainActor func benchAngles() {
     print("live angles (AnglePipeline: filter + strap calibration + angles), \(runs) runs")
-    for name in ["walk-brisk", "piriformis-dualsense", "start-seated"] {
-        let readings = ScenarioRenderer(ScenarioLibrary.named(name)!).render().ideal.map { SensorReading.sample($0) }
-        let scenario = ScenarioLibrary.named(name)!
+    for scenario in ScenarioLibrary.builtIn where ["walk-brisk", "piriformis-dualsense", "start-seated"].contains(scenario.name) {
+        let name = scenario.name
+        let readings = ScenarioRenderer(scenario).render().ideal.map { SensorReading.sample($0) }
         let posture: Posture? = scenario.exercise == "everyday" ? nil : scenario.posture
         reportTime("  \(name), \(readings.count) samples", measure {
             var pipeline = AnglePipeline(estimator: OrientationFilter(), posture: posture, side: scenario.side)

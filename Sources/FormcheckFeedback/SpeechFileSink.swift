@@ -58,8 +58,14 @@ public final class SpeechFileSink: @unchecked Sendable {
         var spoken: [String: WaveAudio] = [:]
         var utterances: [(t: Double, audio: WaveAudio)] = []
         for (i, cue) in cues.enumerated() {
-            if spoken[cue.text] == nil { spoken[cue.text] = try synthesise(cue.text, to: dir.appendingPathComponent("\(i).wav").path) }
-            utterances.append((cue.t, spoken[cue.text]!))
+            let audio: WaveAudio
+            if let known = spoken[cue.text] {
+                audio = known
+            } else {
+                audio = try synthesise(cue.text, to: dir.appendingPathComponent("\(i).wav").path)
+                spoken[cue.text] = audio
+            }
+            utterances.append((cue.t, audio))
         }
         let rate = utterances.first?.audio.sampleRate ?? 22_050
         let track = SpeechTimeline.mix(utterances, duration: duration, sampleRate: rate)
