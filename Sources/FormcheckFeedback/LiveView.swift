@@ -39,6 +39,9 @@ public enum LiveView {
             content.append(repLine(status: status, side: side))
         case .walk:
             content.append(walkLine(status: status, exercise: exercise))
+        case .strength:
+            // Complete reps in the set against the set's target (the tempo guide is not drawn yet).
+            content.append("reps \(status.reps)/\(exercise.reps?.perSet ?? 0)")
         }
         if let cue = status.lastCue {
             content.append("")
