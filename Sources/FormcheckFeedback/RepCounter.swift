@@ -13,7 +13,8 @@
 /// until the thigh moves back faster than `lowerRate`, down is from then to the end. Times in
 /// seconds.
 ///
-/// Form errors: `overshoot` (beyond the top by more than `overshootBeyond`, said at once),
+/// Form errors: `overshoot` (beyond the target range from the start position by more than
+/// `overshootBeyond`, said at once),
 /// `sagging` (with a hold: at the top, drifted back `sagDegrees` from the peak before lowering, said
 /// at once), `tooFast` (up faster than `minimumUpSeconds`, said at the top; down faster than
 /// `minimumDownSeconds`, said at the end), `shallow` (range short of the target by more than
@@ -234,7 +235,9 @@ public struct RepCounter: Sendable {
     }
 
     private func overshoot(_ r: inout Progress, angle: Double) -> [Action] {
-        guard rules.direction * (angle - rules.topAngle) > rules.overshootBeyond else { return [] }
+        // From the start position the thigh settled in, like the range: an offset of the whole angle
+        // (a hook-lying thigh read at 33° instead of 45°) does not make every rep an overshoot.
+        guard rules.direction * (angle - r.base) > rules.targetRange + rules.overshootBeyond else { return [] }
         return fault(&r, .overshoot)
     }
 
