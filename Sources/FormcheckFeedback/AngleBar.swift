@@ -13,11 +13,15 @@ public enum AngleBar {
     public static let minimumCells = 11
 
     /// The scale for an exercise, degrees: a stretch from 0 to 20° past its safe cap (to 10°), a
-    /// walk from −30° to 60° (the thigh's swing).
+    /// walk from −30° to 60° (the thigh's swing); a strengthening exercise from 0 to 20° past the
+    /// larger of its start and top angles (to 10°).
     public static func scale(for exercise: ExerciseProtocol) -> ClosedRange<Double> {
         switch exercise.kind {
         case .walk:
             return -30...60
+        case .strength:
+            let r = exercise.reps ?? .init()
+            return 0...((max(r.startAngle, r.topAngle) + 20) / 10).rounded(.up) * 10
         case .stretch:
             let cap = exercise.overshootAngle ?? (exercise.holdAngle ?? 110) + 20
             return 0...((cap + 20) / 10).rounded(.up) * 10

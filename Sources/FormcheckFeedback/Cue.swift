@@ -34,6 +34,12 @@ public enum Cue: Sendable, Hashable {
     case strapSlipped(degrees: Int)
     /// The sensor seems to be on `side`, not the side given.
     case wrongSide(Side)
+    /// Strengthening: set `set` of `sets` begins, `reps` complete reps to do.
+    case beginSet(set: Int, sets: Int, reps: Int)
+    /// Strengthening: `count` complete reps so far in this set (said as a number: "seven").
+    case repCount(Int)
+    /// Strengthening: set `set` is done; rest `seconds` before the next.
+    case setRest(set: Int, seconds: Int)
 
     /// The stable kind (the JSON Lines `kind`).
     public var kind: CueKind {
@@ -50,6 +56,9 @@ public enum Cue: Sendable, Hashable {
         case .paceSlow, .paceProgress: .pace
         case .strapSlipped: .strapSlipped
         case .wrongSide: .wrongSide
+        case .beginSet: .startPosition
+        case .repCount: .repCount
+        case .setRest: .setDone
         }
     }
 }

@@ -49,6 +49,13 @@ public struct CueCatalogue: Sendable {
             return "The strap has moved — re-seat it"
         case .wrongSide(let side):
             return "The sensor seems to be on your \(side.rawValue) leg — restart with side \(side.rawValue)"
+        case .beginSet(let set, let sets, let reps):
+            let count = n(reps).prefix(1).uppercased() + n(reps).dropFirst()
+            return sets == 1 ? "\(count) reps — begin" : "Set \(n(set)) of \(n(sets)): \(n(reps)) reps — begin"
+        case .repCount(let count):
+            return n(count)
+        case .setRest(let set, let seconds):
+            return "Set \(n(set)) done — rest \(n(seconds)) seconds"
         }
     }
 

@@ -25,4 +25,6 @@ public enum CueKind: String, Sendable, Hashable, Codable, CaseIterable {
     case strapSlipped
     /// The movement says the sensor is on the other leg than `--side`.
     case wrongSide
+    /// Strengthening: the count of complete reps in the set ("seven").
+    case repCount
 }

@@ -8,7 +8,7 @@ import Foundation
 public enum ExerciseLibrary {
     /// The order `formcheck exercises` lists the built-in protocols in; built-in files not named
     /// here follow in alphabetical order.
-    static let preferredOrder = ["piriformis", "hamstring", "knee-to-chest", "walk"]
+    static let preferredOrder = ["piriformis", "hamstring", "knee-to-chest", "walk", "bridge", "straight-leg-raise"]
 
     /// Names of the built-in protocols, in the order `formcheck exercises` lists them.
     public static let names: [String] = {
@@ -121,6 +121,15 @@ public enum ExerciseLibrary {
         ]
         if let bad = positive.first(where: { !($0.1 > 0) }) { return (bad.0, "\(bad.0) must be more than 0") }
         if p.hold.dipGrace < 0 { return ("dipGrace", "dipGrace must be 0 or more (seconds)") }
+        if p.kind == .strength {
+            guard let r = p.reps else { return ("kind", "a strengthening exercise needs \"reps\" (its start and top angles, tempo, sets)") }
+            if abs(r.topAngle - r.startAngle) <= r.leaveBand { return ("topAngle", "topAngle must be more than leaveBand away from startAngle") }
+            if !(r.boundaryBand > 0 && r.boundaryBand < r.leaveBand) { return ("boundaryBand", "boundaryBand must be more than 0 and less than leaveBand") }
+            let rates: [(String, Double)] = [("topRate", r.topRate), ("lowerRate", r.lowerRate), ("stillRate", r.stillRate),
+                                             ("startTolerance", r.startTolerance), ("restSeconds", r.restSeconds)]
+            if let bad = rates.first(where: { !($0.1 > 0) }) { return (bad.0, "\(bad.0) must be more than 0") }
+            if r.perSet < 1 || r.sets < 1 { return (r.perSet < 1 ? "perSet" : "sets", "perSet and sets must be at least 1") }
+        }
         return nil
     }
 

@@ -133,6 +133,11 @@ public struct ExercisePhase: Sendable {
         case .stretch:
             state = .startPosition(rep: 1)
             return [startCue(rep: 1)]
+        case .strength:
+            // The sets are `SetTracker`'s: it says how the first begins.
+            state = .startPosition(rep: 1)
+            let r = exercise.reps ?? .init()
+            return [.beginSet(set: 1, sets: r.sets, reps: r.perSet)]
         }
     }
 

@@ -7,7 +7,7 @@ extension ExerciseProtocol: Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, title, instructions, kind, posture, neutralFlexion, startBand, holdAngle, holdSeconds, repsPerSide
         case minimumAdduction, overshootAngle, maximumRate, rearmRate, rateSmoothingHz, hold, bounce, guidance
-        case briskCadence, pace, wrongExerciseSteps
+        case briskCadence, pace, wrongExerciseSteps, reps
     }
 
     /// The keys each object of the file may have, by the key that holds it ("" for the top level).
@@ -18,6 +18,7 @@ extension ExerciseProtocol: Codable {
         "bounce": BounceRules.CodingKeys.allCases.map(\.rawValue),
         "guidance": GuidanceRules.CodingKeys.allCases.map(\.rawValue),
         "pace": PaceRules.CodingKeys.allCases.map(\.rawValue),
+        "reps": RepRules.CodingKeys.allCases.map(\.rawValue),
     ]
 
     public init(from decoder: any Decoder) throws {
@@ -41,6 +42,7 @@ extension ExerciseProtocol: Codable {
         briskCadence = try c.decodeIfPresent(Double.self, forKey: .briskCadence)
         pace = try c.decodeIfPresent(PaceRules.self, forKey: .pace) ?? pace
         wrongExerciseSteps = try c.decodeIfPresent(Int.self, forKey: .wrongExerciseSteps) ?? wrongExerciseSteps
+        reps = try c.decodeIfPresent(RepRules.self, forKey: .reps)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -68,6 +70,10 @@ extension ExerciseProtocol: Codable {
             try c.encode(wrongExerciseSteps, forKey: .wrongExerciseSteps)
         case .walk:
             try c.encode(pace, forKey: .pace)
+        case .strength:
+            try c.encode(rateSmoothingHz, forKey: .rateSmoothingHz)
+            try c.encode(reps ?? RepRules(), forKey: .reps)
+            try c.encode(wrongExerciseSteps, forKey: .wrongExerciseSteps)
         }
         try c.encode(guidance, forKey: .guidance)
     }
@@ -120,5 +126,31 @@ extension ExerciseProtocol.PaceRules {
         self.init()
         checkSeconds = try c.decodeIfPresent(Double.self, forKey: .checkSeconds) ?? checkSeconds
         progressSeconds = try c.decodeIfPresent(Double.self, forKey: .progressSeconds) ?? progressSeconds
+    }
+}
+
+extension ExerciseProtocol.RepRules {
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init()
+        startAngle = try c.decodeIfPresent(Double.self, forKey: .startAngle) ?? startAngle
+        startTolerance = try c.decodeIfPresent(Double.self, forKey: .startTolerance) ?? startTolerance
+        topAngle = try c.decodeIfPresent(Double.self, forKey: .topAngle) ?? topAngle
+        rangeTolerance = try c.decodeIfPresent(Double.self, forKey: .rangeTolerance) ?? rangeTolerance
+        overshootBeyond = try c.decodeIfPresent(Double.self, forKey: .overshootBeyond) ?? overshootBeyond
+        leaveBand = try c.decodeIfPresent(Double.self, forKey: .leaveBand) ?? leaveBand
+        boundaryBand = try c.decodeIfPresent(Double.self, forKey: .boundaryBand) ?? boundaryBand
+        topRate = try c.decodeIfPresent(Double.self, forKey: .topRate) ?? topRate
+        lowerRate = try c.decodeIfPresent(Double.self, forKey: .lowerRate) ?? lowerRate
+        stillRate = try c.decodeIfPresent(Double.self, forKey: .stillRate) ?? stillRate
+        minimumUpSeconds = try c.decodeIfPresent(Double.self, forKey: .minimumUpSeconds) ?? minimumUpSeconds
+        minimumDownSeconds = try c.decodeIfPresent(Double.self, forKey: .minimumDownSeconds) ?? minimumDownSeconds
+        holdSeconds = try c.decodeIfPresent(Double.self, forKey: .holdSeconds) ?? holdSeconds
+        holdGrace = try c.decodeIfPresent(Double.self, forKey: .holdGrace) ?? holdGrace
+        sagDegrees = try c.decodeIfPresent(Double.self, forKey: .sagDegrees) ?? sagDegrees
+        perSet = try c.decodeIfPresent(Int.self, forKey: .perSet) ?? perSet
+        sets = try c.decodeIfPresent(Int.self, forKey: .sets) ?? sets
+        restSeconds = try c.decodeIfPresent(Double.self, forKey: .restSeconds) ?? restSeconds
     }
 }

@@ -11,6 +11,8 @@ public struct ExerciseProtocol: Sendable, Hashable {
         case stretch
         /// Walking: steps and cadence.
         case walk
+        /// Strengthening: repetitions in sets (`reps`).
+        case strength
     }
 
     /// Where the thigh starts before the stretch (piriformis: 45° ± 10°).
@@ -93,6 +95,49 @@ public struct ExerciseProtocol: Sendable, Hashable {
         public init() {}
     }
 
+    /// Strengthening: how repetitions are found and judged (`RepCounter`) and the sets they make.
+    /// Angles in degrees (flexion), rates in °/s, times in seconds.
+    public struct RepRules: Sendable, Hashable, Codable {
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case startAngle, startTolerance, topAngle, rangeTolerance, overshootBeyond, leaveBand, boundaryBand, topRate, lowerRate
+            case stillRate, minimumUpSeconds, minimumDownSeconds, holdSeconds, holdGrace, sagDegrees, perSet, sets, restSeconds
+        }
+
+        /// Flexion of the start position, and how far from it the thigh may settle.
+        public var startAngle = 0.0
+        public var startTolerance = 15.0
+        /// Flexion of the top of the movement (the target range is from the start to here).
+        public var topAngle = 30.0
+        /// A range short of the target by more than this is `shallow`.
+        public var rangeTolerance = 8.0
+        /// Beyond the top by more than this is `overshoot`.
+        public var overshootBeyond = 12.0
+        /// A rep begins this far from the start position.
+        public var leaveBand = 8.0
+        /// Rep start and end: leaving and coming back within this of the start position.
+        public var boundaryBand = 3.0
+        /// The top is reached when the speed falls below this, °/s.
+        public var topRate = 10.0
+        /// Lowering begins when moving back faster than this, °/s.
+        public var lowerRate = 8.0
+        /// Settled in the start position: speed below this, °/s.
+        public var stillRate = 5.0
+        /// Up or down in less than these is `tooFast`, seconds.
+        public var minimumUpSeconds = 1.0
+        public var minimumDownSeconds = 1.0
+        /// The pause at the top (0: none), and how much shorter it may be before it is `shortHold`.
+        public var holdSeconds = 0.0
+        public var holdGrace = 0.5
+        /// With a hold, drifting back this far from the peak at the top is `sagging`.
+        public var sagDegrees = 6.0
+        /// Complete reps in a set, sets per side, and the rest between sets, seconds.
+        public var perSet = 10
+        public var sets = 2
+        public var restSeconds = 30.0
+
+        public init() {}
+    }
+
     public var name: String
     public var title: String
     /// How to do it, for people.
@@ -125,6 +170,8 @@ public struct ExerciseProtocol: Sendable, Hashable {
     /// Walking: brisk from this cadence on, steps per minute (`slowCadence` below).
     public var briskCadence: Double?
     public var pace = PaceRules()
+    /// Strengthening: the repetitions and sets.
+    public var reps: RepRules?
     /// A lying or sitting stretch during which this many steps are walked is `wrongExercise`.
     public var wrongExerciseSteps = 10
 

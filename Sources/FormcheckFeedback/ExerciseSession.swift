@@ -28,6 +28,8 @@ public struct ExerciseSession: Sendable {
     private var pace: PaceCoach?
     private var strap = StrapWatch()
     private var match: ExerciseMatch
+    private var counter: RepCounter?
+    private var sets: SetTracker?
     private var summary: SummaryBuilder
     private var rep = 0
     private var holdFaults: [FormError] = []
@@ -48,12 +50,16 @@ public struct ExerciseSession: Sendable {
         limits = MotionLimits(rules: .init(exercise))
         smooth = SmoothedSignal(cutoff: exercise.rateSmoothingHz)
         match = ExerciseMatch(maximumSteps: exercise.wrongExerciseSteps)
-        summary = SummaryBuilder(exercise: exercise.name, side: side)
+        summary = SummaryBuilder(exercise: exercise.name, side: side, strength: exercise.kind == .strength)
         switch exercise.kind {
         case .stretch:
             hold = HoldDetector(rules: exercise.hold, threshold: exercise.holdThreshold)
             countdown = HoldCountdown(rules: .init(exercise, holdSeconds: self.holdSeconds))
             bounce = exercise.bounce.map { BounceDetector(rules: $0) }
+        case .strength:
+            let r = exercise.reps ?? .init()
+            counter = RepCounter(rules: .init(r))
+            sets = SetTracker(r, side: side)
         case .walk:
             pace = exercise.briskCadence.map {
                 PaceCoach(rules: .init(briskCadence: $0, checkSeconds: exercise.pace.checkSeconds, progressSeconds: exercise.pace.progressSeconds))
@@ -98,7 +104,7 @@ public struct ExerciseSession: Sendable {
                 for cue in coach.update(steps: gait.steps, walked: gait.walkingSeconds) { say(cue, live: true, into: &out) }
                 pace = coach
             }
-        case .stretch:
+        case .stretch, .strength:
             if match.steps(gait.steps) { report(.wrongExercise, rep: nil, live: true, into: &out) }
         }
     }
@@ -118,6 +124,10 @@ public struct ExerciseSession: Sendable {
         if live, let cue = deferred {
             deferred = nil
             say(cue, live: true, into: &out)
+        }
+        if exercise.kind == .strength {
+            strengthSample(a, live: live, into: &out)
+            return
         }
         guard exercise.kind == .stretch, var detector = hold else { return }
         let t = a.time
@@ -173,6 +183,33 @@ public struct ExerciseSession: Sendable {
         let s = summary.summary(at: clock, gait: exercise.kind == .walk ? gait : nil)
         out.append(.summary(s))
         return s
+    }
+
+    /// A strengthening sample: the rep counter and the sets.
+    private mutating func strengthSample(_ a: HipAngleSample, live: Bool, into out: inout [SessionEvent]) {
+        guard var c = counter, var s = sets else { return }
+        smooth.update(a.angles.flexion, at: a.time)
+        for cue in s.tick(a.time) { say(cue, live: live, into: &out) }
+        for action in c.update(time: a.time, angle: smooth.value, rate: smooth.rate) {
+            switch action {
+            case .atStart, .started, .top, .lowering:
+                break
+            case .formError(let kind, let rep):
+                report(kind, rep: rep, live: live, into: &out)
+            case .ended(let r):
+                // The errors judged at the end (shallow, tooFast down, shortHold), said now.
+                for kind in r.faults { report(kind, rep: r.rep, live: live, into: &out) }
+                let rep = SessionSummary.Rep(rep: r.rep, set: s.set, side: side, start: r.start, end: r.end, peak: r.peak, range: r.range,
+                                             upSeconds: r.upSeconds, downSeconds: r.downSeconds, complete: r.complete)
+                out.append(.repEnded(t: clock, rep: rep))
+                summary.rep(rep)
+                for cue in s.repEnded(complete: r.complete, at: a.time) { say(cue, live: live, into: &out) }
+            }
+        }
+        counter = c
+        sets = s
+        status.reps = s.done
+        status.flexion = a.angles.flexion
     }
 
     private mutating func holdStarted(start: Double, flexion: Double, adduction: Double, at t: Double, live: Bool,

@@ -66,6 +66,9 @@ public enum LiveView {
             rest.append(ViewLine(repLine(status: status, side: side)))
         case .walk:
             rest.append(ViewLine(walkLine(status: status, exercise: exercise)))
+        case .strength:
+            // Complete reps in the set against the set's target (the tempo guide is not drawn yet).
+            rest.append(ViewLine("reps \(status.reps)/\(exercise.reps?.perSet ?? 0)"))
         }
         if let cue = status.lastCue {
             rest.append("")
@@ -83,9 +86,13 @@ public enum LiveView {
     }
 
     /// The big figure: the seconds left while holding (rounded up: "23" until 22 s are left); the
-    /// angle in whole degrees otherwise; the cadence, in whole steps per minute, walking.
+    /// angle in whole degrees otherwise; the cadence, in whole steps per minute, walking; the reps
+    /// left of the set, strengthening.
     public static func figure(status: SessionStatus, exercise: ExerciseProtocol) -> Figure {
         switch exercise.kind {
+        case .strength:
+            let left = max(0, (exercise.reps?.perSet ?? 0) - status.reps)
+            return Figure(text: "\(left)", label: left == 1 ? "rep left" : "reps left", style: left == 0 ? .good : nil)
         case .walk:
             let text = status.cadence.map { "\(Int($0.rounded()))" } ?? "--"
             let brisk = exercise.briskCadence.map { b in status.cadence.map { $0 >= b } ?? false } ?? false

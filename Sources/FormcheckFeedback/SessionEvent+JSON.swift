@@ -42,6 +42,9 @@ extension SessionEvent {
             members["end"] = .number(end, decimals: Self.timeDecimals)
             members["duration"] = .number(end - start, decimals: Self.durationDecimals)
             members["complete"] = .bool(complete)
+        case .repEnded(_, let r):
+            members["type"] = .string("repEnded")
+            members.merge(Self.members(r)) { a, _ in a }
         case .cue(_, let cue):
             members["type"] = .string("cue")
             members["kind"] = .string(cue.kind.rawValue)
@@ -75,11 +78,23 @@ extension SessionEvent {
             members["strapSlips"] = .array(s.strapSlips.map { slip in
                 .sortedObject(["t": .number(slip.t, decimals: Self.timeDecimals), "degrees": .number(slip.degrees, decimals: Self.angleDecimals)])
             })
+            if let reps = s.reps { members["reps"] = .array(reps.map { .sortedObject(Self.members($0)) }) }
             members["steps"] = s.steps.map { .integer($0) } ?? .null
             members["cadence"] = s.cadence.map { .number($0, decimals: Self.cadenceDecimals) } ?? .null
             members["walkingSeconds"] = s.walkingSeconds.map { .number($0, decimals: Self.durationDecimals) } ?? .null
             members["distanceMeters"] = s.distanceMeters.map { .number($0, decimals: Self.distanceDecimals) } ?? .null
         }
         return .sortedObject(members)
+    }
+
+    /// A rep's members, as in `repEnded` lines and the summary's `reps`.
+    static func members(_ r: SessionSummary.Rep) -> [String: JSONValue] {
+        [
+            "rep": .integer(r.rep), "set": .integer(r.set), "side": .string(r.side.rawValue),
+            "start": .number(r.start, decimals: timeDecimals), "end": .number(r.end, decimals: timeDecimals),
+            "peak": .number(r.peak, decimals: angleDecimals), "range": .number(r.range, decimals: angleDecimals),
+            "upSeconds": .number(r.upSeconds, decimals: durationDecimals), "downSeconds": .number(r.downSeconds, decimals: durationDecimals),
+            "complete": .bool(r.complete),
+        ]
     }
 }

@@ -12,6 +12,8 @@ public enum SessionEvent: Sendable, Hashable {
     /// Hold `rep`, from `start` to `end` (seconds), known to be over at `t`.
     case holdEnded(t: Double, rep: Int, side: Side, start: Double, end: Double, complete: Bool)
     case cue(t: Double, cue: Cue)
+    /// A strengthening rep is over (known at `t`).
+    case repEnded(t: Double, rep: SessionSummary.Rep)
     /// The strap turned on the thigh by `degrees`.
     case strapSlipped(t: Double, degrees: Double)
     case summary(SessionSummary)
@@ -19,7 +21,8 @@ public enum SessionEvent: Sendable, Hashable {
     public var time: Double {
         switch self {
         case .calibrated(let t, _), .holdStarted(let t, _, _, _, _), .formError(let t, _, _),
-             .holdEnded(let t, _, _, _, _, _), .cue(let t, _), .strapSlipped(let t, _):
+             .holdEnded(let t, _, _, _, _, _), .cue(let t, _), .strapSlipped(let t, _),
+             .repEnded(let t, _):
             t
         case .summary(let s): s.t
         }

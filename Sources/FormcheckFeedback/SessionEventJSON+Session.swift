@@ -1,7 +1,8 @@
 /// The contract over a whole session's JSON Lines, beyond each line: `t` never decreases, the
 /// summary comes once and last, the first cue is `setup` or `startPosition`, each hold's start
 /// precedes its end, and a hold with an `overshoot`, `shallow` or `sagging` error during it is not
-/// complete (in its `holdEnded` line and in the summary).
+/// complete (in its `holdEnded` line and in the summary); the same for a strengthening rep (its
+/// `repEnded` line and the summary's `reps`).
 extension SessionEventJSON {
     /// Checks a session's lines in order; throws at the first that breaks the contract.
     public static func validate(session lines: [String]) throws(Invalid) {
@@ -9,6 +10,7 @@ extension SessionEventJSON {
         var open: [Int: Double] = [:]
         var spoiled: [Int: [Double]] = [:]
         var ended: [Int: Bool] = [:]
+        var repsEnded: [Int: Bool] = [:]
         var firstCue: String?
         for (i, line) in lines.enumerated() {
             let type = try validate(line: line)
@@ -39,8 +41,24 @@ extension SessionEventJSON {
                 }
                 ended[rep] = complete
                 open[rep] = nil
+            case "repEnded":
+                guard let rep = value["rep"]?.intValue, let start = value["start"]?.doubleValue, let end = value["end"]?.doubleValue,
+                      case .bool(let complete)? = value["complete"] else { continue }
+                guard start <= end, end <= t else { throw Invalid(line: line, reason: "line \(i + 1): rep \(rep) runs \(start)–\(end), reported at \(t)") }
+                if complete && (spoiled[rep] ?? []).contains(where: { $0 >= start }) {
+                    throw Invalid(line: line, reason: "line \(i + 1): rep \(rep) had an overshoot, shallow or sagging error but is complete")
+                }
+                repsEnded[rep] = complete
             case "summary":
                 guard i == lines.count - 1 else { throw Invalid(line: line, reason: "line \(i + 1): the summary is not the last line") }
+                if case .array(let reps)? = value["reps"] {
+                    for r in reps {
+                        guard let rep = r["rep"]?.intValue, case .bool(let complete)? = r["complete"] else { continue }
+                        guard repsEnded[rep] == complete else {
+                            throw Invalid(line: line, reason: "summary: rep \(rep) complete \(complete), but its repEnded line says \(repsEnded[rep].map(String.init) ?? "nothing")")
+                        }
+                    }
+                }
                 guard case .array(let holds)? = value["holds"] else { continue }
                 for h in holds {
                     guard let rep = h["rep"]?.intValue, case .bool(let complete)? = h["complete"] else { continue }

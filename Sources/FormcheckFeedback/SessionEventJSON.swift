@@ -33,12 +33,19 @@ public enum SessionEventJSON {
         case nullable(Field)
         /// An array of objects with these members.
         case arrayOf([String: Field])
+        /// The key may be missing; when present it holds the field.
+        case absentOr(Field)
     }
 
     private static let sides = Side.allCases.map(\.rawValue)
     private static let postures = Posture.allCases.map(\.rawValue)
     private static let kinds = FormError.allCases.map(\.rawValue)
     private static let cueKinds = CueKind.allCases.map(\.rawValue)
+
+    private static let rep: [String: Field] = [
+        "rep": .integer(minimum: 1), "set": .integer(minimum: 1), "side": .oneOf(sides), "start": .time, "end": .time,
+        "peak": .angle, "range": .angle, "upSeconds": .duration, "downSeconds": .duration, "complete": .bool,
+    ]
 
     /// The members of each event type (besides `type` itself).
     private static let schema: [String: [String: Field]] = [
@@ -49,6 +56,7 @@ public enum SessionEventJSON {
             "t": .time, "rep": .integer(minimum: 1), "side": .oneOf(sides), "start": .time, "end": .time, "duration": .duration,
             "complete": .bool,
         ],
+        "repEnded": rep.merging(["t": .time]) { a, _ in a },
         "cue": ["t": .time, "kind": .oneOf(cueKinds), "text": .string],
         "strapSlipped": ["t": .time, "degrees": .angle],
         "summary": [
@@ -59,13 +67,14 @@ public enum SessionEventJSON {
             ]),
             "formErrors": .arrayOf(["t": .time, "kind": .oneOf(kinds), "rep": .nullable(.integer(minimum: 1))]),
             "strapSlips": .arrayOf(["t": .time, "degrees": .angle]),
+            "reps": .absentOr(.arrayOf(rep)),
             "steps": .nullable(.integer(minimum: 0)), "cadence": .nullable(.cadence),
             "walkingSeconds": .nullable(.duration), "distanceMeters": .nullable(.meters),
         ],
     ]
 
     /// The event types, in the order a session can first produce them.
-    public static let types = ["calibrated", "holdStarted", "formError", "holdEnded", "cue", "strapSlipped", "summary"]
+    public static let types = ["calibrated", "holdStarted", "formError", "holdEnded", "repEnded", "cue", "strapSlipped", "summary"]
 
     /// Checks one line (without its newline) against the contract; returns its `type`.
     @discardableResult
@@ -92,7 +101,10 @@ public enum SessionEventJSON {
             return a.key == b.key ? "duplicate key \"\(path)\(b.key)\"" : "keys not sorted: \"\(path)\(b.key)\" after \"\(path)\(a.key)\""
         }
         let keys = Set(members.map(\.key))
-        if let missing = fields.keys.sorted().first(where: { !keys.contains($0) }) { return "missing key \"\(path)\(missing)\"" }
+        if let missing = fields.keys.sorted().first(where: {
+            if case .absentOr = fields[$0] { return false }
+            return !keys.contains($0)
+        }) { return "missing key \"\(path)\(missing)\"" }
         if let extra = members.first(where: { fields[$0.key] == nil }) { return "unexpected key \"\(path)\(extra.key)\"" }
         for member in members {
             if let reason = check(member.value, against: fields[member.key]!, at: path + member.key) { return reason }
@@ -127,6 +139,8 @@ public enum SessionEventJSON {
         case .oneOf(let allowed):
             guard let s = value.stringValue else { return "\"\(path)\" is not a string" }
             return allowed.contains(s) ? nil : "\"\(path)\" is \"\(s)\", not one of \(allowed.joined(separator: ", "))"
+        case .absentOr(let inner):
+            return check(value, against: inner, at: path)
         case .nullable(let inner):
             if case .null = value { return nil }
             return check(value, against: inner, at: path)

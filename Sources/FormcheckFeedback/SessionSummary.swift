@@ -14,6 +14,21 @@ public struct SessionSummary: Sendable, Hashable, Codable {
         public var complete: Bool
     }
 
+    /// A strengthening repetition: `start`/`end` seconds, `peak` flexion and `range` degrees,
+    /// `upSeconds`/`downSeconds` seconds; complete without overshoot, shallow or sagging.
+    public struct Rep: Sendable, Hashable, Codable {
+        public var rep: Int
+        public var set: Int
+        public var side: Side
+        public var start: Double
+        public var end: Double
+        public var peak: Double
+        public var range: Double
+        public var upSeconds: Double
+        public var downSeconds: Double
+        public var complete: Bool
+    }
+
     public struct Error: Sendable, Hashable, Codable {
         public var t: Double
         public var kind: FormError
@@ -33,6 +48,8 @@ public struct SessionSummary: Sendable, Hashable, Codable {
     public var holds: [Hold]
     public var formErrors: [Error]
     public var strapSlips: [Slip] = []
+    /// Strengthening: every rep, in order (nil for stretches and walking: no `reps` key in JSON).
+    public var reps: [Rep]? = nil
     /// Walking: steps in gait (walking, stairs, running).
     public var steps: Int?
     /// Walking: steps per minute over the time in gait.

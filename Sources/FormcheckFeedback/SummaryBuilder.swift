@@ -8,11 +8,17 @@ public struct SummaryBuilder: Sendable {
     public private(set) var holds: [SessionSummary.Hold] = []
     public private(set) var formErrors: [SessionSummary.Error] = []
     public private(set) var slips: [SessionSummary.Slip] = []
+    /// Strengthening: the reps (nil otherwise).
+    public private(set) var reps: [SessionSummary.Rep]?
 
-    public init(exercise: String, side: Side) {
+    /// - Parameter strength: a strengthening exercise (the summary lists its reps).
+    public init(exercise: String, side: Side, strength: Bool = false) {
         self.exercise = exercise
         self.side = side
+        reps = strength ? [] : nil
     }
+
+    public mutating func rep(_ r: SessionSummary.Rep) { reps?.append(r) }
 
     public mutating func hold(_ h: SessionSummary.Hold) { holds.append(h) }
 
@@ -33,6 +39,7 @@ public struct SummaryBuilder: Sendable {
                                steps: gait?.steps, cadence: gait?.cadence, walkingSeconds: gait?.walkingSeconds,
                                distanceMeters: gait?.distanceMeters)
         s.strapSlips = slips
+        s.reps = reps
         return s
     }
 }

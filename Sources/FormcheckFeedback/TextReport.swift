@@ -14,6 +14,9 @@ public enum TextReport {
         case .holdEnded(let t, let rep, let side, let start, let end, let complete):
             return stamp(t) + "hold \(rep) ended after \(seconds(end - start)) at \(seconds(end)) (\(side.rawValue)), "
                 + (complete ? "complete" : "not complete")
+        case .repEnded(let t, let r):
+            return stamp(t) + "rep \(r.rep) (set \(r.set), \(r.side.rawValue)) \(seconds(r.start))–\(seconds(r.end)), peak \(degrees(r.peak)), "
+                + "range \(degrees(r.range)), up \(seconds(r.upSeconds)), down \(seconds(r.downSeconds)), " + (r.complete ? "complete" : "not complete")
         case .cue(let t, let cue):
             return stamp(t) + "\"\(CueCatalogue.english.text(cue))\""
         case .strapSlipped(let t, let degrees):
@@ -28,7 +31,17 @@ public enum TextReport {
     public static func summary(_ s: SessionSummary) -> String {
         var lines = ["summary   \(s.exercise), \(s.side.rawValue) side, \(seconds(s.t))"]
         let walking = s.steps != nil || s.cadence != nil
-        if !s.holds.isEmpty {
+        if let reps = s.reps {
+            if reps.isEmpty { lines.append("reps      none") } else {
+                lines.append("reps")
+                let header = ["rep", "set", "side", "start", "end", "peak", "range", "up", "down", "complete"]
+                let rows = reps.map { r in
+                    [String(r.rep), String(r.set), r.side.rawValue, seconds(r.start), seconds(r.end), degrees(r.peak), degrees(r.range),
+                     seconds(r.upSeconds), seconds(r.downSeconds), r.complete ? "✓" : "✗"]
+                }
+                lines += table(header: header, rows: rows, leftAligned: [2, 9]).map { "  " + $0 }
+            }
+        } else if !s.holds.isEmpty {
             lines.append("holds")
             let header = ["rep", "side", "start", "end", "duration", "mean", "peak", "complete"]
             let rows = s.holds.map { h in

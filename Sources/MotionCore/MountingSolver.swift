@@ -3,8 +3,8 @@
 /// The thigh tilts about one axis (flexion) far more than any other, so the principal axis of the
 /// tilting rate is the flexion axis up to its sign. What is left — the sign, and where the femur lies
 /// in the plane across that axis — is chosen among hypotheses built from the evidence (each rest taken
-/// as upright, as a horizontal thigh, at 45° or as hook-lying at 135°; walking taken as upright),
-/// each scored by:
+/// as upright, as a horizontal thigh or at 45° from either; walking taken as upright), each scored
+/// by:
 /// - **anatomy**: how much of the recording it puts where a hip cannot go (flexion below
 ///   `minimumFlexion` or above `maximumFlexion` against the pelvis of the posture);
 /// - **walking**: walking is upright (mean inclination `gaitInclination` ± `gaitTolerance`) and its
@@ -145,9 +145,6 @@ public enum MountingSolver {
                 let c45 = (0.5).squareRoot()
                 candidates.append(Hypothesis(femur: (across + down) * c45, flexionAxis: flex))
                 candidates.append(Hypothesis(femur: (-across + down) * c45, flexionAxis: flex))
-                // Hook-lying: the knee above the hip, 135° from straight down.
-                candidates.append(Hypothesis(femur: (across - down) * c45, flexionAxis: flex))
-                candidates.append(Hypothesis(femur: (-across - down) * c45, flexionAxis: flex))
             }
             if walking, let g = e.gait.meanUp, let u = inPlane(g) {
                 // Upright with the mean walking inclination: turn "down" by that angle.

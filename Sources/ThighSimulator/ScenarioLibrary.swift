@@ -136,11 +136,38 @@ public enum ScenarioLibrary {
                  exercise: "everyday", posture: .sitting, device: .joyConRight, seed: 207, mounting: .upsideDown, steps: seatedStart),
     ]
 
+    /// A bridge rep from hook-lying (thigh at 45°): hips up until the thigh is at `to` in `up` s, held
+    /// `hold` s, lowered in `down` s, a rest.
+    static func bridgeRep(to: Double = 12, up: Double = 1.8, hold: Double = 2.2, down: Double = 2, rest: Double = 1.5) -> [ScenarioStep] {
+        [.move(flexion: to, adduction: nil, rotation: nil, duration: up), .hold(duration: hold, sway: 0.3),
+         .move(flexion: 45, adduction: nil, rotation: nil, duration: down), .rest(rest)]
+    }
+
+    /// Two sets of ten good bridges, 30 s apart.
+    static var bridgeSets: [ScenarioStep] {
+        let set: [ScenarioStep] = (0..<10).flatMap { _ in bridgeRep() }
+        return [ScenarioStep.rest(4)] + set + [ScenarioStep.rest(30)] + set + [ScenarioStep.rest(3)]
+    }
+
+    /// Strengthening sessions (issue 11), kept apart from `all` so its golden files stay as they are.
+    public static let strengthSuite: [Scenario] = [
+        Scenario(name: "bridge-good", summary: "glute bridge done right: 2 × 10, 2 s at the top, 30 s rest between the sets",
+                 exercise: "bridge", posture: .hookLying, device: .dualSenseUSB, seed: 301,
+                 steps: bridgeSets),
+        Scenario(name: "bridge-sagging", summary: "glute bridge whose hips drop 10° during the third rep's hold",
+                 exercise: "bridge", posture: .hookLying, device: .joyConRight, seed: 302,
+                 steps: [.rest(4)] + bridgeRep() + bridgeRep()
+                     + [.move(flexion: 12, adduction: nil, rotation: nil, duration: 1.8), .hold(duration: 1, sway: 0.3),
+                        .move(flexion: 22, adduction: nil, rotation: nil, duration: 4), .move(flexion: 45, adduction: nil, rotation: nil, duration: 2), .rest(1.5)]
+                     + bridgeRep() + [.rest(3)],
+                 expectedErrors: [.init(kind: "sagging", rep: 3)]),
+    ]
+
     /// Both suites: `all`, then `calibrationSuite`.
     public static var builtIn: [Scenario] { all + calibrationSuite }
 
     /// The built-in scenario of that name (from either suite).
     public static func named(_ name: String) -> Scenario? {
-        all.first { $0.name == name } ?? calibrationSuite.first { $0.name == name }
+        all.first { $0.name == name } ?? calibrationSuite.first { $0.name == name } ?? strengthSuite.first { $0.name == name }
     }
 }

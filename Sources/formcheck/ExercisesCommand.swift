@@ -77,6 +77,11 @@ struct ExercisesCommand: AsyncParsableCommand {
             row("a hold", "\(n(hold.minimumSeconds)) s or more beyond \(n(p.holdThreshold))°, steadier than \(n(hold.steadyRate)) °/s; "
                 + "ends \(n(hold.endAfter)) s after leaving")
         }
+        if let r = p.reps {
+            row("reps", "\(r.sets) × \(r.perSet) per side, \(n(r.restSeconds)) s rest between sets")
+            row("movement", "\(n(r.startAngle))° ± \(n(r.startTolerance))° → \(n(r.topAngle))°"
+                + (r.holdSeconds > 0 ? ", \(n(r.holdSeconds)) s at the top" : "") + "; up ≥ \(n(r.minimumUpSeconds)) s, down ≥ \(n(r.minimumDownSeconds)) s")
+        }
         if let bounce = p.bounce {
             row("bouncing", "\(bounce.reversals) reversals of \(n(bounce.peakToPeak))° or more within \(n(bounce.window)) s")
         }

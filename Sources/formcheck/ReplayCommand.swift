@@ -145,7 +145,10 @@ struct ReplayCommand: AsyncParsableCommand {
         case .walk where (s.steps ?? 0) == 0:
             return "nothing recognisable as \(exercise.name): no walking found\n"
                 + "  fix: check --exercise; 'formcheck activity FILE' shows what the recording holds"
-        case .stretch, .walk:
+        case .strength where (s.reps ?? []).isEmpty && (!calibrated || s.formErrors.contains { $0.kind == .wrongExercise }):
+            return "nothing recognisable as \(exercise.name): no rep found\n"
+                + "  fix: check --exercise (and --side); 'formcheck exercises' says what each one expects"
+        case .stretch, .walk, .strength:
             return nil
         }
     }

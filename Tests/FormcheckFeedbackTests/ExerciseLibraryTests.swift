@@ -33,7 +33,7 @@ import Testing
             let bytes = try Data(contentsOf: URL(fileURLWithPath: Self.protocolsFolder + "/" + file))
             #expect(Data((BuiltInFiles.protocols[String(file.dropLast(5))] ?? "").utf8) == bytes, "\(file) differs from the binary's copy")
         }
-        #expect(ExerciseLibrary.names == ["piriformis", "hamstring", "knee-to-chest", "walk"])
+        #expect(ExerciseLibrary.names == ["piriformis", "hamstring", "knee-to-chest", "walk", "bridge", "straight-leg-raise"])
     }
 
     @Test func builtInProtocolsDecodeWithoutAnyFileAtRunTime() throws {
