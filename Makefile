@@ -67,7 +67,8 @@ FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := evemu csv protocol scenario
 FUZZER := Fuzz/.build/debug/formcheck-fuzz
 fuzz-build: deps
-	$(SWIFT) build --package-path Fuzz -Xswiftc -sanitize=fuzzer,address 2>&1 | grep -v "Cannot export local symbol" ; test -x $(FUZZER)
+	$(SWIFT) build --package-path Fuzz -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp 2>&1 \
+	  | grep -v "Cannot export local symbol" ; test -x $(FUZZER)
 
 fuzz: fuzz-build
 	@mkdir -p .build-fuzz; status=0; \
