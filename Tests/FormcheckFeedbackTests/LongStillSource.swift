@@ -67,7 +67,14 @@ final class LongStillSource: @unchecked Sendable {
                  gyroNoise * gyroResolution, gyroNoise * gyroResolution, gyroNoise * gyroResolution]
         walkStep = biasWalk * period.squareRoot() * gyroResolution
         rng = SplitMix64(seed: seed)
+        self.gyroResolution = gyroResolution
     }
+
+    /// The gyroscope bias the walk has reached, °/s per sensor axis (ABS_RX, RY, RZ).
+    var biasReached: [Double] {
+        lock.withLock { bias.map { $0 / gyroResolution } }
+    }
+    private let gyroResolution: Double
 
     /// Seconds spliced in.
     var stillSeconds: Double { Double(Int64(stillFrames) * period) / 1e6 }

@@ -1625,6 +1625,40 @@ def selftest():
         check_record(t, played, played, expect_gaps=0)
         if t.failures:
             bad.append(f"check_record fails the played file itself: {t.failures}")
+    # analyse_kill: the first frames sent pass; a lost last frame (settled), a frame missing in the
+    # middle and a changed value are caught.
+    played = os.path.join(WORK, "vm-hamstring-dualsense.fuzz0.evemu")
+    if os.path.exists(played):
+        header = [l for l in read_text(played).splitlines(keepends=True) if not l.startswith("E:")]
+        sliced = played_slice(played, KILL_FROM, KILL_UNTIL)
+        ends = [i + 1 for i, (typ, code, _) in enumerate(sliced) if typ == 0 and code == 0]
+        sent = ends[99]  # 100 frames
+        def lines(events):
+            out, frame = [], 0
+            for typ, code, value in events:
+                us = 1 + 4000 * frame
+                out.append(f"E: {us // 1000000}.{us % 1000000:06d} {typ:04x} {code:04x} {value:04d}\n")
+                frame += typ == 0 and code == 0
+            return out
+        good = sliced[:sent]
+        changed = list(good)
+        k = next(i for i in range(ends[50], ends[51]) if changed[i][0] == 3)
+        changed[k] = (changed[k][0], changed[k][1], changed[k][2] + 1)
+        cases = [("the first frames sent", good, True),
+                 ("a settled kill's last frame lost", sliced[:ends[98]], False),
+                 ("a frame missing in the middle", sliced[:ends[49]] + sliced[ends[50]:sent], False),
+                 ("a changed value", changed, False)]
+        folder = os.path.join(WORK, "selftest-kill")
+        os.makedirs(folder, exist_ok=True)
+        for what, events, ok in cases:
+            with open(os.path.join(folder, "selftest-kill-00.record.evemu"), "w") as f:
+                f.writelines(header + lines(events))
+            t = Test("selftest")
+            run_ = {"tag": "selftest-kill-00", "delay": 1.0, "settled": True, "sent": sent, "sent_after": sent, "waited": 0.0}
+            analyse_kill(t, {"played": played, "record": os.path.join(folder, "x.record.evemu"), "runs": [run_], "command": "record"})
+            if (not t.failures) != ok:
+                bad.append(f"analyse_kill with {what}: {'passed' if not t.failures else 'failed'} ({t.failures})")
+        shutil.rmtree(folder)
     if bad:
         sys.exit("vm_tests.py --selftest:\n  " + "\n  ".join(bad))
 
