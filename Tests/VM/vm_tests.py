@@ -41,6 +41,12 @@ Tier 2, the real hid-nintendo through /dev/uhid (this project's Joy-Con emulator
                      timed 5 ms apart, the holds are within ±0.15 s (+ stall) of the truth
   joycon-reconnect   the left Joy-Con goes away mid-hold and comes back with the same MAC: the
                      session goes on, the recording marks the gap, the holds stay the truth's
+kill -9 (fc-uinput nodes playing a hold of vm-hamstring-dualsense; the player's writes count what was sent):
+  kill-record        formcheck record SIGKILLed 10 times at seeded moments (every other one after
+                     the player froze and formcheck wrote what it read): every file reads back
+                     (libevemu, formcheck inspect), ends on a complete frame, and holds exactly the
+                     first frames delivered — all of them for a settled kill
+  kill-live          the same for formcheck live --record
 
 Live and replay are compared with each other, and both with the simulator's ground truth (hold
 counts and form errors), enforced by default (FORMCHECK_VM_CHECK_TRUTH=0 only reports it).
@@ -1238,6 +1244,184 @@ def test_deb(t):
 # ---------------------------------------------------------------------------------------------
 # running
 
+# ---------------------------------------------------------------------------------------------
+# kill -9 of record and live --record
+
+KILL_SEED = 15  # the kill moments and modes come from it: the same run every time
+KILL_RUNS = 10  # per command (record, live --record): 20 kills in all
+KILL_FROM, KILL_UNTIL = 6.0, 9.0  # seconds of vm-hamstring-dualsense played (the hold)
+
+
+def kill_plan(command):
+    """[(delay s after playing starts, settled?)] for `command`, from KILL_SEED: delays uniform in
+    0.3-2.4 s; every other kill "settled" (the player frozen first, at that moment, and formcheck
+    given the time to write what it read), the others at a free moment, mid-write as likely as not."""
+    import random
+    rng = random.Random(f"{KILL_SEED}-{command}")
+    return [(round(rng.uniform(0.3, 2.4), 3), i % 2 == 1) for i in range(KILL_RUNS)]
+
+
+def played_slice(path, start, until):
+    """The events fc-uinput writes for --from START --until UNTIL, as it selects them (times
+    relative to the file's first event; SYN_DROPPED left out): [(type, code, value)]."""
+    out, first = [], None
+    with open(path) as f:
+        for line in f:
+            if not line.startswith("E:"):
+                continue
+            p = line.split()
+            t = float(p[1])
+            first = t if first is None else first
+            if t - first < start:
+                continue
+            if t - first > until:
+                break
+            typ, code = int(p[2], 16), int(p[3], 16)
+            if typ == 0 and code == 3:
+                continue
+            out.append((typ, code, int(p[4])))
+    return out
+
+
+def slice_frames(events, n):
+    """The MSC_TIMESTAMPs of the complete frames among the first `n` events of a slice."""
+    out, msc = [], None
+    for typ, code, value in events[:n]:
+        if typ == 4 and code == 5:
+            msc = value & 0xFFFFFFFF
+        elif typ == 0 and code == 0:
+            out.append(msc)
+            msc = None
+    return out
+
+
+def written_bytes(pid):
+    """Bytes process `pid` has passed to write(2) so far (/proc/PID/io wchar)."""
+    m = re.search(r"^wchar: (\d+)$", read_text(f"/proc/{pid}/io"), re.M)
+    return int(m.group(1)) if m else None
+
+
+def frames_in_file(path):
+    return read_text(path).count("SYN_REPORT (")
+
+
+def kill_run(t, command, i, delay, settled, played, truth):
+    """One kill: a fresh node playing the hold, formcheck `command` on it, SIGKILL `delay` s after
+    playing starts. Returns what the host analysis needs."""
+    tag = f"kill-{command}-{i:02d}"
+    dev = Proc([HELPER, played, "--play", played, "--from", str(KILL_FROM), "--until", str(KILL_UNTIL), "--wait"], stdin=True)
+    m = dev.wait_for(r"^device (/dev/input/event\d+)$", 20)
+    if not m:
+        dev.stop()
+        raise Failed(f"fc-uinput made no node: {dev.output()}")
+    node = m.group(1)
+    wait_until(lambda: os.path.exists(node), 5)
+    record = os.path.join(TMP, tag + ".record.evemu")
+    if command == "record":
+        err = os.path.join(TMP, tag + ".err")
+        proc = Proc([FC, "record", node, "-o", record], stdout=open(os.devnull, "w"), stderr=open(err, "w"))
+    else:
+        proc = Live(node, truth, tag).proc
+    # What the kernel was sent: the player's writes are whole input_events (24 bytes), each batch
+    # in one write(2), so what it wrote since "go" counts the events every reader was delivered.
+    baseline = written_bytes(dev.p.pid)
+    sent = lambda: (written_bytes(dev.p.pid) - baseline) // 24
+    try:
+        pid = proc.p.pid
+        ok = wait_until(lambda: (has_open(pid, node) and polling(pid)) or proc.p.poll() is not None, 30)
+        t.require(ok and proc.p.poll() is None, f"{tag}: formcheck {command} is not reading {node} (exit {proc.p.poll()})")
+        baseline = written_bytes(dev.p.pid)
+        dev.send("go")
+        time.sleep(delay)  # the kill moment (what is checked is the file against what was sent)
+        waited = None
+        if settled:
+            os.kill(dev.p.pid, signal.SIGSTOP)
+            wait_until(lambda: read_text(f"/proc/{dev.p.pid}/stat").rsplit(")", 1)[-1].split()[:1] == ["T"], 5, 0.01)
+            at_kill = sent()
+            delivered = len(slice_frames(SLICE, at_kill))
+            start = time.monotonic()
+            # Waiting for what the check needs: formcheck has written every frame it was sent.
+            wait_until(lambda: frames_in_file(record) >= delivered, 10, 0.02)
+            waited = time.monotonic() - start
+            at_kill = sent()
+        else:
+            at_kill = sent()
+        os.kill(pid, signal.SIGKILL)
+        after = sent()  # frames sent between that count and the kill may be in the file too
+        proc.p.wait(10)
+        t.check(proc.p.returncode == -signal.SIGKILL, f"{tag}: formcheck ended with {proc.p.returncode}, not by SIGKILL")
+    finally:
+        proc.stop()
+        if dev.p.poll() is None:
+            os.kill(dev.p.pid, signal.SIGCONT)
+        dev.stop()
+    return {"tag": tag, "delay": delay, "settled": settled, "sent": at_kill, "sent_after": after, "waited": waited}
+
+
+def test_kill(t, command):
+    global SLICE
+    _, played, truth = scenario("vm-hamstring-dualsense")
+    SLICE = played_slice(played, KILL_FROM, KILL_UNTIL)
+    runs = [kill_run(t, command, i, d, s, played, truth) for i, (d, s) in enumerate(kill_plan(command))]
+    t.defer("kill", tag=f"kill-{command}", played=played, command=command, runs=runs)
+
+
+def test_kill_record(t):
+    """formcheck record killed 10 times (SIGKILL) at seeded moments while a node plays."""
+    test_kill(t, "record")
+
+
+def test_kill_live(t):
+    """formcheck live --record killed 10 times (SIGKILL) at seeded moments while a node plays."""
+    test_kill(t, "live")
+
+
+def analyse_kill(t, p):
+    """Every recording a kill left: libevemu reads it whole, formcheck inspect reads it (status
+    0), it ends with a complete frame, and its frames are exactly the first frames the kernel
+    delivered, with the played values. A settled kill (the player frozen, formcheck given the
+    time to write) must have every delivered frame; a free kill may lose what formcheck had not
+    yet read or was writing (reported as the lag)."""
+    ref = {m: s for m, s, _ in frames(p["played"]) if m is not None}
+    sliced = played_slice(p["played"], KILL_FROM, KILL_UNTIL)
+    art = os.path.dirname(p["record"])
+    lags, written = [], 0
+    for run_ in p["runs"]:
+        tag = run_["tag"]
+        path = os.path.join(art, tag + ".record.evemu")
+        what = f"{tag} (killed {run_['delay']} s in, {'settled' if run_['settled'] else 'free'})"
+        if not t.check(os.path.exists(path), f"{what}: no recording"):
+            continue
+        r = run([HELPER, "--check", path])
+        t.check(r.returncode == 0, f"{what}: libevemu cannot read the recording: {r.stderr.strip()}")
+        r = run([FC, "inspect", "--format", "json", path])
+        t.check(r.returncode == 0, f"{what}: formcheck inspect: status {r.returncode}: {r.stderr.strip()}")
+        events = [l for l in read_text(path).splitlines() if l.startswith("E:")]
+        t.check(events and events[-1].split()[2:4] == ["0000", "0000"], f"{what}: the file does not end with a SYN_REPORT")
+        t.check(read_text(path).endswith("\n"), f"{what}: the file ends mid-line")
+        rec = frames(path)
+        got = [m for m, _, _ in rec]
+        delivered = slice_frames(sliced, run_["sent"])
+        seen = slice_frames(sliced, run_["sent_after"])
+        t.check(got == seen[:len(got)], f"{what}: the recording's {len(got)} frames are not the first frames sent"
+                                        f" (first difference at {next((k for k, (a, b) in enumerate(zip(got, seen)) if a != b), min(len(got), len(seen)))})")
+        bad = sum(1 for m, s, _ in rec if m in ref and any(v is not None and v != w for v, w in zip(s, ref[m])))
+        t.check(bad == 0, f"{what}: {bad} frames differ from what was played")
+        t.check(len(got) <= len(seen), f"{what}: more frames recorded ({len(got)}) than sent ({len(seen)})")
+        lag = len(delivered) - len(got)
+        if run_["settled"]:
+            t.check(lag == 0 and len(seen) == len(delivered),
+                    f"{what}: {len(got)} frames in the recording, {len(delivered)} sent before the kill")
+        else:
+            lags.append(max(lag, 0))
+        written += len(got)
+    settled = [r_ for r_ in p["runs"] if r_["settled"]]
+    t.note(f"{len(p['runs'])} kills of formcheck {p['command']} ({len(settled)} settled: every delivered frame"
+           f" in the file, written within {max((r_['waited'] or 0) for r_ in settled):.2f} s of the player freezing;"
+           f" {len(lags)} free: {sum(lags)} frames in all not yet written at the kill, at most {max(lags, default=0)}"
+           f" (4 ms each)); {written} frames read back")
+
+
 TESTS = {
     "devices": test_devices,
     "live-vs-replay": test_live_vs_replay,
@@ -1248,6 +1432,8 @@ TESTS = {
     "unplug-reconnect": test_unplug_reconnect,
     "joycon-uhid": test_joycon_uhid,
     "joycon-reconnect": test_joycon_reconnect,
+    "kill-record": test_kill_record,
+    "kill-live": test_kill_live,
     "deb": test_deb,
 }
 # Run only when named (Tests/VM/run-tests deb; make deb-test): they need something make test does
@@ -1262,6 +1448,7 @@ ANALYSES = {
     "unplug_reconnect": analyse_unplug_reconnect,
     "joycon_uhid": analyse_joycon_uhid,
     "joycon_reconnect": analyse_joycon_reconnect,
+    "kill": analyse_kill,
 }
 
 # Stages run one after the other; the chains of a stage side by side (the guest has two CPUs and
@@ -1271,6 +1458,7 @@ PLAN = [
     [["deb"]],
     [["live-vs-replay", "overflow-sigint", "unplug-no-uniq"], ["udev-rule", "dualsense-uhid", "unplug-reconnect"]],
     [["joycon-uhid"], ["joycon-reconnect"]],
+    [["kill-record"], ["kill-live"]],
 ]
 
 LOCK = threading.Lock()
@@ -1437,6 +1625,40 @@ def selftest():
         check_record(t, played, played, expect_gaps=0)
         if t.failures:
             bad.append(f"check_record fails the played file itself: {t.failures}")
+    # analyse_kill: the first frames sent pass; a lost last frame (settled), a frame missing in the
+    # middle and a changed value are caught.
+    played = os.path.join(WORK, "vm-hamstring-dualsense.fuzz0.evemu")
+    if os.path.exists(played):
+        header = [l for l in read_text(played).splitlines(keepends=True) if not l.startswith("E:")]
+        sliced = played_slice(played, KILL_FROM, KILL_UNTIL)
+        ends = [i + 1 for i, (typ, code, _) in enumerate(sliced) if typ == 0 and code == 0]
+        sent = ends[99]  # 100 frames
+        def lines(events):
+            out, frame = [], 0
+            for typ, code, value in events:
+                us = 1 + 4000 * frame
+                out.append(f"E: {us // 1000000}.{us % 1000000:06d} {typ:04x} {code:04x} {value:04d}\n")
+                frame += typ == 0 and code == 0
+            return out
+        good = sliced[:sent]
+        changed = list(good)
+        k = next(i for i in range(ends[50], ends[51]) if changed[i][0] == 3)
+        changed[k] = (changed[k][0], changed[k][1], changed[k][2] + 1)
+        cases = [("the first frames sent", good, True),
+                 ("a settled kill's last frame lost", sliced[:ends[98]], False),
+                 ("a frame missing in the middle", sliced[:ends[49]] + sliced[ends[50]:sent], False),
+                 ("a changed value", changed, False)]
+        folder = os.path.join(WORK, "selftest-kill")
+        os.makedirs(folder, exist_ok=True)
+        for what, events, ok in cases:
+            with open(os.path.join(folder, "selftest-kill-00.record.evemu"), "w") as f:
+                f.writelines(header + lines(events))
+            t = Test("selftest")
+            run_ = {"tag": "selftest-kill-00", "delay": 1.0, "settled": True, "sent": sent, "sent_after": sent, "waited": 0.0}
+            analyse_kill(t, {"played": played, "record": os.path.join(folder, "x.record.evemu"), "runs": [run_], "command": "record"})
+            if (not t.failures) != ok:
+                bad.append(f"analyse_kill with {what}: {'passed' if not t.failures else 'failed'} ({t.failures})")
+        shutil.rmtree(folder)
     if bad:
         sys.exit("vm_tests.py --selftest:\n  " + "\n  ".join(bad))
 
