@@ -52,18 +52,7 @@ public struct StrapCalibrator: Sendable {
         }
 
         /// The dominant eigenvector of the moment matrix (power iteration).
-        var principalAxis: Vector3 {
-            let m = moment
-            func apply(_ v: Vector3) -> Vector3 {
-                Vector3(m[0] * v.x + m[3] * v.y + m[4] * v.z,
-                        m[3] * v.x + m[1] * v.y + m[5] * v.z,
-                        m[4] * v.x + m[5] * v.y + m[2] * v.z)
-            }
-            // Start from the column with the largest diagonal.
-            var v = m[0] >= m[1] && m[0] >= m[2] ? Vector3.unitX : (m[1] >= m[2] ? Vector3.unitY : Vector3.unitZ)
-            for _ in 0..<60 { v = apply(v).normalized }
-            return v
-        }
+        var principalAxis: Vector3 { MountingEvidence.principalAxis(moment).0 }
     }
 
     public struct Parameters: Sendable, Hashable {

@@ -24,21 +24,26 @@ import ThighSimulator
         for reading in readings {
             if case .slipDetected(_, let angle)? = pipeline.consume(reading, into: &angles) { slips.append(angle) }
         }
+        return errors(angles, truth: r.truth, slips: slips, calibration: pipeline.tracker.calibration)
+    }
+
+    /// RMSE against the truth: flexion, flexion in the truth's holds, adduction, degrees.
+    static func errors(_ angles: [HipAngleSample], truth t: ScenarioTruth, slips: [Double], calibration: StrapCalibration?) -> Errors {
         var f = 0.0, a = 0.0, n = 0.0, fh = 0.0, nh = 0.0
         for x in angles {
-            let truth = CalibrationGeometryTests.truthAngles(r.truth, at: x.time)
+            let truth = CalibrationGeometryTests.truthAngles(t, at: x.time)
             let df = x.angles.flexion - truth.flexion
             let da = x.angles.adduction - truth.adduction
             f += df * df
             a += da * da
             n += 1
-            if r.truth.holds.contains(where: { x.time >= $0.start && x.time <= $0.end }) {
+            if t.holds.contains(where: { x.time >= $0.start && x.time <= $0.end }) {
                 fh += df * df
                 nh += 1
             }
         }
         return Errors(flexion: (f / n).squareRoot(), flexionInHolds: nh > 0 ? (fh / nh).squareRoot() : 0,
-                      adduction: (a / n).squareRoot(), slips: slips, calibration: pipeline.tracker.calibration)
+                      adduction: (a / n).squareRoot(), slips: slips, calibration: calibration)
     }
 
     static let scenarios = ScenarioLibrary.all.map(\.name).filter { $0 != "piriformis-standing" }
@@ -64,21 +69,7 @@ import ThighSimulator
         let r = ScenarioRenderer(s).render()
         let readings = try Recording(bytes: Array(r.evemuText().utf8), path: name).readAll().readings
         let series = AngleSeries.compute(readings: readings, mode: .replay, side: s.side, posture: s.posture)
-        var f = 0.0, a = 0.0, n = 0.0, fh = 0.0, nh = 0.0
-        for x in series.angles {
-            let truth = CalibrationGeometryTests.truthAngles(r.truth, at: x.time)
-            let df = x.angles.flexion - truth.flexion
-            let da = x.angles.adduction - truth.adduction
-            f += df * df
-            a += da * da
-            n += 1
-            if r.truth.holds.contains(where: { x.time >= $0.start && x.time <= $0.end }) {
-                fh += df * df
-                nh += 1
-            }
-        }
-        return Errors(flexion: (f / n).squareRoot(), flexionInHolds: nh > 0 ? (fh / nh).squareRoot() : 0,
-                      adduction: (a / n).squareRoot(), slips: [], calibration: series.calibration)
+        return errors(series.angles, truth: r.truth, slips: [], calibration: series.calibration)
     }
 
     /// The full consumer error model (accelerometer bias ±20 mg per axis, scale ±1 %, which tilt its
