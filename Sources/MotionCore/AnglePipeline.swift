@@ -57,14 +57,13 @@ public struct AnglePipeline<Estimator: OrientationEstimator>: Sendable {
             unwrap(&angles, from: first)
             // Solved again when a rest ends, and each second of a rest in progress (a long hold is a
             // pose of its own).
-            let rests = tracker.evidence.rests
             if calibratesAccelerometer {
-                let current = tracker.evidence.currentRest
-                let tick = current.map { Int($0.duration) } ?? 0
-                if rests.count != restsSeen || tick != restTick {
-                    restsSeen = rests.count
+                let evidence = tracker.evidence
+                let tick = evidence.currentRest.map { Int($0.duration) } ?? 0
+                if evidence.rests.count != restsSeen || tick != restTick {
+                    restsSeen = evidence.rests.count
                     restTick = tick
-                    accelerometer = AccelerometerCalibration.estimate(tracker.evidence.allRests.map { ($0.acceleration, $0.duration) })
+                    accelerometer = AccelerometerCalibration.estimate(evidence.allRests.map { ($0.acceleration, $0.duration) })
                 }
             }
             return event

@@ -71,7 +71,7 @@ public struct HipAngleTracker: Sendable {
         self.side = side
         self.faceNormal = faceNormal
         if let storedMounting {
-            calibrator = StrapCalibrator(posture: posture ?? .standing, side: side, storedMounting: storedMounting)
+            calibrator = StrapCalibrator(side: side, storedMounting: storedMounting)
         }
         pendingSolved = solved
         fixed = solved != nil
@@ -130,7 +130,7 @@ public struct HipAngleTracker: Sendable {
         }
         if calibrator != nil {
             guard calibration == nil else { return track(s, orientation: orientation) }
-            if case .calibrated(let c)? = calibrator?.update(s, orientation: orientation, gyroBias: gyroBias) {
+            if case .calibrated(let c)? = calibrator?.update(s, orientation: orientation) {
                 calibration = c
                 shortfall = nil
                 return (c.hipAngles(orientation), .calibrated(c))

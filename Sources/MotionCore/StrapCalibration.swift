@@ -51,35 +51,6 @@ public struct StrapCalibration: Sendable, Hashable, Codable {
         return HipAngles(thighInPelvis: pelvis.conjugate * thighEarth, side: side)
     }
 
-    /// The "up" direction (unit, thigh frame) of a thigh resting in `posture`'s neutral pose.
-    public static func restingUp(_ posture: Posture, side: Side) -> Vector3 {
-        let thigh = posture.pelvisOrientation * posture.restingHipAngles.thighInPelvis(side: side)
-        return thigh.conjugate.rotate(.unitZ)
-    }
-
-    /// The thigh-frame axis the thigh turns about when it flexes (adduction 0): −y.
-    public static let flexionAxis = Vector3(0, -1, 0)
-
-    /// Solves the mounting from two directions seen in the sensor frame:
-    /// - `up`: gravity's "up" during a rest in `posture`'s neutral pose (trusted fully: it is the
-    ///   best-measured direction);
-    /// - `axis`: the axis of a flexion movement (its sign is fixed later by `flexionSign`).
-    /// - Returns: nil when the two are (nearly) parallel: the movement did not flex the hip.
-    public static func mounting(up: Vector3, axis: Vector3, posture: Posture, side: Side) -> Quaternion? {
-        let u = up.normalized
-        // The axis, made exactly perpendicular to up.
-        let a = (axis - u * axis.dot(u))
-        guard a.norm > 0.3 * axis.norm, a.norm > 0 else { return nil }
-        let an = a.normalized
-        // The same pair in the thigh frame.
-        let ut = restingUp(posture, side: side)
-        let at = flexionAxis
-        // Rotation taking the sensor triad (u, an, u × an) onto the thigh triad (ut, at, ut × at).
-        let sensorTriad = (u, an, u.cross(an))
-        let thighTriad = (ut, at, ut.cross(at))
-        return Quaternion(fromTriad: sensorTriad, to: thighTriad)
-    }
-
     /// The pelvis in the estimate's earth frame, from the orientation during the neutral rest: the
     /// thigh's estimated earth orientation against where the posture puts it, leaving only a turn
     /// about the vertical (the heading of the sagittal plane).
