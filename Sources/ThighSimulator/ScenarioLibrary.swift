@@ -149,8 +149,13 @@ public enum ScenarioLibrary {
         return [ScenarioStep.rest(4)] + set + [ScenarioStep.rest(30)] + set + [ScenarioStep.rest(3)]
     }
 
-    /// Strengthening sessions (issue 11), kept apart from `all` so its golden files stay as they are.
-    public static let strengthSuite: [Scenario] = [
+    /// Strengthening sessions (issue 11), kept apart from `all` so its golden files stay as they
+    /// are: the lying ones (bridge, straight-leg raise), then the side-lying, quadruped and seated
+    /// ones (`ScenarioLibrary+Strength.swift`).
+    public static var strengthSuite: [Scenario] { lyingStrengthSuite + moreStrengthSuite }
+
+    /// Bridges and straight-leg raises.
+    public static let lyingStrengthSuite: [Scenario] = [
         Scenario(name: "bridge-good", summary: "glute bridge done right: 2 × 10, 2 s at the top, 30 s rest between the sets",
                  exercise: "bridge", posture: .hookLying, device: .dualSenseUSB, seed: 301,
                  steps: bridgeSets),

@@ -197,6 +197,17 @@ public struct ScenarioRenderer: Sendable {
             ScenarioTruth.Walk(start: Self.round($0.start), end: Self.round($0.start + $0.duration), steps: $0.steps, cadence: $0.cadence,
                                sensorLegStrikes: $0.own.map(Self.round), otherLegStrikes: $0.other.map(Self.round))
         }
+        var reps: [ScenarioTruth.Rep] = []
+        if ScenarioTruth.repExercises.contains(s.exercise) {
+            var set = 1
+            for (i, r) in timeline.reps().enumerated() {
+                if let last = reps.last, r.start - last.end >= ScenarioTruth.setBreak { set += 1 }
+                let spoiled = s.expectedErrors.contains { $0.rep == i + 1 && ["overshoot", "shallow", "sagging"].contains($0.kind) }
+                reps.append(.init(rep: i + 1, set: set, side: s.side, start: Self.round(r.start), end: Self.round(r.end),
+                                  peakFlexion: Self.round(r.peak.flexion), peakAdduction: Self.round(r.peak.adduction),
+                                  range: Self.round(r.range), complete: !spoiled))
+            }
+        }
         let truth = ScenarioTruth(
             scenario: s.name, summary: s.summary, exercise: s.exercise, side: s.side, posture: s.posture, device: s.device,
             seed: s.seed, duration: Self.round(times.last ?? 0), sampleRate: 1 / period,
@@ -206,7 +217,7 @@ public struct ScenarioRenderer: Sendable {
             steps: walking.isEmpty ? nil : walking.reduce(0) { $0 + $1.steps },
             cadence: walking.first.map(\.cadence),
             gaps: timeline.drops.map { .init(t: Self.round(($0.time / period).rounded(.up) * period), frames: $0.frames) },
-            slips: slips, angles: series, rests: rests, walks: walks)
+            slips: slips, angles: series, rests: rests, walks: walks, reps: ScenarioTruth.repExercises.contains(s.exercise) ? reps : nil)
 
         // Kernel times from 0, as a recording starts.
         if let first = events.first?.time {

@@ -68,6 +68,32 @@ public struct ScenarioTruth: Sendable, Hashable, Codable {
         public var otherLegStrikes: [Double]
     }
 
+    /// A repetition of a strengthening exercise: one excursion of the nominal hip angles away from
+    /// the start position (the angles of the session's first still rest) and back. Truth convention,
+    /// like the holds': from when the nominal flexion–adduction distance from the start position
+    /// exceeds 2° to when it is back within 2°; an excursion that never gets 5° away is not a rep.
+    /// Sets: a pause of at least `setBreak` seconds between two reps starts a new set.
+    public struct Rep: Sendable, Hashable, Codable {
+        public var rep: Int
+        public var set: Int
+        public var side: Side
+        /// Seconds since the first sample.
+        public var start: Double
+        public var end: Double
+        /// Nominal hip angles at the point furthest from the start position, degrees.
+        public var peakFlexion: Double
+        public var peakAdduction: Double
+        /// That greatest distance from the start position (flexion and adduction), degrees.
+        public var range: Double
+        /// No overshoot, shallow or sagging is expected of this rep (`formErrors`).
+        public var complete: Bool
+    }
+
+    /// Reps are counted only for these exercises (the strengthening ones).
+    public static let repExercises: Set<String> = ["bridge", "straight-leg-raise", "clamshell", "side-lying-abduction", "bird-dog", "sit-to-stand"]
+    /// A pause between reps at least this long starts a new set, seconds.
+    public static let setBreak = 10.0
+
     public var scenario: String
     public var summary: String
     public var exercise: String
@@ -92,4 +118,7 @@ public struct ScenarioTruth: Sendable, Hashable, Codable {
     public var rests: [Rest]
     /// Every walking bout, in order.
     public var walks: [Walk]
+    /// Every repetition, in order (strengthening exercises only: nil for the others, so their
+    /// truth files do not carry the key).
+    public var reps: [Rep]?
 }

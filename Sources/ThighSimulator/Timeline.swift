@@ -308,6 +308,43 @@ struct Timeline: Sendable {
         return out
     }
 
+    /// Repetitions by the truth convention (`ScenarioTruth.Rep`): excursions of the nominal
+    /// flexion and adduction from the start position — the angles of the first rest segment (or
+    /// the posture's resting angles) — that leave a `band`-degree circle around it and reach at
+    /// least `minimum` degrees from it. Sampled every 0.5 ms.
+    func reps(band: Double = 2, minimum: Double = 5) -> [(start: Double, end: Double, peak: HipAngles, range: Double)] {
+        let base = segments.first { $0.kind == .rest }?.to ?? initialPosture.restingHipAngles
+        func distance(_ a: HipAngles) -> Double {
+            let df = a.flexion - base.flexion
+            let da = a.adduction - base.adduction
+            return (df * df + da * da).squareRoot()
+        }
+        var out: [(start: Double, end: Double, peak: HipAngles, range: Double)] = []
+        let step = 0.0005
+        var current: (start: Double, peak: HipAngles, range: Double)?
+        var t = 0.0
+        while t <= duration {
+            let a = nominalAngles(at: t)
+            let d = distance(a)
+            if var c = current {
+                if d > c.range {
+                    c.range = d
+                    c.peak = a
+                }
+                current = c
+                if d <= band {
+                    if c.range >= minimum { out.append((c.start, t, c.peak, c.range)) }
+                    current = nil
+                }
+            } else if d > band {
+                current = (t, a, d)
+            }
+            t += step
+        }
+        if let c = current, c.range >= minimum { out.append((c.start, duration, c.peak, c.range)) }
+        return out
+    }
+
     /// Runs of hold/bounce segments: the hold intervals by the truth convention — from when the
     /// nominal flexion comes within `band` degrees of the hold angle to when it leaves that band.
     func holds(band: Double = 2) -> [(start: Double, end: Double, flexion: Double)] {
