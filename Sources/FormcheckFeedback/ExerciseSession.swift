@@ -60,6 +60,8 @@ public struct ExerciseSession: Sendable {
             let r = exercise.reps ?? .init()
             counter = RepCounter(rules: .init(r))
             sets = SetTracker(r, side: side)
+            status.set = 1
+            status.sets = r.sets
         case .walk:
             pace = exercise.briskCadence.map {
                 PaceCoach(rules: .init(briskCadence: $0, checkSeconds: exercise.pace.checkSeconds, progressSeconds: exercise.pace.progressSeconds))
@@ -204,11 +206,19 @@ public struct ExerciseSession: Sendable {
                 out.append(.repEnded(t: clock, rep: rep))
                 summary.rep(rep)
                 for cue in s.repEnded(complete: r.complete, at: a.time) { say(cue, live: live, into: &out) }
+                status.lastRange = r.range
+                status.lastComplete = r.complete
             }
         }
         counter = c
         sets = s
+        if c.stage != status.stage {
+            status.stage = c.stage
+            status.stageSince = c.stage == nil ? nil : a.time
+        }
         status.reps = s.done
+        status.set = s.set
+        status.resting = s.isResting
         status.flexion = a.angles.flexion
     }
 

@@ -67,8 +67,7 @@ public enum LiveView {
         case .walk:
             rest.append(ViewLine(walkLine(status: status, exercise: exercise)))
         case .strength:
-            // Complete reps in the set against the set's target (the tempo guide is not drawn yet).
-            rest.append(ViewLine("reps \(status.reps)/\(exercise.reps?.perSet ?? 0)"))
+            rest += strengthLines(status: status, exercise: exercise, side: side)
         }
         if let cue = status.lastCue {
             rest.append("")
@@ -152,6 +151,46 @@ public enum LiveView {
             return "\(reps) of \(reps) reps done — \(side.rawValue): switch legs"
         }
         return "rep \(status.holding ? status.reps : status.reps + 1) of \(reps) — \(side.rawValue)"
+    }
+
+    /// Strengthening: `set 1 of 2 — reps 3/10 — right`; the tempo guide, the stage under way in
+    /// brackets and capitals with its seconds so far (whole tenths, rounded down) (`[UP 1.2 s] › top 2 s › down 1 s`, the
+    /// protocol's tempo: up and down at least, the pause at the top); the last rep's range against
+    /// the target. While resting between sets: `rest — set 2 next`.
+    static func strengthLines(status: SessionStatus, exercise: ExerciseProtocol, side: Side) -> [ViewLine] {
+        guard let r = exercise.reps else { return [] }
+        let set = status.set ?? 1
+        var lines: [ViewLine] = [ViewLine("set \(set) of \(status.sets ?? r.sets) — reps \(status.reps)/\(r.perSet) — \(side.rawValue)")]
+        if status.resting {
+            lines.append(ViewLine("rest — set \(set) next", .attention))
+        } else {
+            lines.append(tempoLine(status: status, rules: r))
+        }
+        if let range = status.lastRange {
+            let target = abs(r.topAngle - r.startAngle)
+            let text = ViewLine("last rep \(Int(range.rounded()))° of \(number(target))°")
+            lines.append(status.lastComplete == true ? text + ViewLine("  ✓", .good) : text + ViewLine("  ✗", .attention))
+        }
+        return lines
+    }
+
+    /// The tempo guide: up › top › down, the stage under way marked.
+    static func tempoLine(status: SessionStatus, rules r: ExerciseProtocol.RepRules) -> ViewLine {
+        var stages: [(RepStage, String)] = [(.up, "up \(number(r.minimumUpSeconds)) s")]
+        if r.holdSeconds > 0 { stages.append((.top, "hold \(number(r.holdSeconds)) s")) }
+        stages.append((.down, "down \(number(r.minimumDownSeconds)) s"))
+        var line = ViewLine()
+        for (i, (stage, text)) in stages.enumerated() {
+            if i > 0 { line = line + ViewLine(" › ") }
+            let current = status.stage == stage
+            if current, let since = status.stageSince {
+                let name = stage == .top ? "HOLD" : stage.rawValue.uppercased()
+                line = line + ViewLine("[\(name) \(DecimalText.fixed((max(0, status.t - since) * 10).rounded(.down) / 10, 1)) s]", .good)
+            } else {
+                line = line + ViewLine(text)
+            }
+        }
+        return line
     }
 
     /// `steps 112   cadence 112.0 steps/min (brisk: 100 or more)`.

@@ -153,14 +153,14 @@ public struct RepCounter: Sendable {
     /// Reps begun so far.
     public var reps: Int { count }
 
-    /// Where the counter is, for the view: "start", "up", "top", "down" (nil before the start position).
-    public var stage: String? {
+    /// Where the counter is, for the view (nil before the start position).
+    public var stage: RepStage? {
         switch state {
         case .waiting: nil
-        case .atStart: "start"
-        case .rising: "up"
-        case .top: "top"
-        case .lowering: "down"
+        case .atStart: .start
+        case .rising: .up
+        case .top: .top
+        case .lowering: .down
         }
     }
 

@@ -22,6 +22,18 @@ public struct SessionStatus: Sendable, Hashable {
     /// The correction in force while a hold is out of its band (shown until corrected).
     public var banner: String?
     public var calibrated = false
+    /// Strengthening: the set under way (1…`sets`) and how many there are.
+    public var set: Int?
+    public var sets: Int?
+    /// Strengthening: resting between sets.
+    public var resting = false
+    /// Strengthening: where the rep is — start, up, top or down (nil before the start position) —
+    /// and since when, seconds on the session clock.
+    public var stage: RepStage?
+    public var stageSince: Double?
+    /// Strengthening: the last finished rep's range and whether it was complete, degrees.
+    public var lastRange: Double?
+    public var lastComplete: Bool?
 
     public init() {}
 }

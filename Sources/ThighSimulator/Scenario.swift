@@ -30,7 +30,7 @@ public struct Scenario: Sendable, Hashable, Codable {
     public var name: String
     /// One line for people: what this scenario shows.
     public var summary: String
-    /// The exercise protocol this session follows (piriformis, hamstring, knee-to-chest, walk, calibration;
+    /// The exercise protocol this session follows (a protocol name: piriformis, bridge, walk, …; calibration;
     /// everyday: none — the calibration suite's sit, stand, walk and lie).
     public var exercise: String
     public var side: Side

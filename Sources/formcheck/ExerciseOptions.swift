@@ -9,7 +9,7 @@ extension AngleSeries.Mode: ExpressibleByArgument {}
 
 /// What `replay` and `live` coach: the exercise, the side, the hold time, a stored calibration.
 struct ExerciseOptions: ParsableArguments {
-    @Option(help: "The exercise: piriformis, hamstring, knee-to-chest, walk, or one of yours in ~/.config/formcheck/protocols ('formcheck exercises' lists them).")
+    @Option(help: ArgumentHelp("The exercise: \(ExerciseLibrary.names.joined(separator: ", ")), or one of yours in ~/.config/formcheck/protocols ('formcheck exercises' lists them)."))
     var exercise: String?
 
     @Option(name: .customLong("protocol"), help: "Your own exercise protocol (JSON, like 'formcheck exercises --json').",

@@ -14,7 +14,7 @@ struct ExercisesCommand: AsyncParsableCommand {
             or pass any file with --protocol FILE.
             """)
 
-    @Argument(help: "One exercise (piriformis, hamstring, knee-to-chest, walk, or one of yours); default: all.")
+    @Argument(help: ArgumentHelp("One exercise (\(ExerciseLibrary.names.joined(separator: ", ")), or one of yours); default: all."))
     var name: String?
 
     @Flag(help: "Print as JSON: with NAME exactly a protocol file ('--protocol' loads it), without an array of them.")

@@ -224,6 +224,44 @@ import Testing
         #expect(text.contains("rep 1 of 3 — left"))
     }
 
+    /// A bridge in set 2, rep 4 rising for 1.25 s; then at the top; then resting between sets.
+    @Test func strengthTempoGuide() throws {
+        let bridge = try ExerciseLibrary.named("bridge")
+        var s = SessionStatus()
+        s.t = 100.25
+        s.calibrated = true
+        s.flexion = 30
+        s.set = 2
+        s.sets = 2
+        s.reps = 3
+        s.stage = .up
+        s.stageSince = 99
+        s.lastRange = 31.6
+        s.lastComplete = true
+        var text = Self.lines(LiveView.render(status: s, exercise: bridge, side: .right, width: 80, height: 24)).map(Self.trimmed)
+        #expect(text.contains("set 2 of 2 — reps 3/10 — right"))
+        #expect(text.contains("[UP 1.2 s] › hold 2 s › down 1 s"))
+        #expect(text.contains("last rep 32° of 33°  ✓"))
+        #expect(text.contains(BlockFont.render("7")[0].rtrimmed))  // reps left in the set
+        s.stage = .top
+        s.stageSince = 100
+        s.lastComplete = false
+        text = Self.lines(LiveView.render(status: s, exercise: bridge, side: .right, width: 80, height: 24)).map(Self.trimmed)
+        #expect(text.contains("up 1 s › [HOLD 0.2 s] › down 1 s"))
+        #expect(text.contains("last rep 32° of 33°  ✗"))
+        s.resting = true
+        text = Self.lines(LiveView.render(status: s, exercise: bridge, side: .right, width: 80, height: 24)).map(Self.trimmed)
+        #expect(text.contains("rest — set 2 next"))
+        #expect(!text.contains { $0.contains("HOLD") })
+        // Without a pause at the top (the straight-leg raise has 1 s; a protocol without one has no hold stage).
+        var raise = try ExerciseLibrary.named("straight-leg-raise")
+        raise.reps?.holdSeconds = 0
+        s.resting = false
+        s.stage = .down
+        text = Self.lines(LiveView.render(status: s, exercise: raise, side: .left, width: 80, height: 24)).map(Self.trimmed)
+        #expect(text.contains("up 1 s › [DOWN 0.2 s]"))
+    }
+
     @Test func walking() throws {
         var s = SessionStatus()
         s.t = 65

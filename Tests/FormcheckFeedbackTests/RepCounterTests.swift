@@ -68,7 +68,7 @@ import Testing
         #expect(near(times[4], 6.33) && near(r.end, 6.33) && r.start == 1.17)
         #expect(r.peak == 35 && r.range == 35 && r.faults.isEmpty && r.complete)
         #expect(near(r.upSeconds, 1.83) && near(r.topSeconds, 1.5) && near(r.downSeconds, 1.83))
-        #expect(counter.reps == 1 && counter.stage == "start")
+        #expect(counter.reps == 1 && counter.stage == .start)
     }
 
     @Test func twoRepsAreNumbered() {
