@@ -11,7 +11,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FORMCHECK := .build/debug/formcheck
 DEMO_RECORDING := Fixtures/scenarios/piriformis-joycon.evemu
 
-.PHONY: all deps build demo test unit-test vm-test fuzz fuzz-build fuzz-corpus clean fixtures golden eval-broad eval-real bench \
+.PHONY: all deps build demo demo-strength test unit-test vm-test fuzz fuzz-build fuzz-corpus clean fixtures golden eval-broad eval-real bench \
 	release dist install install-files uninstall deb install-test deb-test
 
 all: build
@@ -35,6 +35,13 @@ build: deps
 # The main job on a bundled recording: a piriformis session (Joy-Con in a leg strap), replayed.
 demo: build
 	$(FORMCHECK) replay $(DEMO_RECORDING) --exercise piriformis
+
+# A strengthening session: two sets of ten glute bridges (a built-in simulated scenario, rendered
+# from its seed into .build/demo/), replayed with its reps, sets and form errors.
+demo-strength: build
+	@mkdir -p .build/demo
+	$(FORMCHECK) simulate bridge-good -o .build/demo/bridge-good.evemu --truth .build/demo/bridge-good.truth.json
+	$(FORMCHECK) replay .build/demo/bridge-good.evemu --exercise bridge
 
 # Builds everything (warnings are errors: see Package.swift) and runs the test suite: the unit
 # tests, the installed binary (install-test), make deb, then the real-kernel tests in a QEMU guest
