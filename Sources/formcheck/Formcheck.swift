@@ -15,7 +15,7 @@ struct Formcheck: AsyncParsableCommand {
         subcommands: [
             DevicesCommand.self, RecordCommand.self, InspectCommand.self, OrientationCommand.self, AnglesCommand.self,
             CalibrateCommand.self, ExercisesCommand.self, ReplayCommand.self, LiveCommand.self, SimulateCommand.self,
-            EvalBroadCommand.self, EvalRealCommand.self, ActivityCommand.self,
+            EvalBroadCommand.self, EvalRealCommand.self, ActivityCommand.self, RoutinesCommand.self,
         ]
     )
 }

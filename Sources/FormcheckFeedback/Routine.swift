@@ -1,0 +1,64 @@
+import MotionCore
+
+/// A daily routine, declared as data (a JSON file in Routines/ or the user's
+/// `$XDG_CONFIG_HOME/formcheck/routines/`): the exercises in order, each with its dose and whether
+/// both legs do it. Every number the routine's coach uses is here or, where an entry leaves it
+/// out, the exercise protocol's (`formcheck routines` prints the resolved numbers). Times in
+/// seconds, walking in minutes.
+public struct Routine: Sendable, Hashable {
+    /// Whether an exercise is done on each leg in turn or once, on the leg wearing the strap.
+    public enum Sides: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Each leg in turn ("switch legs and repeat"); the strap moves once, between them.
+        case both
+        /// Once, with the strap where it is (a bridge works both legs; a walk is a walk).
+        case one
+    }
+
+    /// One exercise of the routine and its dose. A number left out is the protocol's.
+    public struct Entry: Sendable, Hashable {
+        /// A protocol name (`formcheck exercises`).
+        public var exercise: String
+        public var sides: Sides
+        /// Stretches: holds per side and their length, seconds.
+        public var holds: Int?
+        public var holdSeconds: Double?
+        /// Strengthening: sets, complete reps per set, rest between sets (seconds).
+        public var sets: Int?
+        public var perSet: Int?
+        public var restSeconds: Double?
+        /// Walking: how long, minutes.
+        public var minutes: Double?
+
+        public init(exercise: String, sides: Sides, holds: Int? = nil, holdSeconds: Double? = nil, sets: Int? = nil,
+                    perSet: Int? = nil, restSeconds: Double? = nil, minutes: Double? = nil) {
+            self.exercise = exercise
+            self.sides = sides
+            self.holds = holds
+            self.holdSeconds = holdSeconds
+            self.sets = sets
+            self.perSet = perSet
+            self.restSeconds = restSeconds
+            self.minutes = minutes
+        }
+    }
+
+    public var name: String
+    public var title: String
+    /// For people: what the routine is for and how long it takes.
+    public var description: String
+    /// The leg the strap starts on.
+    public var firstSide: Side
+    /// How long the user has to move the strap to the other thigh before being reminded, seconds.
+    public var strapMoveSeconds: Double
+    public var entries: [Entry]
+
+    public init(name: String, title: String, description: String, firstSide: Side = .right, strapMoveSeconds: Double = 60,
+                entries: [Entry]) {
+        self.name = name
+        self.title = title
+        self.description = description
+        self.firstSide = firstSide
+        self.strapMoveSeconds = strapMoveSeconds
+        self.entries = entries
+    }
+}
