@@ -25,7 +25,7 @@ public enum Cue: Sendable, Hashable {
     /// The other leg next.
     case switchSides(Side)
     /// `reps` holds done on `side`.
-    case setDone(reps: Int, side: Side)
+    case setDone(reps: Int, side: Side?)
     /// Walking below the brisk cadence: `cadence` now, aim for `brisk`.
     case paceSlow(cadence: Int, brisk: Int)
     /// Walking briskly: `seconds` in gait, `steps` so far, `cadence` now.

@@ -38,7 +38,7 @@ public struct CueCatalogue: Sendable {
         case .switchSides(let side):
             return "Switch legs — now the \(side == .left ? "right" : "left") leg"
         case .setDone(let reps, let side):
-            return "That is \(n(reps)) on the \(side.rawValue) — well done"
+            return "That is \(n(reps))" + (side.map { " on the \($0.rawValue)" } ?? "") + " — well done"
         case .paceSlow(let cadence, let brisk):
             return "Pick up the pace — \(n(cadence)) steps a minute, aim for \(n(brisk))"
         case .paceProgress(let seconds, let steps, let cadence):

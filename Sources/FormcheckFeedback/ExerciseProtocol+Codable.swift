@@ -152,5 +152,6 @@ extension ExerciseProtocol.RepRules {
         perSet = try c.decodeIfPresent(Int.self, forKey: .perSet) ?? perSet
         sets = try c.decodeIfPresent(Int.self, forKey: .sets) ?? sets
         restSeconds = try c.decodeIfPresent(Double.self, forKey: .restSeconds) ?? restSeconds
+        perSide = try c.decodeIfPresent(Bool.self, forKey: .perSide) ?? perSide
     }
 }

@@ -101,6 +101,7 @@ public struct ExerciseProtocol: Sendable, Hashable {
         enum CodingKeys: String, CodingKey, CaseIterable {
             case startAngle, startTolerance, topAngle, rangeTolerance, overshootBeyond, leaveBand, boundaryBand, topRate, lowerRate
             case stillRate, minimumUpSeconds, minimumDownSeconds, holdSeconds, holdGrace, sagDegrees, perSet, sets, restSeconds
+            case perSide
         }
 
         /// Flexion of the start position, and how far from it the thigh may settle.
@@ -134,6 +135,9 @@ public struct ExerciseProtocol: Sendable, Hashable {
         public var perSet = 10
         public var sets = 2
         public var restSeconds = 30.0
+        /// Done on each leg in turn ("switch sides" after the last set; a straight-leg raise), or
+        /// with both legs at once (a bridge, a sit-to-stand: no side to switch to).
+        public var perSide = true
 
         public init() {}
     }

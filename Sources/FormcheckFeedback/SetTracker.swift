@@ -17,17 +17,20 @@ public struct SetTracker: Sendable {
     public let sets: Int
     public let restSeconds: Double
     public let side: Side
+    /// Each leg in turn (false: both legs at once — no side named, none to switch to).
+    public let perSide: Bool
     private var state: State = .inSet(set: 1, done: 0)
 
-    public init(perSet: Int, sets: Int, restSeconds: Double, side: Side) {
+    public init(perSet: Int, sets: Int, restSeconds: Double, side: Side, perSide: Bool = true) {
         self.perSet = perSet
         self.sets = sets
         self.restSeconds = restSeconds
         self.side = side
+        self.perSide = perSide
     }
 
     public init(_ r: ExerciseProtocol.RepRules, side: Side) {
-        self.init(perSet: r.perSet, sets: r.sets, restSeconds: r.restSeconds, side: side)
+        self.init(perSet: r.perSet, sets: r.sets, restSeconds: r.restSeconds, side: side, perSide: r.perSide)
     }
 
     /// The set a rep that ends now belongs to (after the last set: the last).
@@ -71,6 +74,7 @@ public struct SetTracker: Sendable {
             }
             if set >= sets {
                 state = .done
+                guard perSide else { return [.repCount(count), .setDone(reps: perSet * sets, side: nil)] }
                 return [.repCount(count), .setDone(reps: perSet * sets, side: side), .switchSides(side)]
             }
             state = .resting(finished: set, until: t + restSeconds)

@@ -78,7 +78,7 @@ struct ExercisesCommand: AsyncParsableCommand {
                 + "ends \(n(hold.endAfter)) s after leaving")
         }
         if let r = p.reps {
-            row("reps", "\(r.sets) × \(r.perSet) per side, \(n(r.restSeconds)) s rest between sets")
+            row("reps", "\(r.sets) × \(r.perSet) " + (r.perSide ? "per side" : "(both legs at once)") + ", \(n(r.restSeconds)) s rest between sets")
             row("movement", "\(n(r.startAngle))° ± \(n(r.startTolerance))° → \(n(r.topAngle))°"
                 + (r.holdSeconds > 0 ? ", \(n(r.holdSeconds)) s at the top" : "") + "; up ≥ \(n(r.minimumUpSeconds)) s, down ≥ \(n(r.minimumDownSeconds)) s")
         }

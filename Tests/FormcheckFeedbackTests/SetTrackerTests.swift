@@ -25,6 +25,14 @@ import Testing
         #expect(s.repEnded(complete: true, at: 20) == [.repCount(1), .setDone(reps: 2, side: .left), .switchSides(.left)])
     }
 
+    /// A bridge works both legs at once: the last set ends without a side, and nothing to switch to.
+    @Test func bothLegsAtOnceHasNoSideToSwitch() {
+        var s = SetTracker(perSet: 1, sets: 1, restSeconds: 30, side: .right, perSide: false)
+        #expect(s.repEnded(complete: true, at: 5) == [.repCount(1), .setDone(reps: 1, side: nil)])
+        #expect(CueCatalogue.english.text(.setDone(reps: 20, side: nil)) == "That is twenty — well done")
+        #expect(CueCatalogue.english.text(.setDone(reps: 20, side: .left)) == "That is twenty on the left — well done")
+    }
+
     @Test func theWords() {
         let c = CueCatalogue.english
         #expect(c.text(.repCount(7)) == "seven")
