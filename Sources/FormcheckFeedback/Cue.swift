@@ -40,6 +40,12 @@ public enum Cue: Sendable, Hashable {
     case repCount(Int)
     /// Strengthening: set `set` is done; rest `seconds` before the next.
     case setRest(set: Int, seconds: Int)
+    /// A routine's next exercise: `title` (the protocol's) on `side`, begun from `posture`.
+    case nextExercise(title: String, side: Side, posture: Posture)
+    /// A routine: take the strap off and strap it on the `side` thigh.
+    case moveStrap(to: Side)
+    /// A routine: every exercise done (`skipped` of them skipped).
+    case routineDone(skipped: Int)
 
     /// The stable kind (the JSON Lines `kind`).
     public var kind: CueKind {
@@ -59,6 +65,9 @@ public enum Cue: Sendable, Hashable {
         case .beginSet: .startPosition
         case .repCount: .repCount
         case .setRest: .setDone
+        case .nextExercise: .nextExercise
+        case .moveStrap: .moveStrap
+        case .routineDone: .routineDone
         }
     }
 }

@@ -56,6 +56,13 @@ public struct CueCatalogue: Sendable {
             return n(count)
         case .setRest(let set, let seconds):
             return "Set \(n(set)) done — rest \(n(seconds)) seconds"
+        case .nextExercise(let title, let side, let posture):
+            return "Next: \(title), \(side.rawValue) leg. " + text(.setup(posture))
+        case .moveStrap(let side):
+            return "Move the strap to your \(side.rawValue) thigh, then keep still"
+        case .routineDone(let skipped):
+            return skipped == 0 ? "That is the whole routine — well done"
+                : "That is the routine, with \(n(skipped)) skipped — well done"
         }
     }
 

@@ -27,4 +27,10 @@ public enum CueKind: String, Sendable, Hashable, Codable, CaseIterable {
     case wrongSide
     /// Strengthening: the count of complete reps in the set ("seven").
     case repCount
+    /// A routine: the next exercise, its side and how to begin it.
+    case nextExercise
+    /// A routine: move the strap to the other thigh.
+    case moveStrap
+    /// A routine: all done.
+    case routineDone
 }

@@ -21,7 +21,8 @@ public struct CueLimiter: Sendable {
         public init(_ kind: CueKind) {
             switch kind {
             case .formError, .strapSlipped, .wrongSide: self = .formError
-            case .setup, .startPosition, .crossLeg, .moveToHold, .holdCountdown, .holdDone, .switchSides, .setDone, .pace, .repCount:
+            case .setup, .startPosition, .crossLeg, .moveToHold, .holdCountdown, .holdDone, .switchSides, .setDone, .pace, .repCount,
+                 .nextExercise, .moveStrap, .routineDone:
                 self = .guidance
             }
         }

@@ -5,13 +5,14 @@ import MotionCore
 /// (with the line and a "did you mean").
 extension Routine: Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, title, description, firstSide, strapMoveSeconds, exercises
+        case name, title, description, firstSide, strapMoveSeconds, settleSeconds, strapMove, exercises
     }
 
     /// The keys each object of the file may have, by the key that holds it ("" for the top level).
     static let allowedKeys: [String: [String]] = [
         "": CodingKeys.allCases.map(\.rawValue),
         "exercises": Entry.CodingKeys.allCases.map(\.rawValue),
+        "strapMove": StrapMoveDetector.Rules.CodingKeys.allCases.map(\.rawValue),
     ]
 
     public init(from decoder: any Decoder) throws {
@@ -21,6 +22,8 @@ extension Routine: Codable {
                   entries: try c.decode([Entry].self, forKey: .exercises))
         firstSide = try c.decodeIfPresent(Side.self, forKey: .firstSide) ?? firstSide
         strapMoveSeconds = try c.decodeIfPresent(Double.self, forKey: .strapMoveSeconds) ?? strapMoveSeconds
+        settleSeconds = try c.decodeIfPresent(Double.self, forKey: .settleSeconds) ?? settleSeconds
+        strapMove = try c.decodeIfPresent(StrapMoveDetector.Rules.self, forKey: .strapMove) ?? strapMove
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -30,6 +33,8 @@ extension Routine: Codable {
         try c.encode(description, forKey: .description)
         try c.encode(firstSide, forKey: .firstSide)
         try c.encode(strapMoveSeconds, forKey: .strapMoveSeconds)
+        try c.encode(settleSeconds, forKey: .settleSeconds)
+        try c.encode(strapMove, forKey: .strapMove)
         try c.encode(entries, forKey: .exercises)
     }
 }

@@ -50,15 +50,22 @@ public struct Routine: Sendable, Hashable {
     public var firstSide: Side
     /// How long the user has to move the strap to the other thigh before being reminded, seconds.
     public var strapMoveSeconds: Double
+    /// When an exercise's dose is done, the next one begins once the thigh has been still this long
+    /// (the user back at rest), seconds.
+    public var settleSeconds: Double
+    /// How the strap coming off one thigh and going on the other is recognised (`StrapMoveDetector`).
+    public var strapMove: StrapMoveDetector.Rules
     public var entries: [Entry]
 
     public init(name: String, title: String, description: String, firstSide: Side = .right, strapMoveSeconds: Double = 60,
-                entries: [Entry]) {
+                settleSeconds: Double = 1, strapMove: StrapMoveDetector.Rules = .init(), entries: [Entry]) {
         self.name = name
         self.title = title
         self.description = description
         self.firstSide = firstSide
         self.strapMoveSeconds = strapMoveSeconds
+        self.settleSeconds = settleSeconds
+        self.strapMove = strapMove
         self.entries = entries
     }
 }

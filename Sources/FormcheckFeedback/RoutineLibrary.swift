@@ -1,4 +1,5 @@
 import Foundation
+import MotionCore
 
 /// The routines built into formcheck (Routines/*.json, compiled in by the EmbedBuiltIns plugin),
 /// the user's own in `$XDG_CONFIG_HOME/formcheck/routines/NAME.json` (default
@@ -97,6 +98,12 @@ public enum RoutineLibrary {
         if !(r.strapMoveSeconds > 0) {
             throw LoadError.invalid(path: path, line: ExerciseLibrary.line(ofKey: "strapMoveSeconds", in: text), reason: "strapMoveSeconds must be more than 0")
         }
+        if !(r.settleSeconds > 0) {
+            throw LoadError.invalid(path: path, line: ExerciseLibrary.line(ofKey: "settleSeconds", in: text), reason: "settleSeconds must be more than 0")
+        }
+        if let (key, reason) = problem(r.strapMove) {
+            throw LoadError.invalid(path: path, line: ExerciseLibrary.line(ofKey: key, in: text), reason: "strapMove.\(key) \(reason)")
+        }
         for (i, entry) in r.entries.enumerated() {
             let line = entryLine(i, in: text)
             let p: ExerciseProtocol
@@ -106,6 +113,16 @@ public enum RoutineLibrary {
             if let reason = problem(entry, p) { throw LoadError.invalid(path: path, line: line, reason: "exercise \(i + 1) (\(entry.exercise)): \(reason)") }
         }
         return r
+    }
+
+    /// A strap-move rule out of range: its key and what is wrong.
+    static func problem(_ r: StrapMoveDetector.Rules) -> (String, String)? {
+        for (key, x) in [("handlingRate", r.handlingRate), ("handlingAcceleration", r.handlingAcceleration),
+                         ("handlingSeconds", r.handlingSeconds), ("onRestSeconds", r.onRestSeconds)] where !(x > 0) {
+            return (key, "must be more than 0")
+        }
+        if !(r.samePoseDegrees >= 0 && r.samePoseDegrees < 90) { return ("samePoseDegrees", "must be from 0 to less than 90 degrees") }
+        return nil
     }
 
     /// A dose the exercise cannot take.

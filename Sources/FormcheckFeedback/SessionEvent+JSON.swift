@@ -1,6 +1,8 @@
 /// The JSON Lines form of session events: one compact object per line, keys sorted, each with
 /// `type` and `t`. Rounding: times (`t`, `start`, `end`) to 0.001 s, angles to 0.1°, durations to
 /// 0.01 s (also `walkingSeconds`), cadence to 0.1 steps/min, `distanceMeters` to 0.1 m. `SessionEventJSON.validate(line:)` checks this contract.
+/// A routine's run adds four line types (`exerciseStarted`, `exerciseEnded`, `strapMoved`,
+/// `routineSummary`) and has no `summary` line of its own: see `RoutineEvent+JSON.swift`.
 extension SessionEvent {
     /// Decimals of times in seconds since the first sample.
     static let timeDecimals = 3

@@ -33,6 +33,8 @@ public enum SessionEventJSON {
         case nullable(Field)
         /// An array of objects with these members.
         case arrayOf([String: Field])
+        /// An object with these members.
+        case object([String: Field])
         /// The key may be missing; when present it holds the field.
         case absentOr(Field)
     }
@@ -47,7 +49,22 @@ public enum SessionEventJSON {
         "peak": .angle, "range": .angle, "upSeconds": .duration, "downSeconds": .duration, "complete": .bool,
     ]
 
-    /// The members of each event type (besides `type` itself).
+    /// The members of a `summary` line (and of an `exerciseEnded` line's `summary`).
+    private static let summary: [String: Field] = [
+            "t": .time, "exercise": .string, "side": .oneOf(sides),
+            "holds": .arrayOf([
+                "rep": .integer(minimum: 1), "side": .oneOf(sides), "start": .time, "end": .time, "duration": .duration,
+                "meanFlexion": .angle, "peakFlexion": .angle, "complete": .bool,
+            ]),
+            "formErrors": .arrayOf(["t": .time, "kind": .oneOf(kinds), "rep": .nullable(.integer(minimum: 1))]),
+            "strapSlips": .arrayOf(["t": .time, "degrees": .angle]),
+            "reps": .absentOr(.arrayOf(rep)),
+            "steps": .nullable(.integer(minimum: 0)), "cadence": .nullable(.cadence),
+            "walkingSeconds": .nullable(.duration), "distanceMeters": .nullable(.meters),
+    ]
+
+    /// The members of each event type (besides `type` itself); the last four are a routine's
+    /// (`RoutineEvent+JSON.swift`).
     private static let schema: [String: [String: Field]] = [
         "calibrated": ["t": .time, "posture": .oneOf(postures)],
         "holdStarted": ["t": .time, "rep": .integer(minimum: 1), "side": .oneOf(sides), "start": .time, "flexion": .angle],
@@ -59,22 +76,30 @@ public enum SessionEventJSON {
         "repEnded": rep.merging(["t": .time]) { a, _ in a },
         "cue": ["t": .time, "kind": .oneOf(cueKinds), "text": .string],
         "strapSlipped": ["t": .time, "degrees": .angle],
-        "summary": [
-            "t": .time, "exercise": .string, "side": .oneOf(sides),
-            "holds": .arrayOf([
-                "rep": .integer(minimum: 1), "side": .oneOf(sides), "start": .time, "end": .time, "duration": .duration,
-                "meanFlexion": .angle, "peakFlexion": .angle, "complete": .bool,
+        "summary": summary,
+        "exerciseStarted": ["t": .time, "step": .integer(minimum: 1), "exercise": .string, "side": .oneOf(sides)],
+        "exerciseEnded": [
+            "t": .time, "step": .integer(minimum: 1), "exercise": .string, "side": .oneOf(sides),
+            "ending": .oneOf(RoutineSummary.Ending.allCases.map(\.rawValue)), "summary": .object(summary),
+        ],
+        "strapMoved": ["t": .time, "side": .oneOf(sides), "off": .time, "on": .time],
+        "routineSummary": [
+            "t": .time, "routine": .string, "complete": .bool,
+            "steps": .arrayOf([
+                "step": .integer(minimum: 1), "exercise": .string, "side": .oneOf(sides),
+                "ending": .oneOf(RoutineSummary.Ending.allCases.map(\.rawValue)), "start": .time, "end": .time,
+                "holds": .integer(minimum: 0), "completeHolds": .integer(minimum: 0),
+                "reps": .nullable(.integer(minimum: 0)), "completeReps": .nullable(.integer(minimum: 0)),
+                "formErrors": .integer(minimum: 0), "steps": .nullable(.integer(minimum: 0)),
             ]),
-            "formErrors": .arrayOf(["t": .time, "kind": .oneOf(kinds), "rep": .nullable(.integer(minimum: 1))]),
-            "strapSlips": .arrayOf(["t": .time, "degrees": .angle]),
-            "reps": .absentOr(.arrayOf(rep)),
-            "steps": .nullable(.integer(minimum: 0)), "cadence": .nullable(.cadence),
-            "walkingSeconds": .nullable(.duration), "distanceMeters": .nullable(.meters),
+            "strapMoves": .arrayOf(["side": .oneOf(sides), "off": .time, "on": .time]),
         ],
     ]
 
     /// The event types, in the order a session can first produce them.
     public static let types = ["calibrated", "holdStarted", "formError", "holdEnded", "repEnded", "cue", "strapSlipped", "summary"]
+    /// The line types only a routine has.
+    public static let routineTypes = ["exerciseStarted", "exerciseEnded", "strapMoved", "routineSummary"]
 
     /// Checks one line (without its newline) against the contract; returns its `type`.
     @discardableResult
@@ -144,6 +169,8 @@ public enum SessionEventJSON {
         case .nullable(let inner):
             if case .null = value { return nil }
             return check(value, against: inner, at: path)
+        case .object(let fields):
+            return check(value, against: fields, at: path + ".")
         case .arrayOf(let fields):
             guard case .array(let items) = value else { return "\"\(path)\" is not an array" }
             for (i, item) in items.enumerated() {

@@ -45,6 +45,10 @@ extension Scenario {
                 if !(-180...180).contains(angle) { out.append((path, "slip angle \(angle)° is outside −180…180")) }
             case .drop(let frames):
                 if !(1...100_000).contains(frames) { out.append((path, "drop of \(frames) frames is outside 1…100000")) }
+            case .strap(_, let d):
+                if !(d >= 4 && d <= 600) { out.append((path, "strap duration \(d) s is outside 4…600 (unbuckle, carry, strap on)")) }
+            case .exercise(let name):
+                if name.isEmpty { out.append((path, "an exercise marker needs the exercise's name")) }
             }
         }
         // Each step's own range is checked above; the sum may still be any size (a step out of

@@ -174,5 +174,6 @@ public enum ScenarioLibrary {
     /// The built-in scenario of that name (from either suite).
     public static func named(_ name: String) -> Scenario? {
         all.first { $0.name == name } ?? calibrationSuite.first { $0.name == name } ?? strengthSuite.first { $0.name == name }
+            ?? routineSuite.first { $0.name == name }
     }
 }

@@ -168,7 +168,7 @@ public struct ScenarioRenderer: Sendable {
 
         // 3. Ground truth.
         let holds = timeline.holds().enumerated().map { i, h in
-            ScenarioTruth.Hold(rep: i + 1, side: s.side, start: Self.round(h.start), end: Self.round(h.end),
+            ScenarioTruth.Hold(rep: i + 1, side: timeline.side(at: h.start), start: Self.round(h.start), end: Self.round(h.end),
                                duration: Self.round(h.end - h.start), flexion: h.flexion)
         }
         let walking = timeline.walking
@@ -188,7 +188,7 @@ public struct ScenarioRenderer: Sendable {
         }
         let degree = 180 / Double.pi
         let rests = timeline.rests.map { r in
-            let knee = r.posture.pelvisOrientation.rotate(HipJointGeometry.longAxis(flexion: r.angles.flexion, adduction: r.angles.adduction, side: s.side))
+            let knee = r.posture.pelvisOrientation.rotate(HipJointGeometry.longAxis(flexion: r.angles.flexion, adduction: r.angles.adduction, side: timeline.side(at: r.start)))
             return ScenarioTruth.Rest(start: Self.round(r.start), end: Self.round(r.end), posture: r.posture,
                                       flexion: Self.round(r.angles.flexion), adduction: Self.round(r.angles.adduction),
                                       rotation: Self.round(r.angles.rotation), inclination: Self.round((-knee.z).arcCosine.degrees))
@@ -203,12 +203,12 @@ public struct ScenarioRenderer: Sendable {
             for (i, r) in timeline.reps().enumerated() {
                 if let last = reps.last, r.start - last.end >= ScenarioTruth.setBreak { set += 1 }
                 let spoiled = s.expectedErrors.contains { $0.rep == i + 1 && ["overshoot", "shallow", "sagging"].contains($0.kind) }
-                reps.append(.init(rep: i + 1, set: set, side: s.side, start: Self.round(r.start), end: Self.round(r.end),
+                reps.append(.init(rep: i + 1, set: set, side: timeline.side(at: r.start), start: Self.round(r.start), end: Self.round(r.end),
                                   peakFlexion: Self.round(r.peak.flexion), peakAdduction: Self.round(r.peak.adduction),
                                   range: Self.round(r.range), complete: !spoiled))
             }
         }
-        let truth = ScenarioTruth(
+        var truth = ScenarioTruth(
             scenario: s.name, summary: s.summary, exercise: s.exercise, side: s.side, posture: s.posture, device: s.device,
             seed: s.seed, duration: Self.round(times.last ?? 0), sampleRate: 1 / period,
             mounting: [mounting.w, mounting.x, mounting.y, mounting.z].map(Self.round9),
@@ -218,6 +218,19 @@ public struct ScenarioRenderer: Sendable {
             cadence: walking.first.map(\.cadence),
             gaps: timeline.drops.map { .init(t: Self.round(($0.time / period).rounded(.up) * period), frames: $0.frames) },
             slips: slips, angles: series, rests: rests, walks: walks, reps: ScenarioTruth.repExercises.contains(s.exercise) ? reps : nil)
+        let straps = timeline.segments.filter { $0.kind == .strap }
+        if !straps.isEmpty {
+            truth.strapMoves = straps.map { seg in
+                let q = kinematics.mountings[seg.mountingTo]
+                return .init(start: Self.round(seg.start), end: Self.round(seg.end), side: seg.sideTo,
+                             mounting: [q.w, q.x, q.y, q.z].map(Self.round9))
+            }
+        }
+        if !straps.isEmpty || timeline.exercises.count > 1 {
+            truth.exercises = timeline.exerciseSegments.map {
+                .init(exercise: $0.name, side: $0.side, start: Self.round($0.start), end: Self.round($0.end))
+            }
+        }
 
         // Kernel times from 0, as a recording starts.
         if let first = events.first?.time {

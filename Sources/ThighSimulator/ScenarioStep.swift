@@ -5,8 +5,9 @@ import MotionCore
 /// `{"hold": {"duration": 60, "sway": 0.3}}`, `{"bounce": {"duration": 8, "amplitude": 6, "frequency": 1}}`,
 /// `{"walk": {"duration": 60, "cadence": 110}}` (optionally `"underway": true, "phase": 0.3`),
 /// `{"shift": {"duration": 30, "amplitude": 6}}`, `{"pelvis": {"posture": "supine", "duration": 3}}`,
-/// `{"slip": {"angle": 15, "duration": 0.5}}`, `{"drop": {"frames": 30}}`. Angles in degrees, times
-/// in seconds. A key a step does not know is refused.
+/// `{"slip": {"angle": 15, "duration": 0.5}}`, `{"drop": {"frames": 30}}`,
+/// `{"strap": {"side": "left", "duration": 20}}`, `{"exercise": {"name": "hamstring"}}`. Angles in
+/// degrees, times in seconds. A key a step does not know is refused.
 public enum ScenarioStep: Sendable, Hashable {
     /// Stay still where the thigh is, seconds.
     case rest(Double)
@@ -40,25 +41,33 @@ public enum ScenarioStep: Sendable, Hashable {
     case slip(angle: Double, duration: Double)
     /// The reader falls behind here: `frames` frames are lost to a SYN_DROPPED.
     case drop(frames: Int)
+    /// The strap moves to the `side` thigh over `duration` s (a routine's "move the strap"): the
+    /// sensor is unbuckled and turned over in the hand (tumbling at several hundred °/s), carried,
+    /// and strapped on the other thigh with a new random mounting (from the seed), the body still
+    /// meanwhile. From then on the thigh the sensor is on is `side`'s.
+    case strap(side: Side, duration: Double)
+    /// From here the session is this exercise (a protocol name): a marker for routine scenarios,
+    /// recorded in the truth's `exercises`. Takes no time.
+    case exercise(name: String)
 
     /// How long the step lasts, seconds.
     public var duration: Double {
         switch self {
         case .rest(let d): d
         case .move(_, _, _, let d), .hold(let d, _), .bounce(let d, _, _), .walk(let d, _, _, _), .slip(_, let d),
-             .shift(let d, _), .pelvis(_, _, _, _, let d): d
-        case .drop: 0
+             .shift(let d, _), .pelvis(_, _, _, _, let d), .strap(_, let d): d
+        case .drop, .exercise: 0
         }
     }
 }
 
 extension ScenarioStep: Codable {
     private enum Key: String, CodingKey, CaseIterable {
-        case rest, move, hold, bounce, walk, shift, pelvis, slip, drop
+        case rest, move, hold, bounce, walk, shift, pelvis, slip, drop, strap, exercise
     }
 
     private enum Field: String, CodingKey {
-        case flexion, adduction, rotation, duration, sway, amplitude, frequency, cadence, underway, phase, posture, angle, frames
+        case flexion, adduction, rotation, duration, sway, amplitude, frequency, cadence, underway, phase, posture, angle, frames, side, name
     }
 
     /// Any key, to find the ones a step does not know.
@@ -81,6 +90,8 @@ extension ScenarioStep: Codable {
         case .pelvis: [.posture, .flexion, .adduction, .rotation, .duration]
         case .slip: [.angle, .duration]
         case .drop: [.frames]
+        case .strap: [.side, .duration]
+        case .exercise: [.name]
         }
     }
 
@@ -133,6 +144,10 @@ extension ScenarioStep: Codable {
                            duration: try f.decode(Double.self, forKey: .duration))
         case .slip:
             self = .slip(angle: try f.decode(Double.self, forKey: .angle), duration: try f.decode(Double.self, forKey: .duration))
+        case .strap:
+            self = .strap(side: try f.decode(Side.self, forKey: .side), duration: try f.decode(Double.self, forKey: .duration))
+        case .exercise:
+            self = .exercise(name: try f.decode(String.self, forKey: .name))
         }
     }
 
@@ -181,6 +196,13 @@ extension ScenarioStep: Codable {
         case .drop(let frames):
             var f = c.nestedContainer(keyedBy: Field.self, forKey: .drop)
             try f.encode(frames, forKey: .frames)
+        case .strap(let side, let duration):
+            var f = c.nestedContainer(keyedBy: Field.self, forKey: .strap)
+            try f.encode(side, forKey: .side)
+            try f.encode(duration, forKey: .duration)
+        case .exercise(let name):
+            var f = c.nestedContainer(keyedBy: Field.self, forKey: .exercise)
+            try f.encode(name, forKey: .name)
         }
     }
 }

@@ -89,6 +89,28 @@ public struct ScenarioTruth: Sendable, Hashable, Codable {
         public var complete: Bool
     }
 
+    /// The strap taken off one thigh and strapped on the other (a `strap` step).
+    public struct StrapMove: Sendable, Hashable, Codable {
+        /// The strap step's start (the sensor leaves the thigh) and end (strapped on the new one), seconds.
+        public var start: Double
+        public var end: Double
+        /// The thigh it goes on.
+        public var side: Side
+        /// Thigh ← sensor on the new thigh (scalar first).
+        public var mounting: [Double]
+    }
+
+    /// What was done between exercise markers and strap moves (routine scenarios).
+    public struct Exercise: Sendable, Hashable, Codable {
+        /// A protocol name.
+        public var exercise: String
+        /// The thigh the sensor is on.
+        public var side: Side
+        /// Seconds since the first sample.
+        public var start: Double
+        public var end: Double
+    }
+
     /// Reps are counted only for these exercises (the strengthening ones).
     public static let repExercises: Set<String> = ["bridge", "straight-leg-raise", "clamshell", "side-lying-abduction", "bird-dog", "sit-to-stand"]
     /// A pause between reps at least this long starts a new set, seconds.
@@ -121,4 +143,9 @@ public struct ScenarioTruth: Sendable, Hashable, Codable {
     /// Every repetition, in order (strengthening exercises only: nil for the others, so their
     /// truth files do not carry the key).
     public var reps: [Rep]?
+    /// Every strap move, in order (nil when there is none: the key is absent).
+    public var strapMoves: [StrapMove]? = nil
+    /// Routine scenarios (exercise markers or strap moves): every exercise segment, in order (nil
+    /// otherwise: the key is absent). Holds and reps belong to the segment they fall in.
+    public var exercises: [Exercise]? = nil
 }

@@ -5,7 +5,7 @@ import MotionCore
 /// marks the truth file needs. Times are seconds from the start of the scenario.
 struct Timeline: Sendable {
     enum Kind: Sendable {
-        case rest, move, hold, bounce, walk, shift, pelvis, slip
+        case rest, move, hold, bounce, walk, shift, pelvis, slip, strap
     }
 
     struct Segment: Sendable {
@@ -32,6 +32,14 @@ struct Timeline: Sendable {
         /// segment: different only in a pelvis step.
         var pelvisFrom: Posture
         var pelvisTo: Posture
+        /// The thigh the sensor is on, and its mounting (0: the scenario's, k: the k-th strap
+        /// move's), before and after the segment: different only in a strap step.
+        var sideFrom: Side
+        var sideTo: Side
+        var mountingFrom = 0
+        var mountingTo = 0
+        /// Strap step: the tumbling in the hand, components (axis, amplitude rad, frequency Hz, phase rad).
+        var tumble: [(Vector3, Double, Double, Double)] = []
         var end: Double { start + duration }
     }
 
@@ -42,6 +50,10 @@ struct Timeline: Sendable {
 
     private(set) var segments: [Segment] = []
     private(set) var drops: [Drop] = []
+    /// The mounting after each strap move (thigh ← sensor), drawn from the seed.
+    private(set) var strapMountings: [Quaternion] = []
+    /// The exercise from each time on: the scenario's from 0, then each exercise marker's.
+    private(set) var exercises: [(name: String, start: Double)] = []
     let duration: Double
     let side: Side
     /// The posture the scenario starts in.
@@ -76,9 +88,15 @@ struct Timeline: Sendable {
         var distance = 0.0
         side = scenario.side
         initialPosture = scenario.posture
+        // Strap moves draw from a generator of their own, so scenarios without one render as before.
+        var strapRNG = SplitMix64(seed: scenario.seed &+ 0x5EED_0006)
+        var sensorSide = scenario.side
+        var mounting = 0
+        exercises = [(scenario.exercise, 0)]
         for step in scenario.steps {
             var seg = Segment(kind: .rest, start: t, duration: step.duration, from: angles, to: angles,
-                              slipFrom: slip, slipTo: slip, distanceBefore: distance, pelvisFrom: posture, pelvisTo: posture)
+                              slipFrom: slip, slipTo: slip, distanceBefore: distance, pelvisFrom: posture, pelvisTo: posture,
+                              sideFrom: sensorSide, sideTo: sensorSide, mountingFrom: mounting, mountingTo: mounting)
             switch step {
             case .rest:
                 seg.kind = .rest
@@ -123,6 +141,25 @@ struct Timeline: Sendable {
             case .drop(let frames):
                 drops.append(Drop(time: t, frames: frames))
                 continue
+            case .exercise(let name):
+                exercises.append((name, t))
+                continue
+            case .strap(let newSide, _):
+                seg.kind = .strap
+                // A new strap, straight: no slip yet.
+                slip = 0
+                seg.slipTo = 0
+                sensorSide = newSide
+                seg.sideTo = newSide
+                strapMountings.append(ScenarioRenderer.randomRotation(&strapRNG))
+                mounting = strapMountings.count
+                seg.mountingTo = mounting
+                // Turned over in the hand: three components about random axes, up to 90° each at
+                // 0.4–1.2 Hz (peak rates of a few hundred °/s).
+                seg.tumble = (0..<3).map { _ in
+                    let axis = Vector3(strapRNG.gaussian(), strapRNG.gaussian(), strapRNG.gaussian()).normalized
+                    return (axis, strapRNG.uniform(50, 90).radians, strapRNG.uniform(0.4, 1.2), strapRNG.uniform(0, 2 * .pi))
+                }
             }
             angles = seg.to
             segments.append(seg)
@@ -172,7 +209,7 @@ struct Timeline: Sendable {
             a.flexion += w * GaitCycle.flexion(stridePhase: stridePhase)
             a.adduction += w * 3 * (2 * Double.pi * stridePhase + 1).sine
             return a
-        case .rest, .hold, .bounce, .shift, .slip:
+        case .rest, .hold, .bounce, .shift, .slip, .strap:
             return s.to
         }
     }
@@ -200,10 +237,63 @@ struct Timeline: Sendable {
                 a.adduction += w * aa * x
                 a.rotation += w * ar * x
             }
-        case .rest, .move, .walk, .pelvis, .slip:
+        case .rest, .move, .walk, .pelvis, .slip, .strap:
             break
         }
         return a
+    }
+
+    /// The thigh the sensor is on at t (in a strap step: the one it is going to).
+    func side(at t: Double) -> Side {
+        segment(at: t)?.sideTo ?? side
+    }
+
+    /// Which mounting the sensor has at t (0: the scenario's; k: after the k-th strap move).
+    func mounting(at t: Double) -> Int {
+        segment(at: t)?.mountingTo ?? 0
+    }
+
+    /// The strap step under way at t, if any.
+    func strapSegment(at t: Double) -> Segment? {
+        guard let s = segment(at: t), s.kind == .strap, t < s.end else { return nil }
+        return s
+    }
+
+    /// The sensor's turn in the hand during a strap step (sensor frame), from nothing at its start to
+    /// nothing at its end (ramps of 15 % of the step).
+    func tumble(_ s: Segment, at t: Double) -> Quaternion {
+        let u = (t - s.start) / s.duration
+        let w = MinimumJerk.position(u / 0.15) * MinimumJerk.position((1 - u) / 0.15)
+        var q = Quaternion.identity
+        for (axis, amplitude, f, phase) in s.tumble {
+            q = q * Quaternion(axis: axis, angle: w * amplitude * (2 * Double.pi * f * (t - s.start) + phase).sine)
+        }
+        return q
+    }
+
+    /// The exercise segments: from each exercise marker or strap move to the next, with the
+    /// exercise and the thigh the sensor is on (strap steps themselves belong to none).
+    var exerciseSegments: [(name: String, side: Side, start: Double, end: Double)] {
+        var marks: [(t: Double, name: String?, strap: Segment?)] = exercises.dropFirst().map { ($0.start, $0.name, nil) }
+        marks += segments.filter { $0.kind == .strap }.map { ($0.start, nil, $0) }
+        marks.sort { $0.t < $1.t }
+        var out: [(name: String, side: Side, start: Double, end: Double)] = []
+        var name = exercises.first?.name ?? ""
+        var current = side
+        var start = 0.0
+        for m in marks {
+            if m.t > start { out.append((name, current, start, m.t)) }
+            if let n = m.name {
+                name = n
+                start = m.t
+            }
+            if let s = m.strap {
+                current = s.sideTo
+                start = s.end
+            }
+        }
+        if duration > start { out.append((name, current, start, duration)) }
+        return out
     }
 
     /// The posture the body is in at t (in a pelvis step: the one it is going to).

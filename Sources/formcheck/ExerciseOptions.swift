@@ -33,9 +33,6 @@ struct ExerciseOptions: ParsableArguments {
         if exercise != nil && protocolFile != nil {
             throw ValidationError("give --exercise NAME or --protocol FILE, not both (a protocol file names its exercise)")
         }
-        if exercise == nil && protocolFile == nil {
-            throw ValidationError("name the exercise: --exercise piriformis|hamstring|knee-to-chest|walk (or --protocol FILE)")
-        }
         if let hold, !(hold > 0 && hold <= 3600) { throw ValidationError("--hold must be between 0 and 3600 seconds") }
         if let height, !(50...250).contains(height) {
             throw ValidationError("--height is in centimetres, between 50 and 250 (for example --height 175)")
@@ -46,7 +43,9 @@ struct ExerciseOptions: ParsableArguments {
     func loadProtocol() throws -> ExerciseProtocol {
         do {
             if let protocolFile { return try ExerciseLibrary.load(protocolFile) }
-            guard let exercise else { throw ValidationError("name the exercise: --exercise NAME or --protocol FILE") }
+            guard let exercise else {
+                throw ValidationError("name the exercise: --exercise \(ExerciseLibrary.names.joined(separator: "|")) (or --protocol FILE)")
+            }
             return try ExerciseLibrary.named(exercise)
         } catch let error as ExerciseLibrary.LoadError {
             if case .unknown = error {

@@ -34,6 +34,10 @@ struct ReplayCommand: AsyncParsableCommand {
 
     @OptionGroup var csvUnits: CSVUnitOptions
 
+    @Option(help: "Replay a recorded routine session: a routine ('formcheck routines') or a routine file, instead of --exercise.",
+            completion: .file(extensions: ["json"]))
+    var routine: String?
+
     func validate() throws {
         if speakTo != nil && files.count > 1 {
             throw ValidationError("--speak-to writes one file: give one recording")
@@ -41,6 +45,7 @@ struct ReplayCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let routine { return try replayRoutine(routine) }
         let exercise = try options.loadProtocol()
         let stored = try options.loadCalibration()
         // Speaking follows the recording's pace: cues are heard when they would have been live.

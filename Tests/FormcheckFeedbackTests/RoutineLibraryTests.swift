@@ -79,6 +79,23 @@ import Testing
         let r = try RoutineLibrary.decode(Self.good, path: "mine.json", environment: Self.none)
         #expect(r.firstSide == .right && r.strapMoveSeconds == 60)
         #expect(r.entries.map(\.exercise) == ["bridge", "piriformis"])
+        #expect(r.settleSeconds == 1 && r.strapMove == StrapMoveDetector.Rules())
+    }
+
+    /// The strap-move rules: each key taken, defaults for the rest, unknown keys and numbers out
+    /// of range refused with their line.
+    @Test func strapMoveRules() throws {
+        func with(_ members: String) -> String {
+            Self.good.replacingOccurrences(of: "\"exercises\": [", with: "\"strapMove\": { \(members) },\n  \"exercises\": [")
+        }
+        let r = try RoutineLibrary.decode(with(#""handlingRate": 250, "samePoseDegrees": 5"#), path: "mine.json", environment: Self.none)
+        #expect(r.strapMove.handlingRate == 250 && r.strapMove.samePoseDegrees == 5)
+        #expect(r.strapMove.handlingSeconds == StrapMoveDetector.Rules().handlingSeconds)
+        #expect(Self.refusal(with(#""handlingRat": 250"#)) == "mine.json:5: handlingRat: unknown key; did you mean handlingRate?")
+        #expect(Self.refusal(with(#""onRestSeconds": 0"#)) == "mine.json:5: strapMove.onRestSeconds must be more than 0")
+        #expect(Self.refusal(with(#""samePoseDegrees": 90"#)) == "mine.json:5: strapMove.samePoseDegrees must be from 0 to less than 90 degrees")
+        #expect(Self.refusal(Self.good.replacingOccurrences(of: "\"exercises\": [", with: "\"settleSeconds\": 0,\n  \"exercises\": ["))
+                == "mine.json:5: settleSeconds must be more than 0")
     }
 
     @Test func badFilesAreRefusedWithTheirLine() {
