@@ -152,5 +152,14 @@ extension ExerciseProtocol.RepRules {
         perSet = try c.decodeIfPresent(Int.self, forKey: .perSet) ?? perSet
         sets = try c.decodeIfPresent(Int.self, forKey: .sets) ?? sets
         restSeconds = try c.decodeIfPresent(Double.self, forKey: .restSeconds) ?? restSeconds
+        if let name = try c.decodeIfPresent(String.self, forKey: .axis) {
+            guard let a = MovementAxis(rawValue: name) else {
+                throw DecodingError.dataCorrupted(.init(
+                    codingPath: c.codingPath + [CodingKeys.axis],
+                    debugDescription: "axis must be one of \(MovementAxis.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")), not \"\(name)\""))
+            }
+            axis = a
+        }
+        compensationDegrees = try c.decodeIfPresent(Double.self, forKey: .compensationDegrees) ?? compensationDegrees
     }
 }
