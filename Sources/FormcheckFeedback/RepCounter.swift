@@ -46,7 +46,7 @@ public struct RepCounter: Sendable {
         /// Seconds since the first sample.
         public var start: Double
         public var end: Double
-        /// The flexion furthest along the movement, degrees.
+        /// The angle (along the movement's axis: flexion or abduction) furthest along the movement, degrees.
         public var peak: Double
         /// Degrees moved from the start position to the peak.
         public var range: Double
