@@ -17,7 +17,9 @@ public struct CueCatalogue: Sendable {
             case .hookLying: return "Lie on your back, knees bent, feet flat, and keep still"
             case .sitting: return "Sit upright and keep still"
             case .standing: return "Stand tall and keep still for two seconds"
-            case .sideLying: return "Lie on your side and keep still"
+            case .sideLying: return "Lie on your left side, the right leg on top, and keep still"
+            case .sideLyingRight: return "Lie on your right side, the left leg on top, and keep still"
+            case .quadruped: return "Get on your hands and knees, back flat, and keep still"
             }
         case .raiseToBand(let degrees, let rep):
             return (rep > 1 ? "Rep \(n(rep)): raise" : "Raise") + " your legs to \(n(degrees)) degrees"

@@ -8,7 +8,8 @@ import Foundation
 public enum ExerciseLibrary {
     /// The order `formcheck exercises` lists the built-in protocols in; built-in files not named
     /// here follow in alphabetical order.
-    static let preferredOrder = ["piriformis", "hamstring", "knee-to-chest", "walk", "bridge", "straight-leg-raise"]
+    static let preferredOrder = ["piriformis", "hamstring", "knee-to-chest", "walk", "bridge", "straight-leg-raise", "clamshell",
+                                 "side-lying-abduction", "bird-dog", "sit-to-stand"]
 
     /// Names of the built-in protocols, in the order `formcheck exercises` lists them.
     public static let names: [String] = {
@@ -129,6 +130,7 @@ public enum ExerciseLibrary {
                                              ("startTolerance", r.startTolerance), ("restSeconds", r.restSeconds)]
             if let bad = rates.first(where: { !($0.1 > 0) }) { return (bad.0, "\(bad.0) must be more than 0") }
             if r.perSet < 1 || r.sets < 1 { return (r.perSet < 1 ? "perSet" : "sets", "perSet and sets must be at least 1") }
+            if r.compensationDegrees < 0 { return ("compensationDegrees", "compensationDegrees must be 0 (not checked) or more (degrees)") }
         }
         return nil
     }

@@ -56,7 +56,7 @@ public struct ExercisePhase: Sendable {
         switch state {
         case nil:
             state = .setup(stillSince: rate < g.stillRate ? t : nil)
-            return [.setup(exercise.posture)]
+            return [.setup(exercise.posture.withSensorLegOnTop(side))]
         case .setup(let since):
             // Moving before the start position was asked for: ask now.
             if rate >= g.stillRate { return begin() }

@@ -153,5 +153,14 @@ extension ExerciseProtocol.RepRules {
         sets = try c.decodeIfPresent(Int.self, forKey: .sets) ?? sets
         restSeconds = try c.decodeIfPresent(Double.self, forKey: .restSeconds) ?? restSeconds
         perSide = try c.decodeIfPresent(Bool.self, forKey: .perSide) ?? perSide
+        if let name = try c.decodeIfPresent(String.self, forKey: .axis) {
+            guard let a = MovementAxis(rawValue: name) else {
+                throw DecodingError.dataCorrupted(.init(
+                    codingPath: c.codingPath + [CodingKeys.axis],
+                    debugDescription: "axis must be one of \(MovementAxis.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")), not \"\(name)\""))
+            }
+            axis = a
+        }
+        compensationDegrees = try c.decodeIfPresent(Double.self, forKey: .compensationDegrees) ?? compensationDegrees
     }
 }

@@ -96,13 +96,23 @@ public struct ExerciseProtocol: Sendable, Hashable {
     }
 
     /// Strengthening: how repetitions are found and judged (`RepCounter`) and the sets they make.
-    /// Angles in degrees (flexion), rates in °/s, times in seconds.
+    /// Angles in degrees (along `axis`: flexion, or abduction = −adduction), rates in °/s, times in
+    /// seconds.
     public struct RepRules: Sendable, Hashable, Codable {
         enum CodingKeys: String, CodingKey, CaseIterable {
             case startAngle, startTolerance, topAngle, rangeTolerance, overshootBeyond, leaveBand, boundaryBand, topRate, lowerRate
             case stillRate, minimumUpSeconds, minimumDownSeconds, holdSeconds, holdGrace, sagDegrees, perSet, sets, restSeconds
             case perSide
+            case axis, compensationDegrees
         }
+
+        /// The hip angle the reps move along ("flexion" or "abduction"); the strap calibration takes
+        /// the thigh's main movement to turn about it.
+        public var axis = MovementAxis.flexion
+        /// `compensation`: during a rep the thigh rolled about its long axis, or moved out of the
+        /// movement's plane (adduction for flexion, flexion for abduction), by more than this from
+        /// the rep's start, degrees; 0: not checked.
+        public var compensationDegrees = 0.0
 
         /// Flexion of the start position, and how far from it the thigh may settle.
         public var startAngle = 0.0

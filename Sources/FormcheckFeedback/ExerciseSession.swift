@@ -24,6 +24,9 @@ public struct ExerciseSession: Sendable {
     private var limits: MotionLimits
     private var bounce: BounceDetector?
     private var smooth: SmoothedSignal
+    /// Strengthening: the thigh's roll and its out-of-plane angle, smoothed like the axis angle.
+    private var smoothRoll: SmoothedSignal
+    private var smoothOffPlane: SmoothedSignal
     private var gait: GaitTracker
     private var pace: PaceCoach?
     private var strap = StrapWatch()
@@ -49,6 +52,8 @@ public struct ExerciseSession: Sendable {
         phase = ExercisePhase(exercise: exercise, side: side)
         limits = MotionLimits(rules: .init(exercise))
         smooth = SmoothedSignal(cutoff: exercise.rateSmoothingHz)
+        smoothRoll = SmoothedSignal(cutoff: exercise.rateSmoothingHz)
+        smoothOffPlane = SmoothedSignal(cutoff: exercise.rateSmoothingHz)
         match = ExerciseMatch(maximumSteps: exercise.wrongExerciseSteps)
         summary = SummaryBuilder(exercise: exercise.name, side: side, strength: exercise.kind == .strength)
         switch exercise.kind {
@@ -80,7 +85,11 @@ public struct ExerciseSession: Sendable {
     public mutating func calibrated(posture: Posture, measured: Bool, into out: inout [SessionEvent]) {
         status.calibrated = true
         out.append(.calibrated(t: clock, posture: posture))
-        if measured && posture != exercise.posture { report(.wrongPosture, rep: nil, live: true, into: &out) }
+        // What one thigh can tell: sitting reads as lying flat, hands and knees as standing.
+        let expected = exercise.posture.withSensorLegOnTop(side)
+        if measured && PostureClassifier.reading(posture) != PostureClassifier.reading(expected) {
+            report(.wrongPosture, rep: nil, live: true, into: &out)
+        }
     }
 
     /// The strap turned on the thigh by `degrees` (the angle tracker saw it).
@@ -187,12 +196,15 @@ public struct ExerciseSession: Sendable {
         return s
     }
 
-    /// A strengthening sample: the rep counter and the sets.
+    /// A strengthening sample: the rep counter (on the protocol's axis) and the sets.
     private mutating func strengthSample(_ a: HipAngleSample, live: Bool, into out: inout [SessionEvent]) {
         guard var c = counter, var s = sets else { return }
-        smooth.update(a.angles.flexion, at: a.time)
+        let axis = exercise.reps?.axis ?? .flexion
+        smooth.update(axis.angle(a.angles), at: a.time)
+        smoothRoll.update(a.angles.rotation, at: a.time)
+        smoothOffPlane.update(axis.offPlane(a.angles), at: a.time)
         for cue in s.tick(a.time) { say(cue, live: live, into: &out) }
-        for action in c.update(time: a.time, angle: smooth.value, rate: smooth.rate) {
+        for action in c.update(time: a.time, angle: smooth.value, rate: smooth.rate, roll: smoothRoll.value, offPlane: smoothOffPlane.value) {
             switch action {
             case .atStart, .started, .top, .lowering:
                 break

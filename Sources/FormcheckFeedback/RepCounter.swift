@@ -19,7 +19,11 @@
 /// at once), `tooFast` (up faster than `minimumUpSeconds`, said at the top; down faster than
 /// `minimumDownSeconds`, said at the end), `shallow` (range short of the target by more than
 /// `rangeTolerance`) and `shortHold` (top shorter than `holdSeconds − holdGrace`), said at the end. A
-/// rep with `overshoot`, `shallow` or `sagging` is not complete.
+/// rep with `overshoot`, `shallow` or `sagging` is not complete. `compensation` (with
+/// `compensationDegrees` > 0): the thigh's roll about its long axis, or its angle out of the
+/// movement's plane, moved more than `compensationDegrees` from where it was at the rep's start (the
+/// last sample within `boundaryBand` of the start position), said at once; judged from the start to
+/// the end of the rep.
 public struct RepCounter: Sendable {
     public enum Action: Sendable, Hashable {
         /// Settled in the start position at `angle` degrees (the first time, and after each rep).
@@ -42,7 +46,7 @@ public struct RepCounter: Sendable {
         /// Seconds since the first sample.
         public var start: Double
         public var end: Double
-        /// The flexion furthest along the movement, degrees.
+        /// The angle (along the movement's axis: flexion or abduction) furthest along the movement, degrees.
         public var peak: Double
         /// Degrees moved from the start position to the peak.
         public var range: Double
@@ -83,6 +87,9 @@ public struct RepCounter: Sendable {
         public var holdGrace: Double
         /// With a hold, drifting back this far from the peak at the top is `sagging`, degrees.
         public var sagDegrees: Double
+        /// Roll or out-of-plane movement beyond this from the rep's start is `compensation`,
+        /// degrees; 0: not checked.
+        public var compensationDegrees = 0.0
 
         public init(startAngle: Double, startTolerance: Double, topAngle: Double, rangeTolerance: Double, overshootBeyond: Double,
                     leaveBand: Double, boundaryBand: Double, topRate: Double, lowerRate: Double, stillRate: Double,
@@ -109,6 +116,7 @@ public struct RepCounter: Sendable {
                       overshootBeyond: r.overshootBeyond, leaveBand: r.leaveBand, boundaryBand: r.boundaryBand, topRate: r.topRate,
                       lowerRate: r.lowerRate, stillRate: r.stillRate, minimumUpSeconds: r.minimumUpSeconds,
                       minimumDownSeconds: r.minimumDownSeconds, holdSeconds: r.holdSeconds, holdGrace: r.holdGrace, sagDegrees: r.sagDegrees)
+            compensationDegrees = r.compensationDegrees
         }
 
         /// +1 when the movement raises the flexion, −1 when it lowers it.
@@ -145,6 +153,10 @@ public struct RepCounter: Sendable {
     public let rules: Rules
     private var state: State = .waiting
     private var count = 0
+    /// The roll and out-of-plane angle at the last sample within the boundary band of the start
+    /// position (the reference of `compensation`), and this sample's, degrees.
+    private var startOffAxis = (roll: 0.0, offPlane: 0.0)
+    private var offAxis = (roll: 0.0, offPlane: 0.0)
 
     public init(rules: Rules) {
         self.rules = rules
@@ -164,18 +176,23 @@ public struct RepCounter: Sendable {
         }
     }
 
-    /// A sample: the smoothed flexion (degrees) and its rate (°/s) at `t` seconds.
-    public mutating func update(time t: Double, angle: Double, rate: Double) -> [Action] {
+    /// A sample: the smoothed angle along the movement's axis (degrees) and its rate (°/s) at `t`
+    /// seconds, and the thigh's roll about its long axis and its angle out of the movement's plane
+    /// (degrees, smoothed alike; only `compensation` reads them).
+    public mutating func update(time t: Double, angle: Double, rate: Double, roll: Double = 0, offPlane: Double = 0) -> [Action] {
+        offAxis = (roll, offPlane)
         let dir = rules.direction
         switch state {
         case .waiting:
             guard abs(rate) < rules.stillRate, abs(angle - rules.startAngle) <= rules.startTolerance else { return [] }
             state = .atStart(base: angle, near: t)
+            startOffAxis = offAxis
             return [.atStart(angle: angle)]
         case .atStart(let base, let near):
             let p = dir * (angle - base)
             if p <= rules.boundaryBand {
                 state = .atStart(base: base, near: t)
+                startOffAxis = offAxis
                 return []
             }
             guard p >= rules.leaveBand else { return [] }
@@ -183,13 +200,13 @@ public struct RepCounter: Sendable {
             var r = Progress(rep: count, base: base, start: near, peak: p, peakAngle: angle)
             state = .rising(r)
             var actions: [Action] = [.started(rep: count, start: near)]
-            actions += overshoot(&r, angle: angle)
+            actions += overshoot(&r, angle: angle) + compensation(&r)
             state = .rising(r)
             return actions
         case .rising(var r):
             let p = dir * (angle - r.base)
             advance(&r, p: p, angle: angle)
-            var actions = overshoot(&r, angle: angle)
+            var actions = overshoot(&r, angle: angle) + compensation(&r)
             if dir * rate < rules.topRate {
                 r.topSince = t
                 r.heldUntil = t
@@ -203,7 +220,7 @@ public struct RepCounter: Sendable {
         case .top(var r):
             let p = dir * (angle - r.base)
             advance(&r, p: p, angle: angle)
-            var actions = overshoot(&r, angle: angle)
+            var actions = overshoot(&r, angle: angle) + compensation(&r)
             if r.peak - p <= rules.sagDegrees { r.heldUntil = t }
             if p <= rules.boundaryBand {
                 // Crept back without ever lowering: down from when it left the top.
@@ -221,7 +238,7 @@ public struct RepCounter: Sendable {
         case .lowering(var r):
             let p = dir * (angle - r.base)
             if p <= rules.boundaryBand { return end(r, at: t) }
-            let actions = overshoot(&r, angle: angle)
+            let actions = overshoot(&r, angle: angle) + compensation(&r)
             state = .lowering(r)
             return actions
         }
@@ -241,6 +258,13 @@ public struct RepCounter: Sendable {
         return fault(&r, .overshoot)
     }
 
+    private func compensation(_ r: inout Progress) -> [Action] {
+        guard rules.compensationDegrees > 0,
+              max(abs(offAxis.roll - startOffAxis.roll), abs(offAxis.offPlane - startOffAxis.offPlane)) > rules.compensationDegrees
+        else { return [] }
+        return fault(&r, .compensation)
+    }
+
     /// Records `kind` once per rep.
     private func fault(_ r: inout Progress, _ kind: FormError) -> [Action] {
         guard !r.faults.contains(kind) else { return [] }
@@ -256,6 +280,7 @@ public struct RepCounter: Sendable {
         if down < rules.minimumDownSeconds { _ = fault(&r, .tooFast) }
         if rules.holdSeconds > 0, top < rules.holdSeconds - rules.holdGrace { _ = fault(&r, .shortHold) }
         state = .atStart(base: r.base, near: t)
+        startOffAxis = offAxis
         let rep = Rep(rep: r.rep, start: r.start, end: t, peak: r.peakAngle, range: r.peak, upSeconds: r.topSince - r.start,
                       topSeconds: top, downSeconds: down, faults: r.faults, complete: !r.faults.contains { $0.spoilsHold })
         return [.ended(rep)]

@@ -18,7 +18,9 @@ public struct SessionPipeline<Estimator: OrientationEstimator>: Sendable {
     ///   - height: the user's height in metres, for the distance walked.
     public init(estimator: Estimator, exercise: ExerciseProtocol, side: Side, holdSeconds: Double? = nil,
                 storedMounting: Quaternion? = nil, height: Double? = nil) {
-        angles = AnglePipeline(estimator: estimator, posture: exercise.posture, side: side, storedMounting: storedMounting)
+        // Lying on the side the sensor leg is the top one: the side fixes which side the body lies on.
+        angles = AnglePipeline(estimator: estimator, posture: exercise.posture.withSensorLegOnTop(side), side: side,
+                               storedMounting: storedMounting, movement: exercise.reps?.axis ?? .flexion)
         session = ExerciseSession(exercise: exercise, side: side, holdSeconds: holdSeconds, height: height)
         measuredPosture = storedMounting != nil
     }

@@ -3,9 +3,10 @@ extension AnglePipeline {
     /// every reading, then the mounting that explains all of it (for a second pass with `solved:`).
     /// - Parameters:
     ///   - estimator: a fresh estimator of the kind the second pass will use;
-    ///   - posture: the exercise's posture, a hint (nil: none).
+    ///   - posture: the exercise's posture, a hint (nil: none);
+    ///   - movement: what the exercise's repetitions move along.
     public static func solveMounting(_ readings: [SensorReading], estimator: Estimator, posture: Posture?,
-                                     faceNormal: Vector3? = nil) -> Result<MountingSolution, MountingSolver.ShortfallError> {
+                                     faceNormal: Vector3? = nil, movement: MovementAxis = .flexion) -> Result<MountingSolution, MountingSolver.ShortfallError> {
         var estimator = estimator
         var evidence = MountingEvidence()
         for r in readings {
@@ -23,6 +24,6 @@ extension AnglePipeline {
             }
         }
         evidence.finish()
-        return MountingSolver.solve(evidence, hint: posture, faceNormal: faceNormal)
+        return MountingSolver.solve(evidence, hint: posture, movement: movement, faceNormal: faceNormal)
     }
 }

@@ -35,6 +35,8 @@ public struct HipAngleTracker: Sendable {
 
     private var calibrator: StrapCalibrator?
     public let hint: Posture?
+    /// What the exercise's repetitions move along (the solver's evidence for the movement axis).
+    public let movement: MovementAxis
     public let side: Side
     public let faceNormal: Vector3?
     public private(set) var evidence = MountingEvidence()
@@ -64,10 +66,12 @@ public struct HipAngleTracker: Sendable {
     ///   - posture: the exercise's posture, a hint (nil: none; upright activities are assumed);
     ///   - faceNormal: the sensor-frame normal of the device's face, when known (a flat device lies
     ///     flat on the thigh), a weak prior;
-    ///   - solved: a mounting solved beforehand from the whole recording.
+    ///   - solved: a mounting solved beforehand from the whole recording;
+    ///   - movement: what the exercise's repetitions move along (`MountingSolver.solve(movement:)`).
     public init(posture: Posture?, side: Side, storedMounting: Quaternion? = nil, faceNormal: Vector3? = nil,
-                solved: MountingSolution? = nil) {
+                solved: MountingSolution? = nil, movement: MovementAxis = .flexion) {
         hint = posture
+        self.movement = movement
         self.side = side
         self.faceNormal = faceNormal
         if let storedMounting {
@@ -101,7 +105,7 @@ public struct HipAngleTracker: Sendable {
         guard calibration == nil, calibrator == nil, !fixed else { return nil }
         evidence.finish()
         var guess = bestGuess
-        if case .success(let s) = MountingSolver.solve(evidence, hint: hint, faceNormal: faceNormal) { guess = s }
+        if case .success(let s) = MountingSolver.solve(evidence, hint: hint, movement: movement, faceNormal: faceNormal) { guess = s }
         guard let g = guess else { return nil }
         let c = makeCalibration(g, orientation: orientation, time: time)
         calibration = c
@@ -154,7 +158,7 @@ public struct HipAngleTracker: Sendable {
     /// Solves the mounting again; returns a calibration when it is the first, or when the evidence
     /// now clearly prefers a materially different one.
     private mutating func resolve(orientation: Quaternion, time: Double) -> StrapCalibration? {
-        switch MountingSolver.solve(evidence, hint: hint, faceNormal: faceNormal, current: solution?.mounting) {
+        switch MountingSolver.solve(evidence, hint: hint, movement: movement, faceNormal: faceNormal, current: solution?.mounting) {
         case .failure(let e):
             if calibration == nil { shortfall = e.shortfall }
             return nil
@@ -192,6 +196,7 @@ public struct HipAngleTracker: Sendable {
                                  neutralStart: neutral?.rest.start ?? time)
         c.headingFollowsThigh = posture == .standing || posture == .sitting
         c.neutralAngles = c.hipAngles(restOrientation)
+        c.neutralAngles.rotation = 0  // the neutral pose is flexion and adduction (the heading re-anchors on them)
         return c
     }
 

@@ -43,8 +43,16 @@ public struct HipAngles: Sendable, Hashable, Codable {
         rotation = 0
     }
 
-    /// Flexion and adduction of a thigh with orientation `thigh` in pelvis axes.
+    /// Flexion, adduction and rotation of a thigh with orientation `thigh` in pelvis axes. The
+    /// rotation is what is left about the long axis once flexion and adduction are undone
+    /// (−180…180°; undefined with the long axis along the pelvis's left axis, adduction ±90°).
     public init(thighInPelvis thigh: Quaternion, side: Side) {
         self.init(longAxisInPelvis: thigh.rotate(.unitX), side: side)
+        let s = side.sign
+        let flexAdd = Quaternion(axis: .unitY, angle: -flexion.radians) * Quaternion(axis: .unitX, angle: s * adduction.radians)
+        let rot = flexAdd.conjugate * thigh * Self.neutralThigh.conjugate
+        var r = 2 * Double.atan2(rot.z, rot.w)
+        if r > .pi { r -= 2 * .pi } else if r < -.pi { r += 2 * .pi }
+        rotation = s * r.degrees
     }
 }

@@ -1,7 +1,9 @@
 /// Works out the strap's mounting from `MountingEvidence`, in whatever order the recording showed it.
 ///
 /// The thigh tilts about one axis (flexion) far more than any other, so the principal axis of the
-/// tilting rate is the flexion axis up to its sign. What is left — the sign, and where the femur lies
+/// tilting rate is the flexion axis up to its sign — or, for an exercise that moves in abduction
+/// (`movement`: clamshell, side-lying leg lift), the thigh's anterior axis, the axis abduction turns
+/// about (lying on the side, flexion turns the thigh about the vertical, which gravity cannot see). What is left — the sign, and where the femur lies
 /// in the plane across that axis — is chosen among hypotheses built from the evidence (each rest taken
 /// as upright, as a horizontal thigh or at 45° from either; walking taken as upright), each scored
 /// by:
@@ -9,7 +11,12 @@
 ///   `minimumFlexion` or above `maximumFlexion` against the pelvis of the posture);
 /// - **walking**: walking is upright (mean inclination `gaitInclination` ± `gaitTolerance`) and its
 ///   swing says which way flexion turns (`MountingEvidence.Gait.flexionVote`);
-/// - **the exercise's posture** (a hint): the earliest rest is in it;
+/// - **the exercise's posture** (a hint): the earliest rest is in it (lying on the side: on which
+///   side — the thigh's left axis down for `sideLying`, up for `sideLyingRight` — with the top knee
+///   resting on the other, abduction 0);
+/// - **side-lying anatomy** (with a side-lying hint, instead of the flexion one): the top leg rests
+///   on the other, so its knee does not go below the start position by more than
+///   `sideLyingAdductionLimit` (abduction, from gravity alone: asin(femur·up));
 /// - **resting postures** (without a hint): a thigh at rest is upright (standing), about horizontal
 ///   (sitting, lying flat) or hook-lying, not in between;
 /// - **the strap's face**: a flat device lies flat on the thigh, its face normal across the femur
@@ -38,6 +45,10 @@ public enum MountingSolver {
         public var postureWeight = 2.0
         /// Weight of the strap-face prior (full when the face normal is along the femur).
         public var faceWeight = 0.6
+        /// Lying on the side, the top thigh's adduction past the start position (knee towards the
+        /// floor) a hip does not reach, and its abduction, degrees.
+        public var sideLyingAdductionLimit = 10.0
+        public var maximumAbduction = 80.0
         /// Where a resting thigh is, inclination from straight down in degrees. Standing is narrow
         /// (upright ± a few degrees: `standing` ± `standingSpread`); sitting or lying flat and
         /// hook-lying are wide bands (`seatedBand`, `hookBand`), soft by `bandSoftness` at their
@@ -97,8 +108,10 @@ public enum MountingSolver {
 
     /// - Parameter current: a mounting in use; the solution then says what it costs on this
     ///   evidence (`currentCost`), so a caller can tell whether the evidence now prefers another.
-    public static func solve(_ e: MountingEvidence, hint: Posture?, faceNormal: Vector3? = nil, current: Quaternion? = nil,
-                             parameters p: Parameters = .init()) -> Result<MountingSolution, ShortfallError> {
+    /// - Parameter movement: what the exercise's repetitions move along (the principal axis of the
+    ///   tilting is then the flexion axis, or for `.abduction` the thigh's anterior axis).
+    public static func solve(_ e: MountingEvidence, hint: Posture?, movement: MovementAxis = .flexion, faceNormal: Vector3? = nil,
+                             current: Quaternion? = nil, parameters p: Parameters = .init()) -> Result<MountingSolution, ShortfallError> {
         guard e.tilt >= p.minimumTilt, var a = e.axis else { return .failure(.init(.noMovement)) }
         // An exercise lying down begins with a flexion from its starting pose: its first whole
         // movement's axis (later ones, with the leg crossed or bouncing, turn about others). Upright,
@@ -129,6 +142,14 @@ public enum MountingSolver {
         }
 
         var candidates: [Hypothesis] = []
+        // The hypothesis for a femur: the axis is its flexion axis, or (abduction) its anterior axis,
+        // the flexion axis then femur × anterior.
+        func hypothesis(femur: Vector3, axis: Vector3) -> Hypothesis {
+            switch movement {
+            case .flexion: Hypothesis(femur: femur, flexionAxis: axis)
+            case .abduction: Hypothesis(femur: femur, flexionAxis: femur.cross(axis).normalized)
+            }
+        }
         for s in [1.0, -1.0] {
             let flex = a * s
             func inPlane(_ u: Vector3) -> Vector3? {
@@ -139,14 +160,14 @@ public enum MountingSolver {
                 guard let u = inPlane(r.up) else { continue }
                 let down = -u
                 let across = flex.cross(down).normalized  // down turned 90° about the axis
-                candidates.append(Hypothesis(femur: down, flexionAxis: flex))
-                candidates.append(Hypothesis(femur: across, flexionAxis: flex))
-                candidates.append(Hypothesis(femur: -across, flexionAxis: flex))
+                candidates.append(hypothesis(femur: down, axis: flex))
+                candidates.append(hypothesis(femur: across, axis: flex))
+                candidates.append(hypothesis(femur: -across, axis: flex))
                 let c45 = (0.5).squareRoot()
-                candidates.append(Hypothesis(femur: (across + down) * c45, flexionAxis: flex))
-                candidates.append(Hypothesis(femur: (-across + down) * c45, flexionAxis: flex))
+                candidates.append(hypothesis(femur: (across + down) * c45, axis: flex))
+                candidates.append(hypothesis(femur: (-across + down) * c45, axis: flex))
             }
-            if walking, let g = e.gait.meanUp, let u = inPlane(g) {
+            if movement == .flexion, walking, let g = e.gait.meanUp, let u = inPlane(g) {
                 // Upright with the mean walking inclination: turn "down" by that angle.
                 let down = -u
                 let across = flex.cross(down).normalized
@@ -171,6 +192,13 @@ public enum MountingSolver {
             var bad = 0
             var counted = 0
             for entry in e.history {
+                if let hint, hint.isSideLying {
+                    // Lying on the side: abduction is what gravity sees (the knee up, away from the other).
+                    counted += 1
+                    let abduction = max(-1, min(1, h.femur.dot(entry.up))).arcSine.degrees
+                    if abduction < -p.sideLyingAdductionLimit || abduction > p.maximumAbduction { bad += 1 }
+                    continue
+                }
                 if abs(entry.up.dot(h.left)) > 0.7 { continue }  // lying on the side: flexion is not about gravity
                 counted += 1
                 var f = h.inclination(up: entry.up) - offset
@@ -188,8 +216,11 @@ public enum MountingSolver {
             }
             if let hint, let r = first {
                 let off: Double
-                if hint == .sideLying {
-                    off = abs(r.up.dot(h.left)) > 0.7 ? 0 : 45
+                if hint.isSideLying {
+                    // On the side the hint says (the left side down for `sideLying`), the top knee
+                    // resting on the other (abduction 0).
+                    let onSide = hint == .sideLying ? r.up.dot(h.left) < -0.7 : r.up.dot(h.left) > 0.7
+                    off = onSide ? min(45, abs(max(-1, min(1, h.femur.dot(r.up))).arcSine.degrees)) : 45
                 } else {
                     off = min(45, abs(h.inclination(up: r.up) - restingInclination(hint)))
                 }
@@ -247,7 +278,8 @@ public enum MountingSolver {
         case .standing: 0
         case .sitting, .supine: 90
         case .hookLying: 135
-        case .sideLying: 90
+        case .sideLying, .sideLyingRight: 90
+        case .quadruped: 0
         }
     }
 
@@ -256,7 +288,8 @@ public enum MountingSolver {
     static func pelvisInclination(_ posture: Posture) -> Double {
         switch posture {
         case .standing, .sitting: 0
-        case .supine, .hookLying, .sideLying: 90
+        case .supine, .hookLying, .sideLying, .sideLyingRight: 90
+        case .quadruped: -90
         }
     }
 
@@ -269,13 +302,14 @@ public enum MountingSolver {
         var out: [MountingSolution.RestPosture] = sorted.map { r in
             let i = h.inclination(up: r.up)
             if abs(r.up.dot(h.left)) > 0.7 {
-                return .init(rest: r, inclination: i, posture: .sideLying, certain: true)
+                return .init(rest: r, inclination: i, posture: r.up.dot(h.left) < 0 ? .sideLying : .sideLyingRight, certain: true)
             }
-            if i < 35 { return .init(rest: r, inclination: i, posture: .standing, certain: true) }
+            // On hands and knees the thigh hangs as standing: the hint says which.
+            if i < 35 { return .init(rest: r, inclination: i, posture: hint == .quadruped ? .quadruped : .standing, certain: true) }
             if i > 110, i < 160 { return .init(rest: r, inclination: i, posture: .hookLying, certain: hint != nil && hint != .standing && hint != .sitting) }
             return .init(rest: r, inclination: i, posture: .sitting, certain: false)
         }
-        let lying = hint == .supine || hint == .hookLying || hint == .sideLying
+        let lying = hint == .supine || hint == .hookLying || (hint?.isSideLying ?? false)
         for k in out.indices where out[k].posture == .sitting {
             if lying {
                 out[k].posture = .supine

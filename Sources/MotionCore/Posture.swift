@@ -9,8 +9,13 @@ public enum Posture: String, Sendable, Hashable, CaseIterable, Codable {
     case sitting
     /// Standing (thigh vertical: neutral).
     case standing
-    /// Lying on the left side.
+    /// Lying on the left side (the right leg on top).
     case sideLying
+    /// Lying on the right side (the left leg on top).
+    case sideLyingRight
+    /// On hands and knees: the pelvis horizontal, its anterior side down (thighs vertical: hip
+    /// flexion 90°).
+    case quadruped
 
     /// Orientation of the pelvis frame in the world (z up), heading 0. The pelvis frame's axes are
     /// x anterior, y left, z superior (towards the head).
@@ -24,15 +29,31 @@ public enum Posture: String, Sendable, Hashable, CaseIterable, Codable {
         case .sideLying:
             // From supine, roll −90° about the body's long axis: left side down (−z), anterior along +y.
             return Quaternion(axis: .unitX, angle: -.pi / 2) * Quaternion(axis: .unitY, angle: -.pi / 2)
+        case .sideLyingRight:
+            // From supine, roll +90° about the body's long axis: right side down (left +z), anterior along −y.
+            return Quaternion(axis: .unitX, angle: .pi / 2) * Quaternion(axis: .unitY, angle: -.pi / 2)
+        case .quadruped:
+            // From upright, +90° about the left axis: anterior down (−z), superior along world +x.
+            return Quaternion(axis: .unitY, angle: .pi / 2)
         }
     }
 
     /// The thigh angles this posture has at rest: flexion and adduction in degrees.
     public var restingHipAngles: HipAngles {
         switch self {
-        case .supine, .standing, .sideLying: HipAngles(flexion: 0, adduction: 0)
+        case .supine, .standing, .sideLying, .sideLyingRight: HipAngles(flexion: 0, adduction: 0)
         case .hookLying: HipAngles(flexion: 45, adduction: 0)
-        case .sitting: HipAngles(flexion: 90, adduction: 0)
+        case .sitting, .quadruped: HipAngles(flexion: 90, adduction: 0)
         }
+    }
+
+    /// True for lying on either side.
+    public var isSideLying: Bool { self == .sideLying || self == .sideLyingRight }
+
+    /// The posture as done with the sensor on `side`: a side-lying exercise works the top leg, so with
+    /// the sensor on the left leg the body lies on its right side (`sideLyingRight`), on the right leg
+    /// on its left (`sideLying`). Other postures do not depend on the side.
+    public func withSensorLegOnTop(_ side: Side) -> Posture {
+        isSideLying ? (side == .right ? .sideLying : .sideLyingRight) : self
     }
 }

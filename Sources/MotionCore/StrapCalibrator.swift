@@ -54,6 +54,7 @@ public struct StrapCalibrator: Sendable {
             var c = StrapCalibration(mounting: m, posture: posture, side: side, pelvis: pelvis,
                                      neutralUp: m.rotate(up).normalized, neutralStart: since)
             c.neutralAngles = c.hipAngles(restOrientation)
+            c.neutralAngles.rotation = 0
             state = .done(c)
             return .calibrated(c)
         }

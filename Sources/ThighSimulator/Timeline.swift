@@ -67,10 +67,20 @@ struct Timeline: Sendable {
     static let hipHeight = (standing: 0.9, lying: 0.1)
     /// Hip height sitting (on a chair), metres.
     static let sittingHipHeight = 0.45
+    /// Hip height lying on the side (half the hips' width) and on hands and knees (a thigh's
+    /// length above the knees), metres.
+    static let sideLyingHipHeight = 0.18
+    static let quadrupedHipHeight = 0.5
 
     /// Height of the hip joint above the floor in a posture, metres.
     static func hipHeight(_ posture: Posture) -> Double {
-        posture == .standing ? hipHeight.standing : (posture == .sitting ? sittingHipHeight : hipHeight.lying)
+        switch posture {
+        case .standing: hipHeight.standing
+        case .sitting: sittingHipHeight
+        case .supine, .hookLying: hipHeight.lying
+        case .sideLying, .sideLyingRight: sideLyingHipHeight
+        case .quadruped: quadrupedHipHeight
+        }
     }
 
     /// The components of a shift step per degree of its amplitude: (flexion, adduction, rotation
@@ -401,9 +411,11 @@ struct Timeline: Sendable {
     /// Repetitions by the truth convention (`ScenarioTruth.Rep`): excursions of the nominal
     /// flexion and adduction from the start position — the angles of the first rest segment (or
     /// the posture's resting angles) — that leave a `band`-degree circle around it and reach at
-    /// least `minimum` degrees from it. Sampled every 0.5 ms.
+    /// least `minimum` degrees from it, from that rest on (getting into the start position before it,
+    /// e.g. bending the hips for a clamshell, is not a rep). Sampled every 0.5 ms.
     func reps(band: Double = 2, minimum: Double = 5) -> [(start: Double, end: Double, peak: HipAngles, range: Double)] {
-        let base = segments.first { $0.kind == .rest }?.to ?? initialPosture.restingHipAngles
+        let firstRest = segments.first { $0.kind == .rest }
+        let base = firstRest?.to ?? initialPosture.restingHipAngles
         func distance(_ a: HipAngles) -> Double {
             let df = a.flexion - base.flexion
             let da = a.adduction - base.adduction
@@ -412,7 +424,7 @@ struct Timeline: Sendable {
         var out: [(start: Double, end: Double, peak: HipAngles, range: Double)] = []
         let step = 0.0005
         var current: (start: Double, peak: HipAngles, range: Double)?
-        var t = 0.0
+        var t = firstRest?.start ?? 0
         while t <= duration {
             let a = nominalAngles(at: t)
             let d = distance(a)

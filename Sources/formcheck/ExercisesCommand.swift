@@ -81,6 +81,8 @@ struct ExercisesCommand: AsyncParsableCommand {
             row("reps", "\(r.sets) × \(r.perSet) " + (r.perSide ? "per side" : "(both legs at once)") + ", \(n(r.restSeconds)) s rest between sets")
             row("movement", "\(n(r.startAngle))° ± \(n(r.startTolerance))° → \(n(r.topAngle))°"
                 + (r.holdSeconds > 0 ? ", \(n(r.holdSeconds)) s at the top" : "") + "; up ≥ \(n(r.minimumUpSeconds)) s, down ≥ \(n(r.minimumDownSeconds)) s")
+            if r.axis != .flexion { row("axis", r.axis.rawValue) }
+            if r.compensationDegrees > 0 { row("compensation", "roll or out of plane more than \(n(r.compensationDegrees))° from the rep's start") }
         }
         if let bounce = p.bounce {
             row("bouncing", "\(bounce.reversals) reversals of \(n(bounce.peakToPeak))° or more within \(n(bounce.window)) s")

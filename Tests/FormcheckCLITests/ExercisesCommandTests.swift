@@ -3,7 +3,8 @@ import Testing
 
 /// `formcheck exercises`: the bundled protocols, as text and as JSON.
 @Suite struct ExercisesCommandTests {
-    static let names = ["piriformis", "hamstring", "knee-to-chest", "walk", "bridge", "straight-leg-raise"]
+    static let names = ["piriformis", "hamstring", "knee-to-chest", "walk", "bridge", "straight-leg-raise", "clamshell",
+                          "side-lying-abduction", "bird-dog", "sit-to-stand"]
 
     @Test func listsTheExercisesWithTheirParameters() throws {
         let r = try ExitStatusTests.run(["exercises"])
@@ -14,6 +15,11 @@ import Testing
         #expect(r.stdout.contains("piriformis — Supine piriformis stretch\n  posture        supine\n  start band     45° ± 10°\n"
                                   + "  hold angle     60° or more\n  hold time      60 s\n  reps per side  2\n"))
         #expect(r.stdout.contains("  brisk cadence  100 steps/min or more\n"))
+        #expect(r.stdout.contains("clamshell — Clamshell\n  posture        sideLying\n  reps           3 × 10 per side, 30 s rest between sets\n"
+                                  + "  movement       0° ± 10° → 25°, 1.5 s at the top; up ≥ 0.6 s, down ≥ 0.6 s\n  axis           abduction\n"
+                                  + "  compensation   roll or out of plane more than 15° from the rep's start\n"))
+        #expect(r.stdout.contains("sit-to-stand — Sit-to-stand\n  posture        sitting\n  reps           1 × 10 per side, 60 s rest between sets\n"
+                                  + "  movement       90° ± 15° → 0°; up ≥ 0 s, down ≥ 1 s\n  how"))
     }
 
     @Test func jsonIsTheProtocolFiles() throws {

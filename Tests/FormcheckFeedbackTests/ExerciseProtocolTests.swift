@@ -49,6 +49,38 @@ import Testing
         }
     }
 
+    /// The reps' axis and compensation: flexion and 0 (not checked) when left out; an axis that is
+    /// not one of the two, or a negative threshold, is refused with its line.
+    @Test func repAxisAndCompensation() throws {
+        let strength = """
+            {
+              "name": "mine",
+              "title": "My lift",
+              "instructions": "Lift.",
+              "kind": "strength",
+              "posture": "sideLying",
+              "reps": {"topAngle": 30}
+            }
+            """
+        let p = try ExerciseLibrary.decode(strength, path: "m.json")
+        #expect(p.reps?.axis == .flexion && p.reps?.compensationDegrees == 0)
+        let abduction = try ExerciseLibrary.decode(strength.replacingOccurrences(of: "{\"topAngle\": 30}",
+                                                                                with: "{\"topAngle\": 30, \"axis\": \"abduction\", \"compensationDegrees\": 12}"), path: "m.json")
+        #expect(abduction.reps?.axis == .abduction && abduction.reps?.compensationDegrees == 12)
+        do {
+            _ = try ExerciseLibrary.decode(strength.replacingOccurrences(of: "{\"topAngle\": 30}", with: "{\"topAngle\": 30,\n \"axis\": \"abdction\"}"), path: "m.json")
+            Issue.record("accepted")
+        } catch {
+            #expect("\(error)" == "m.json:8: axis: axis must be one of \"flexion\", \"abduction\", not \"abdction\"", "\(error)")
+        }
+        do {
+            _ = try ExerciseLibrary.decode(strength.replacingOccurrences(of: "{\"topAngle\": 30}", with: "{\"topAngle\": 30,\n \"compensationDegrees\": -1}"), path: "m.json")
+            Issue.record("accepted")
+        } catch {
+            #expect("\(error)".hasPrefix("m.json:8: compensationDegrees must be 0"), "\(error)")
+        }
+    }
+
     /// A bundled file is byte for byte what encoding its protocol writes (what `formcheck exercises
     /// --json NAME` prints), and reads back to the same protocol.
     @Test(arguments: ExerciseLibrary.names)

@@ -10,6 +10,7 @@ import Testing
                 let back = HipAngles(thighInPelvis: q, side: side)
                 #expect(abs(back.flexion - flexion) < 1e-9)
                 #expect(abs(back.adduction - adduction) < 1e-9)
+                #expect(abs(back.rotation - 25) < 1e-9)
             }
         }
     }
@@ -31,6 +32,45 @@ import Testing
         let right = HipAngles(flexion: 0, adduction: 20).thighInPelvis(side: .right).rotate(.unitX)
         let left = HipAngles(flexion: 0, adduction: 20).thighInPelvis(side: .left).rotate(.unitX)
         #expect(right.y > 0.3 && left.y < -0.3)
+    }
+
+    /// Rotation from the full orientation, both ways round, at angles across the hip's range.
+    @Test(arguments: [Side.left, .right])
+    func rotationRoundTrips(_ side: Side) {
+        for rotation in stride(from: -60.0, through: 60, by: 15) {
+            for (flexion, adduction) in [(0.0, 0.0), (45, -25), (90, 10), (-10, -35), (120, 20)] {
+                let q = HipAngles(flexion: flexion, adduction: adduction, rotation: rotation).thighInPelvis(side: side)
+                #expect(abs(HipAngles(thighInPelvis: q, side: side).rotation - rotation) < 1e-9, "\(flexion) \(adduction) \(rotation)")
+            }
+        }
+        // Internal rotation turns the front of the thigh towards the midline: the right thigh's front
+        // (pelvis +x when neutral) towards the body's left (+y), the left thigh's towards −y.
+        let front = HipAngles(flexion: 0, adduction: 0, rotation: 30).thighInPelvis(side: side).rotate(.unitZ)
+        #expect(side == .right ? front.y > 0.45 : front.y < -0.45)
+    }
+
+    @Test func sideLyingRightPutsTheRightSideDown() {
+        let p = Posture.sideLyingRight.pelvisOrientation
+        #expect((p.rotate(.unitY) - .unitZ).norm < 1e-12)  // left → up
+        #expect(abs(p.rotate(.unitZ).z) < 1e-12 && abs(p.rotate(.unitX).z) < 1e-12)
+        // The top leg's abduction lifts its knee: the left thigh abducted 30° points 30° above the horizontal.
+        let knee = (p * HipAngles(flexion: 0, adduction: -30).thighInPelvis(side: .left)).rotate(.unitX)
+        #expect(abs(knee.z - 0.5) < 1e-12)
+        #expect(Posture.sideLying.withSensorLegOnTop(.left) == .sideLyingRight && Posture.sideLyingRight.withSensorLegOnTop(.right) == .sideLying)
+        #expect(Posture.supine.withSensorLegOnTop(.left) == .supine)
+    }
+
+    /// On hands and knees: the anterior side faces the floor, the head forward; a thigh at 90° of
+    /// flexion hangs straight down, and at 0° points straight back, level.
+    @Test func quadrupedHangsTheThighDown() {
+        let p = Posture.quadruped.pelvisOrientation
+        #expect((p.rotate(.unitX) + .unitZ).norm < 1e-12)  // anterior → down
+        #expect(abs(p.rotate(.unitZ).z) < 1e-12)  // superior horizontal
+        for side in Side.allCases {
+            #expect(((p * HipAngles(flexion: 90, adduction: 0).thighInPelvis(side: side)).rotate(.unitX) + .unitZ).norm < 1e-12)
+            let level = (p * HipAngles(flexion: 0, adduction: 0).thighInPelvis(side: side)).rotate(.unitX)
+            #expect(abs(level.z) < 1e-12 && (level + p.rotate(.unitZ)).norm < 1e-12)
+        }
     }
 
     @Test func sideLyingPutsTheLeftSideDown() {
