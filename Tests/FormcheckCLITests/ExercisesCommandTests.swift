@@ -18,7 +18,7 @@ import Testing
         #expect(r.stdout.contains("clamshell — Clamshell\n  posture        sideLying\n  reps           3 × 10 per side, 30 s rest between sets\n"
                                   + "  movement       0° ± 10° → 25°, 1.5 s at the top; up ≥ 0.6 s, down ≥ 0.6 s\n  axis           abduction\n"
                                   + "  compensation   roll or out of plane more than 15° from the rep's start\n"))
-        #expect(r.stdout.contains("sit-to-stand — Sit-to-stand\n  posture        sitting\n  reps           1 × 10 per side, 60 s rest between sets\n"
+        #expect(r.stdout.contains("sit-to-stand — Sit-to-stand\n  posture        sitting\n  reps           1 × 10 (both legs at once), 60 s rest between sets\n"
                                   + "  movement       90° ± 15° → 0°; up ≥ 0 s, down ≥ 1 s\n  how"))
     }
 

@@ -29,7 +29,7 @@ import Testing
             "bridge left", "clamshell left", "→clamshell right", "walk right",
         ])
         #expect(plan.strapMoves == 4)
-        #expect(plan.steps.last?.walkSeconds == 20 * 60)
+        #expect(plan.steps.last?.walkSeconds == 1200.0)
     }
 
     @Test func startingOnTheLeftMirrorsTheOrder() throws {
