@@ -18,7 +18,11 @@ public struct SessionPipeline<Estimator: OrientationEstimator>: Sendable {
     ///   - height: the user's height in metres, for the distance walked.
     public init(estimator: Estimator, exercise: ExerciseProtocol, side: Side, holdSeconds: Double? = nil,
                 storedMounting: Quaternion? = nil, height: Double? = nil) {
-        angles = AnglePipeline(estimator: estimator, posture: exercise.posture, side: side, storedMounting: storedMounting)
+        // A strengthening exercise says which way its reps move the thigh (a bridge's falls from
+        // hook-lying, a straight-leg raise's rises): the strap calibration reads them that way.
+        let movement = exercise.reps.map { $0.topAngle >= $0.startAngle ? MountingSolver.Movement.flexing : .extending }
+        angles = AnglePipeline(estimator: estimator, posture: exercise.posture, side: side, storedMounting: storedMounting,
+                               movement: exercise.kind == .strength ? movement : nil)
         session = ExerciseSession(exercise: exercise, side: side, holdSeconds: holdSeconds, height: height)
         measuredPosture = storedMounting != nil
     }
