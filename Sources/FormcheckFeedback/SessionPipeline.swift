@@ -20,9 +20,8 @@ public struct SessionPipeline<Estimator: OrientationEstimator>: Sendable {
                 storedMounting: Quaternion? = nil, height: Double? = nil) {
         // A strengthening exercise says which way its reps move the thigh (a bridge's falls from
         // hook-lying, a straight-leg raise's rises): the strap calibration reads them that way.
-        let movement = exercise.reps.map { $0.topAngle >= $0.startAngle ? MountingSolver.Movement.flexing : .extending }
         angles = AnglePipeline(estimator: estimator, posture: exercise.posture, side: side, storedMounting: storedMounting,
-                               movement: exercise.kind == .strength ? movement : nil)
+                               movement: exercise.movement)
         session = ExerciseSession(exercise: exercise, side: side, holdSeconds: holdSeconds, height: height)
         measuredPosture = storedMounting != nil
     }

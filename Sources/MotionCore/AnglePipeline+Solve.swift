@@ -3,9 +3,11 @@ extension AnglePipeline {
     /// every reading, then the mounting that explains all of it (for a second pass with `solved:`).
     /// - Parameters:
     ///   - estimator: a fresh estimator of the kind the second pass will use;
-    ///   - posture: the exercise's posture, a hint (nil: none).
+    ///   - posture: the exercise's posture, a hint (nil: none);
+    ///   - movement: which way the exercise moves the thigh from its start position (nil: unknown).
     public static func solveMounting(_ readings: [SensorReading], estimator: Estimator, posture: Posture?,
-                                     faceNormal: Vector3? = nil) -> Result<MountingSolution, MountingSolver.ShortfallError> {
+                                     faceNormal: Vector3? = nil,
+                                     movement: MountingSolver.Movement? = nil) -> Result<MountingSolution, MountingSolver.ShortfallError> {
         var estimator = estimator
         var evidence = MountingEvidence()
         for r in readings {
@@ -23,6 +25,6 @@ extension AnglePipeline {
             }
         }
         evidence.finish()
-        return MountingSolver.solve(evidence, hint: posture, faceNormal: faceNormal)
+        return MountingSolver.solve(evidence, hint: posture, faceNormal: faceNormal, movement: movement)
     }
 }

@@ -31,15 +31,18 @@ public enum AngleSeries {
     /// - Parameters:
     ///   - posture: the exercise's posture, a hint for the calibration; nil: none (upright activities).
     ///   - storedMounting: a thigh ← sensor rotation from an earlier calibration, if any.
-    ///   - faceNormal: the sensor-frame normal of the device's face, when known (a weak prior).
+    ///   - faceNormal: the sensor-frame normal of the device's face, when known (a weak prior);
+    ///   - movement: which way the exercise moves the thigh from its start position, a hint for the
+    ///     calibration (nil: unknown).
     public static func compute(readings: [SensorReading], mode: Mode = .live, side: Side, posture: Posture? = nil,
-                               storedMounting: Quaternion? = nil, faceNormal: Vector3? = nil) -> Result {
+                               storedMounting: Quaternion? = nil, faceNormal: Vector3? = nil,
+                               movement: MountingSolver.Movement? = nil) -> Result {
         var angles: [HipAngleSample] = []
         angles.reserveCapacity(readings.count)
         switch mode {
         case .live:
             var pipeline = AnglePipeline(estimator: OrientationFilter(), posture: posture, side: side,
-                                         storedMounting: storedMounting, faceNormal: faceNormal)
+                                         storedMounting: storedMounting, faceNormal: faceNormal, movement: movement)
             for r in readings { _ = pipeline.consume(r, into: &angles) }
             let shortfall = pipeline.tracker.shortfall
             _ = pipeline.finish(into: &angles)
@@ -59,7 +62,7 @@ public enum AngleSeries {
             var shortfall: MountingSolver.Shortfall?
             if storedMounting == nil {
                 switch AnglePipeline.solveMounting(readings, estimator: ReplayedOrientations(orientations), posture: posture,
-                                                   faceNormal: faceNormal) {
+                                                   faceNormal: faceNormal, movement: movement) {
                 case .success(let s): solved = s
                 case .failure(let e): shortfall = e.shortfall
                 }

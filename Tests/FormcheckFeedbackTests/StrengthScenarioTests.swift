@@ -92,18 +92,30 @@ import ThighSimulator
         #expect(lines == wanted, "\(name) \(path): formError lines")
     }
 
+    /// Rendered once, coached both ways.
     @Test(arguments: ScenarioLibrary.strengthSuite.map(\.name))
-    func replayedSessionsMatchTheTruth(_ name: String) throws {
+    func replayedAndLiveSessionsMatchTheTruth(_ name: String) async throws {
         let s = try #require(ScenarioLibrary.named(name))
         let r = ScenarioRenderer(s).render()
         Self.check(name, "replay", try Self.replay(s, r), truth: r.truth)
+        Self.check(name, "live", try await Self.live(s, r), truth: r.truth)
     }
 
-    @Test(arguments: ScenarioLibrary.strengthSuite.map(\.name))
-    func liveSessionsMatchTheTruth(_ name: String) async throws {
+    /// A rep's correction says what to change: a rep that came down too fast, "Lower slowly"; one
+    /// that went up too fast, "Slower on the way up"; a bridge sagging at the top, to hold it.
+    @Test(arguments: [("bridge-too-fast-down", Cue.correctRep(.tooFast, .down), "Lower slowly"),
+                      ("slr-too-fast-down", .correctRep(.tooFast, .down), "Lower slowly"),
+                      ("bridge-too-fast-up", .correctRep(.tooFast, .up), "Slower on the way up"),
+                      ("bridge-sagging", .correctRep(.sagging, .top), "Hold the top — do not let it sink")])
+    func repCorrectionsSayWhatToChange(_ name: String, _ cue: Cue, _ words: String) throws {
         let s = try #require(ScenarioLibrary.named(name))
         let r = ScenarioRenderer(s).render()
-        Self.check(name, "live", try await Self.live(s, r), truth: r.truth)
+        let said = try Self.replay(s, r).events.compactMap { e -> Cue? in
+            if case .cue(_, let c) = e, c.kind == .formError { return c }
+            return nil
+        }
+        #expect(said == [cue], "\(name)")
+        #expect(CueCatalogue.english.text(cue) == words)
     }
 
     /// Two sets of ten bridges: each complete rep counted aloud in its set, the rest announced when
