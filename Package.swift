@@ -69,7 +69,7 @@ let package = Package(
         // Benchmarks (make bench): the orientation filter's time per sample, replay throughput.
         .executableTarget(
             name: "FormcheckBench",
-            dependencies: ["FormcheckInput", "MotionCore", "ThighSimulator"],
+            dependencies: ["FormcheckInput", "MotionCore", "ThighSimulator", "FormcheckFeedback"],
             swiftSettings: strict
         ),
         // Test only: the reference evemu implementation, to check our files byte for byte.

@@ -1,11 +1,14 @@
 // formcheck-bench: how fast the orientation filter is. Build in release (make bench):
-//   formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|angles|replay|throughput]
+//   formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|angles|replay|throughput|coaching]
 // 1. live filter, ns per sample, over a BROAD excerpt (real data, 285.7 Hz) and a simulated
 //    brisk walk (DualSense, 250 Hz);
 // 2. replay smoother, ns per sample;
-// 3. replay throughput, MB/s of evemu text: read + decode (+ filter) a rendered session.
+// 3. replay throughput, MB/s of evemu text: read + decode (+ filter) a rendered session;
+// 4. coaching's cost: a long rendered bridge session (100 reps) read + decoded + angles, with and
+//    without the coaching (`SessionPipeline` against the `AnglePipeline` it runs on).
 // Each figure: several timed runs after a warm-up, the best and the median.
 
+import FormcheckFeedback
 import FormcheckInput
 import Glibc
 import MotionCore
@@ -21,7 +24,7 @@ while let a = arguments.popFirst() {
     case "--fixture": fixture = arguments.popFirst() ?? fixture
     case "--only": only = arguments.popFirst()
     case "-h", "--help":
-        print("usage: formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|angles|replay|throughput]")
+        print("usage: formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|angles|replay|throughput|coaching]")
         exit(0)
     default:
         print("formcheck-bench: unknown argument \(a)")
@@ -135,6 +138,53 @@ func liveFilter(_ samples: [IMUSample], passes: Int) {
     }, bytes: bytes.count)
 }
 
+/// What coaching adds to a replay (issue 11: at most 20 %): the same recording read, decoded and
+/// turned into angles by the pipeline the session runs on (same posture and movement hints), then
+/// the same with the session on top (reps, sets, cues, summary).
+@MainActor func benchCoaching() {
+    guard let good = ScenarioLibrary.named("bridge-good"), let first = good.steps.first, let last = good.steps.last,
+          let exercise = try? ExerciseLibrary.named("bridge") else {
+        print("formcheck-bench: the bridge-good scenario or the bridge protocol is missing")
+        exit(70)
+    }
+    var scenario = good
+    // Five times the 2 × 10 session, 30 s apart: 100 reps, about 18 minutes.
+    let block = Array(good.steps.dropFirst().dropLast())
+    scenario.steps = [first] + (0..<5).flatMap { _ in block + [.rest(30)] } + [last]
+    let bytes = Array(ScenarioRenderer(scenario).render().evemuText().utf8)
+    let readings: [SensorReading]
+    do { readings = try Recording(bytes: bytes, path: "bridge-long.evemu").readAll().readings } catch {
+        print("formcheck-bench: \(error)")
+        exit(70)
+    }
+    func read() -> [SensorReading] { (try? Recording(bytes: bytes, path: "bridge-long.evemu").readAll().readings) ?? [] }
+    print("coaching's cost, \(runs) runs: bridge-good × 5 rendered, \(format(Double(bytes.count) / 1e6, 1)) MB, \(readings.count) readings")
+    var reps = 0
+    let angles = measure {
+        var pipeline = AnglePipeline(estimator: OrientationFilter(), posture: exercise.posture, side: .right, movement: .extending)
+        var out: [HipAngleSample] = []
+        for r in read() {
+            out.removeAll(keepingCapacity: true)
+            _ = pipeline.consume(r, into: &out)
+            sink += out.last?.angles.flexion ?? 0
+        }
+    }
+    let coached = measure {
+        var pipeline = SessionPipeline(estimator: OrientationFilter(), exercise: exercise, side: .right)
+        var events: [SessionEvent] = []
+        for r in read() {
+            events.removeAll(keepingCapacity: true)
+            pipeline.consume(r, into: &events)
+        }
+        reps = pipeline.finish(into: &events).reps?.count ?? 0
+    }
+    func ms(_ times: [Double]) -> String { "min " + format(times[0] / 1e6, 1) + "  median " + format(times[times.count / 2] / 1e6, 1) + " ms" }
+    print(label("  read + decode + angles") + ms(angles))
+    print(label("  read + decode + angles + coaching (\(reps) reps)") + ms(coached))
+    print(label("  coaching adds") + "min " + format(100 * (coached[0] / angles[0] - 1), 1) + " %  median "
+          + format(100 * (coached[coached.count / 2] / angles[angles.count / 2] - 1), 1) + " %")
+}
+
 let broad: [IMUSample]
 do {
     broad = try BROADTrial(path: fixture).samples
@@ -146,4 +196,5 @@ if only == nil || only == "live" { benchLive(broad) }
 if only == nil || only == "angles" { benchAngles() }
 if only == nil || only == "replay" { benchReplay(broad) }
 if only == nil || only == "throughput" { benchThroughput() }
+if only == nil || only == "coaching" { benchCoaching() }
 if sink == 42 { print("") }  // practically never; keeps `sink` observed

@@ -20,8 +20,11 @@ public enum Cue: Sendable, Hashable {
     case holdCountdown(seconds: Int, first: Bool)
     /// The hold time is over.
     case holdDone
-    /// Correct this form error.
+    /// Correct this form error (a stretch, a walk).
     case correct(FormError)
+    /// Correct this form error of a strengthening rep, seen at `stage` of the rep (the words say
+    /// "lower slowly" for a rep that came down too fast, "slower on the way up" for one that rose so).
+    case correctRep(FormError, RepStage)
     /// The other leg next.
     case switchSides(Side)
     /// `reps` holds done on `side`.
@@ -56,7 +59,7 @@ public enum Cue: Sendable, Hashable {
         case .pullTowardsChest: .moveToHold
         case .holdCountdown: .holdCountdown
         case .holdDone: .holdDone
-        case .correct: .formError
+        case .correct, .correctRep: .formError
         case .switchSides: .switchSides
         case .setDone: .setDone
         case .paceSlow, .paceProgress: .pace

@@ -37,6 +37,8 @@ public struct CueCatalogue: Sendable {
             return "Done — release slowly"
         case .correct(let error):
             return correction(error)
+        case .correctRep(let error, let stage):
+            return correction(error, rep: stage)
         case .switchSides(let side):
             return "Switch legs — now the \(side == .left ? "right" : "left") leg"
         case .setDone(let reps, let side):
@@ -82,6 +84,20 @@ public struct CueCatalogue: Sendable {
         case .slowCadence: "Pick up the pace"
         case .compensation: "Keep your pelvis still"
         case .wrongExercise: "This does not look like the exercise — check the exercise chosen"
+        }
+    }
+
+    /// What to do about a form error of a strengthening rep seen at `stage`, said aloud: the reps'
+    /// own words (a rep is lifted, paused at the top and lowered, not held in a stretch), the stretch's
+    /// for the errors that are the same in both.
+    public func correction(_ error: FormError, rep stage: RepStage) -> String {
+        switch error {
+        case .shallow: "Go a little further, if it is comfortable"
+        case .sagging: "Hold the top — do not let it sink"
+        case .overshoot: "Not so far — stop at the top"
+        case .tooFast: stage == .down ? "Lower slowly" : "Slower on the way up"
+        case .shortHold: "Pause at the top before lowering"
+        case .bouncing, .wrongPosture, .notCrossed, .slowCadence, .compensation, .wrongExercise: correction(error)
         }
     }
 

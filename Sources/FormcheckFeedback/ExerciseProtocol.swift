@@ -133,7 +133,8 @@ public struct ExerciseProtocol: Sendable, Hashable {
         public var lowerRate = 8.0
         /// Settled in the start position: speed below this, °/s.
         public var stillRate = 5.0
-        /// Up or down in less than these is `tooFast`, seconds.
+        /// Up or down the whole target range in less than these is `tooFast`, seconds (a rep that
+        /// moves a share of the range: that share of these).
         public var minimumUpSeconds = 1.0
         public var minimumDownSeconds = 1.0
         /// The pause at the top (0: none), and how much shorter it may be before it is `shortHold`.

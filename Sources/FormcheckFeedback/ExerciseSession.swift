@@ -204,15 +204,26 @@ public struct ExerciseSession: Sendable {
         smoothRoll.update(a.angles.rotation, at: a.time)
         smoothOffPlane.update(axis.offPlane(a.angles), at: a.time)
         for cue in s.tick(a.time) { say(cue, live: live, into: &out) }
-        for action in c.update(time: a.time, angle: smooth.value, rate: smooth.rate, roll: smoothRoll.value, offPlane: smoothOffPlane.value) {
+        // The smoothed angle describes the thigh `delay` seconds ago: the rep's times are that
+        // moment's (its start, top and end as they happened, not as the smoothing shows them late).
+        for action in c.update(time: a.time - smooth.delay, angle: smooth.value, rate: smooth.rate, roll: smoothRoll.value,
+                               offPlane: smoothOffPlane.value) {
             switch action {
             case .atStart, .started, .top, .lowering:
                 break
             case .formError(let kind, let rep):
-                report(kind, rep: rep, live: live, into: &out)
+                // Said at once: too fast is judged at the top (of the way up); the others where the rep is.
+                let stage: RepStage = switch c.stage {
+                case _ where kind == .tooFast: .up
+                case .up?: .up
+                case .top?: .top
+                case .down?: .down
+                case .start?, .end?, nil: .end
+                }
+                report(kind, rep: rep, live: live, into: &out, stage: stage)
             case .ended(let r):
                 // The errors judged at the end (shallow, tooFast down, shortHold), said now.
-                for kind in r.faults { report(kind, rep: r.rep, live: live, into: &out) }
+                for kind in r.faults { report(kind, rep: r.rep, live: live, into: &out, stage: kind == .tooFast ? .down : .end) }
                 let rep = SessionSummary.Rep(rep: r.rep, set: s.set, side: side, start: r.start, end: r.end, peak: r.peak, range: r.range,
                                              upSeconds: r.upSeconds, downSeconds: r.downSeconds, complete: r.complete)
                 out.append(.repEnded(t: clock, rep: rep))
@@ -274,15 +285,15 @@ public struct ExerciseSession: Sendable {
 
     /// Reports a form error once per repetition. Its cue is said with the first report, and again
     /// when `repeated` (a limit tripped anew after its hysteresis); `cue: false` when the caller says
-    /// the correction itself.
+    /// the correction itself; with a `stage`, in a strengthening rep's words.
     private mutating func report(_ kind: FormError, rep: Int?, live: Bool, into out: inout [SessionEvent],
-                                 cue: Bool = true, repeated: Bool = false) {
+                                 cue: Bool = true, repeated: Bool = false, stage: RepStage? = nil) {
         let first = !summary.reported(kind, rep: rep)
         if first {
             summary.formError(kind, at: clock, rep: rep)
             out.append(.formError(t: clock, kind: kind, rep: rep))
         }
-        if cue && (first || repeated) { say(.correct(kind), live: live, into: &out) }
+        if cue && (first || repeated) { say(stage.map { .correctRep(kind, $0) } ?? .correct(kind), live: live, into: &out) }
     }
 
     /// Says a cue now; a cue of held-back samples waits for the next live sample (guidance) or is

@@ -17,7 +17,8 @@
 /// `overshootBeyond`, said at once),
 /// `sagging` (with a hold: at the top, drifted back `sagDegrees` from the peak before lowering, said
 /// at once), `tooFast` (up faster than `minimumUpSeconds`, said at the top; down faster than
-/// `minimumDownSeconds`, said at the end), `shallow` (range short of the target by more than
+/// `minimumDownSeconds`, said at the end — both for the whole target range: a rep that moves only
+/// part of it has that part of the time, so a short rep at a good pace is not too fast), `shallow` (range short of the target by more than
 /// `rangeTolerance`) and `shortHold` (top shorter than `holdSeconds − holdGrace`), said at the end. A
 /// rep with `overshoot`, `shallow` or `sagging` is not complete. `compensation` (with
 /// `compensationDegrees` > 0): the thigh's roll about its long axis, or its angle out of the
@@ -79,7 +80,8 @@ public struct RepCounter: Sendable {
         public var lowerRate: Double
         /// Settled in the start position: speed below this, °/s.
         public var stillRate: Double
-        /// Up or down in less than these is `tooFast`, seconds.
+        /// Up or down the whole target range in less than these is `tooFast`, seconds (a rep moving a
+        /// share of the range: that share of these).
         public var minimumUpSeconds: Double
         public var minimumDownSeconds: Double
         /// The prescribed pause at the top (0: none), and how much shorter it may be, seconds.
@@ -211,7 +213,7 @@ public struct RepCounter: Sendable {
                 r.topSince = t
                 r.heldUntil = t
                 actions.append(.top(rep: r.rep))
-                if t - r.start < rules.minimumUpSeconds { actions += fault(&r, .tooFast) }
+                if t - r.start < rules.minimumUpSeconds * share(r) { actions += fault(&r, .tooFast) }
                 state = .top(r)
                 return actions
             }
@@ -251,6 +253,12 @@ public struct RepCounter: Sendable {
         }
     }
 
+    /// The share of the target range moved so far, at most 1: the minimum up and down times are for
+    /// the whole range.
+    private func share(_ r: Progress) -> Double {
+        rules.targetRange > 0 ? min(1, r.peak / rules.targetRange) : 1
+    }
+
     private func overshoot(_ r: inout Progress, angle: Double) -> [Action] {
         // From the start position the thigh settled in, like the range: an offset of the whole angle
         // (a hook-lying thigh read at 33° instead of 45°) does not make every rep an overshoot.
@@ -277,7 +285,7 @@ public struct RepCounter: Sendable {
         let top = r.lowerSince - r.topSince
         let down = t - r.lowerSince
         if r.peak < rules.targetRange - rules.rangeTolerance { _ = fault(&r, .shallow) }
-        if down < rules.minimumDownSeconds { _ = fault(&r, .tooFast) }
+        if down < rules.minimumDownSeconds * share(r) { _ = fault(&r, .tooFast) }
         if rules.holdSeconds > 0, top < rules.holdSeconds - rules.holdGrace { _ = fault(&r, .shortHold) }
         state = .atStart(base: r.base, near: t)
         startOffAxis = offAxis

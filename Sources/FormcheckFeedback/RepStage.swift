@@ -1,11 +1,11 @@
-/// Where a repetition is, for the live view's tempo guide.
+/// Where a strengthening rep is: settled at the `start` position, on the way `up` (from the start
+/// position to the top), at the `top`, on the way `down`; and, for a form error, judged at the
+/// `end` of the rep (its range, its pause at the top). The live view's tempo guide shows the first
+/// four; a correction names the stage it was seen in, so it can say what to change.
 public enum RepStage: String, Sendable, Hashable, CaseIterable {
-    /// Settled in the start position, between reps.
     case start
-    /// Moving from the start position to the top.
     case up
-    /// At the top (the pause or hold).
     case top
-    /// Moving back to the start position.
     case down
+    case end
 }

@@ -19,8 +19,10 @@ public struct SessionPipeline<Estimator: OrientationEstimator>: Sendable {
     public init(estimator: Estimator, exercise: ExerciseProtocol, side: Side, holdSeconds: Double? = nil,
                 storedMounting: Quaternion? = nil, height: Double? = nil) {
         // Lying on the side the sensor leg is the top one: the side fixes which side the body lies on.
+        // A strengthening exercise says what its reps move along and which way (a bridge's thigh
+        // falls from hook-lying, a straight-leg raise's rises): the strap calibration reads them so.
         angles = AnglePipeline(estimator: estimator, posture: exercise.posture.withSensorLegOnTop(side), side: side,
-                               storedMounting: storedMounting, movement: exercise.reps?.axis ?? .flexion)
+                               storedMounting: storedMounting, axis: exercise.reps?.axis ?? .flexion, movement: exercise.movement)
         session = ExerciseSession(exercise: exercise, side: side, holdSeconds: holdSeconds, height: height)
         measuredPosture = storedMounting != nil
     }

@@ -11,6 +11,11 @@ public struct SmoothedSignal: Sendable {
     /// Its rate of change per second.
     public private(set) var rate = 0.0
 
+    /// How far the smoothed value lags a slowly changing signal, seconds: the two stages' group
+    /// delay at low frequencies, 2τ = 1 / (π fc) (0.16 s at 2 Hz). A value seen at t describes the
+    /// signal at about t − `delay`.
+    public var delay: Double { cutoff > 0 ? 1 / (.pi * cutoff) : 0 }
+
     public init(cutoff: Double) {
         self.cutoff = cutoff
     }

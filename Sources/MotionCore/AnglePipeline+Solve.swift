@@ -4,9 +4,11 @@ extension AnglePipeline {
     /// - Parameters:
     ///   - estimator: a fresh estimator of the kind the second pass will use;
     ///   - posture: the exercise's posture, a hint (nil: none);
-    ///   - movement: what the exercise's repetitions move along.
+    ///   - axis: what the exercise's repetitions move along;
+    ///   - movement: which way the exercise moves the thigh from its start position (nil: unknown).
     public static func solveMounting(_ readings: [SensorReading], estimator: Estimator, posture: Posture?,
-                                     faceNormal: Vector3? = nil, movement: MovementAxis = .flexion) -> Result<MountingSolution, MountingSolver.ShortfallError> {
+                                     faceNormal: Vector3? = nil, axis: MovementAxis = .flexion,
+                                     movement: MountingSolver.Movement? = nil) -> Result<MountingSolution, MountingSolver.ShortfallError> {
         var estimator = estimator
         var evidence = MountingEvidence()
         for r in readings {
@@ -24,6 +26,6 @@ extension AnglePipeline {
             }
         }
         evidence.finish()
-        return MountingSolver.solve(evidence, hint: posture, movement: movement, faceNormal: faceNormal)
+        return MountingSolver.solve(evidence, hint: posture, axis: axis, faceNormal: faceNormal, movement: movement)
     }
 }

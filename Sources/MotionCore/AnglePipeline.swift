@@ -24,14 +24,16 @@ public struct AnglePipeline<Estimator: OrientationEstimator>: Sendable {
     ///   - posture: the exercise's posture, a hint for the strap calibration (nil: none);
     ///   - faceNormal: the device's face normal in the sensor frame, when known (a weak prior);
     ///   - solved: a mounting solved beforehand (e.g. from a first pass over the whole recording);
-    ///   - movement: what the exercise's repetitions move along (evidence for the strap calibration).
+    ///   - axis: what the exercise's repetitions move along (evidence for the strap calibration);
+    ///   - movement: which way the exercise moves the thigh from its start position, a hint for the
+    ///     strap calibration (nil: unknown).
     public init(estimator: Estimator, posture: Posture?, side: Side, storedMounting: Quaternion? = nil,
                 faceNormal: Vector3? = nil, solved: MountingSolution? = nil, calibratesAccelerometer: Bool = false,
-                movement: MovementAxis = .flexion) {
+                axis: MovementAxis = .flexion, movement: MountingSolver.Movement? = nil) {
         self.estimator = estimator
         self.calibratesAccelerometer = calibratesAccelerometer
         tracker = HipAngleTracker(posture: posture, side: side, storedMounting: storedMounting, faceNormal: faceNormal,
-                                  solved: solved, movement: movement)
+                                  solved: solved, axis: axis, movement: movement)
     }
 
     /// Appends the angles this reading makes known and returns what the tracker noticed.

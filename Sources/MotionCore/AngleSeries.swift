@@ -31,16 +31,19 @@ public enum AngleSeries {
     /// - Parameters:
     ///   - posture: the exercise's posture, a hint for the calibration; nil: none (upright activities).
     ///   - storedMounting: a thigh ← sensor rotation from an earlier calibration, if any.
-    ///   - faceNormal: the sensor-frame normal of the device's face, when known (a weak prior).
-    ///   - movement: what the exercise's repetitions move along (evidence for the strap calibration).
+    ///   - faceNormal: the sensor-frame normal of the device's face, when known (a weak prior);
+    ///   - axis: what the exercise's repetitions move along (evidence for the strap calibration);
+    ///   - movement: which way the exercise moves the thigh from its start position, a hint for the
+    ///     calibration (nil: unknown).
     public static func compute(readings: [SensorReading], mode: Mode = .live, side: Side, posture: Posture? = nil,
-                               storedMounting: Quaternion? = nil, faceNormal: Vector3? = nil, movement: MovementAxis = .flexion) -> Result {
+                               storedMounting: Quaternion? = nil, faceNormal: Vector3? = nil, axis: MovementAxis = .flexion,
+                               movement: MountingSolver.Movement? = nil) -> Result {
         var angles: [HipAngleSample] = []
         angles.reserveCapacity(readings.count)
         switch mode {
         case .live:
             var pipeline = AnglePipeline(estimator: OrientationFilter(), posture: posture, side: side,
-                                         storedMounting: storedMounting, faceNormal: faceNormal, movement: movement)
+                                         storedMounting: storedMounting, faceNormal: faceNormal, axis: axis, movement: movement)
             for r in readings { _ = pipeline.consume(r, into: &angles) }
             let shortfall = pipeline.tracker.shortfall
             _ = pipeline.finish(into: &angles)
@@ -49,7 +52,7 @@ public enum AngleSeries {
                           shortfall: t.calibration == nil ? shortfall : nil)
         case .replay:
             // First the accelerometer: its bias and scale from every still rest of the recording.
-            let accelerometer = AccelerometerCalibration.estimate(rests(readings, posture: posture, side: side, movement: movement))
+            let accelerometer = AccelerometerCalibration.estimate(rests(readings, posture: posture, side: side, axis: axis, movement: movement))
             let readings = readings.map { r -> SensorReading in
                 guard case .sample(var s) = r else { return r }
                 s.acceleration = accelerometer.corrected(s.acceleration)
@@ -60,13 +63,13 @@ public enum AngleSeries {
             var shortfall: MountingSolver.Shortfall?
             if storedMounting == nil {
                 switch AnglePipeline.solveMounting(readings, estimator: ReplayedOrientations(orientations), posture: posture,
-                                                   faceNormal: faceNormal, movement: movement) {
+                                                   faceNormal: faceNormal, axis: axis, movement: movement) {
                 case .success(let s): solved = s
                 case .failure(let e): shortfall = e.shortfall
                 }
             }
             var pipeline = AnglePipeline(estimator: ReplayedOrientations(orientations), posture: posture, side: side,
-                                         storedMounting: storedMounting, solved: solved, movement: movement)
+                                         storedMounting: storedMounting, solved: solved, axis: axis, movement: movement)
             for r in readings { _ = pipeline.consume(r, into: &angles) }
             let t = pipeline.tracker
             return Result(angles: angles, calibration: t.calibration, solution: solved,
@@ -76,8 +79,8 @@ public enum AngleSeries {
 
     /// The still rests of a recording (mean specific force, duration), found on a first pass.
     static func rests(_ readings: [SensorReading], posture: Posture?, side: Side,
-                      movement: MovementAxis = .flexion) -> [(acceleration: Vector3, duration: Double)] {
-        var pipeline = AnglePipeline(estimator: OrientationFilter(), posture: posture, side: side, movement: movement)
+                      axis: MovementAxis = .flexion, movement: MountingSolver.Movement? = nil) -> [(acceleration: Vector3, duration: Double)] {
+        var pipeline = AnglePipeline(estimator: OrientationFilter(), posture: posture, side: side, axis: axis, movement: movement)
         var angles: [HipAngleSample] = []
         for r in readings {
             _ = pipeline.consume(r, into: &angles)

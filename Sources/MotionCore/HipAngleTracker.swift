@@ -36,9 +36,11 @@ public struct HipAngleTracker: Sendable {
     private var calibrator: StrapCalibrator?
     public let hint: Posture?
     /// What the exercise's repetitions move along (the solver's evidence for the movement axis).
-    public let movement: MovementAxis
+    public let axis: MovementAxis
     public let side: Side
     public let faceNormal: Vector3?
+    /// Which way the exercise moves the thigh from its start position, a hint for the solver (nil: unknown).
+    public let movement: MountingSolver.Movement?
     public private(set) var evidence = MountingEvidence()
     public private(set) var solution: MountingSolution?
     /// Why the mounting is not known yet (nil once it is).
@@ -67,13 +69,15 @@ public struct HipAngleTracker: Sendable {
     ///   - faceNormal: the sensor-frame normal of the device's face, when known (a flat device lies
     ///     flat on the thigh), a weak prior;
     ///   - solved: a mounting solved beforehand from the whole recording;
-    ///   - movement: what the exercise's repetitions move along (`MountingSolver.solve(movement:)`).
+    ///   - axis: what the exercise's repetitions move along (`MountingSolver.solve(axis:)`);
+    ///   - movement: which way the exercise moves the thigh from its start position (nil: unknown).
     public init(posture: Posture?, side: Side, storedMounting: Quaternion? = nil, faceNormal: Vector3? = nil,
-                solved: MountingSolution? = nil, movement: MovementAxis = .flexion) {
+                solved: MountingSolution? = nil, axis: MovementAxis = .flexion, movement: MountingSolver.Movement? = nil) {
         hint = posture
-        self.movement = movement
+        self.axis = axis
         self.side = side
         self.faceNormal = faceNormal
+        self.movement = movement
         if let storedMounting {
             calibrator = StrapCalibrator(side: side, storedMounting: storedMounting)
         }
@@ -105,7 +109,7 @@ public struct HipAngleTracker: Sendable {
         guard calibration == nil, calibrator == nil, !fixed else { return nil }
         evidence.finish()
         var guess = bestGuess
-        if case .success(let s) = MountingSolver.solve(evidence, hint: hint, movement: movement, faceNormal: faceNormal) { guess = s }
+        if case .success(let s) = MountingSolver.solve(evidence, hint: hint, axis: axis, faceNormal: faceNormal, movement: movement) { guess = s }
         guard let g = guess else { return nil }
         let c = makeCalibration(g, orientation: orientation, time: time)
         calibration = c
@@ -158,7 +162,7 @@ public struct HipAngleTracker: Sendable {
     /// Solves the mounting again; returns a calibration when it is the first, or when the evidence
     /// now clearly prefers a materially different one.
     private mutating func resolve(orientation: Quaternion, time: Double) -> StrapCalibration? {
-        switch MountingSolver.solve(evidence, hint: hint, movement: movement, faceNormal: faceNormal, current: solution?.mounting) {
+        switch MountingSolver.solve(evidence, hint: hint, axis: axis, faceNormal: faceNormal, current: solution?.mounting, movement: movement) {
         case .failure(let e):
             if calibration == nil { shortfall = e.shortfall }
             return nil

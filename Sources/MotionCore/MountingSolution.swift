@@ -40,6 +40,8 @@ public struct MountingSolution: Sendable, Hashable {
         case strapFace
         /// A stored calibration gave the mounting.
         case stored
+        /// The exercise's movement: the other hypotheses read it going the other way.
+        case movement
     }
 
     /// Thigh ← sensor rotation (see `StrapCalibration.mounting`).

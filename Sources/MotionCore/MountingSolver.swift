@@ -5,8 +5,8 @@
 /// (`movement`: clamshell, side-lying leg lift), the thigh's anterior axis, the axis abduction turns
 /// about (lying on the side, flexion turns the thigh about the vertical, which gravity cannot see). What is left — the sign, and where the femur lies
 /// in the plane across that axis — is chosen among hypotheses built from the evidence (each rest taken
-/// as upright, as a horizontal thigh or at 45° from either; walking taken as upright), each scored
-/// by:
+/// as upright, as a horizontal thigh, at 45° below the horizontal or above it; walking taken as
+/// upright), each scored by:
 /// - **anatomy**: how much of the recording it puts where a hip cannot go (flexion below
 ///   `minimumFlexion` or above `maximumFlexion` against the pelvis of the posture);
 /// - **walking**: walking is upright (mean inclination `gaitInclination` ± `gaitTolerance`) and its
@@ -20,7 +20,11 @@
 /// - **resting postures** (without a hint): a thigh at rest is upright (standing), about horizontal
 ///   (sitting, lying flat) or hook-lying, not in between;
 /// - **the strap's face**: a flat device lies flat on the thigh, its face normal across the femur
-///   (a weak prior, used only when the caller knows which axis is the face normal).
+///   (a weak prior, used only when the caller knows which axis is the face normal);
+/// - **the exercise's movement** (when the caller knows it): from the earliest rest, the thigh
+///   moves the exercise's way (a bridge's thigh falls from 45° towards 12°: the knee never comes
+///   up towards the chest), so a hypothesis that reads the movement the other way by more than
+///   `movementBand` costs, like the anatomy, by the share of the recording it reads so.
 /// The confidence is the cost gap to the best hypothesis that differs materially (femur more than
 /// 30° away, or the other sign).
 public enum MountingSolver {
@@ -60,6 +64,10 @@ public enum MountingSolver {
         public var hookBand: ClosedRange<Double> = 115...160
         public var bandSoftness = 10.0
         public var restCap = 3.0
+        /// Weight of the exercise's movement (per unit share of the recording after the earliest
+        /// rest read as moving the other way), and how far the other way counts, degrees.
+        public var movementWeight = 8.0
+        public var movementBand = 10.0
         /// Walking needed before it is used, seconds.
         public var minimumGait = 2.0
         /// Tilting needed before the axis is trusted, radians (20°), and its planarity.
@@ -106,12 +114,15 @@ public enum MountingSolver {
         }
     }
 
-    /// - Parameter current: a mounting in use; the solution then says what it costs on this
-    ///   evidence (`currentCost`), so a caller can tell whether the evidence now prefers another.
-    /// - Parameter movement: what the exercise's repetitions move along (the principal axis of the
-    ///   tilting is then the flexion axis, or for `.abduction` the thigh's anterior axis).
-    public static func solve(_ e: MountingEvidence, hint: Posture?, movement: MovementAxis = .flexion, faceNormal: Vector3? = nil,
-                             current: Quaternion? = nil, parameters p: Parameters = .init()) -> Result<MountingSolution, ShortfallError> {
+    /// - Parameters:
+    ///   - current: a mounting in use; the solution then says what it costs on this evidence
+    ///     (`currentCost`), so a caller can tell whether the evidence now prefers another;
+    ///   - axis: what the exercise's repetitions move along (the principal axis of the tilting is
+    ///     then the flexion axis, or for `.abduction` the thigh's anterior axis);
+    ///   - movement: which way the exercise moves the thigh from its start position (nil: unknown).
+    public static func solve(_ e: MountingEvidence, hint: Posture?, axis movement: MovementAxis = .flexion, faceNormal: Vector3? = nil,
+                             current: Quaternion? = nil, movement direction: Movement? = nil,
+                             parameters p: Parameters = .init()) -> Result<MountingSolution, ShortfallError> {
         guard e.tilt >= p.minimumTilt, var a = e.axis else { return .failure(.init(.noMovement)) }
         // An exercise lying down begins with a flexion from its starting pose: its first whole
         // movement's axis (later ones, with the leg crossed or bouncing, turn about others). Upright,
@@ -166,6 +177,9 @@ public enum MountingSolver {
                 let c45 = (0.5).squareRoot()
                 candidates.append(hypothesis(femur: (across + down) * c45, axis: flex))
                 candidates.append(hypothesis(femur: (-across + down) * c45, axis: flex))
+                // 45° above the horizontal: hook-lying, the knee above the hip.
+                candidates.append(hypothesis(femur: (across - down) * c45, axis: flex))
+                candidates.append(hypothesis(femur: (-across - down) * c45, axis: flex))
             }
             if movement == .flexion, walking, let g = e.gait.meanUp, let u = inPlane(g) {
                 // Upright with the mean walking inclination: turn "down" by that angle.
@@ -227,6 +241,18 @@ public enum MountingSolver {
                 parts[.posture] = p.postureWeight * off / 45
             }
             if let n = faceNormal { parts[.strapFace] = p.faceWeight * abs(h.femur.dot(n.normalized)) }
+            if let movement = direction, let r = first {
+                let base = h.inclination(up: r.up)
+                var wrong = 0
+                var seen = 0
+                for entry in e.history where entry.time >= r.start && abs(entry.up.dot(h.left)) <= 0.7 {
+                    seen += 1
+                    var d = h.inclination(up: entry.up) - base
+                    if d <= -180 { d += 360 } else if d > 180 { d -= 360 }
+                    if movement.sign * d < -p.movementBand { wrong += 1 }
+                }
+                if seen > 0 { parts[.movement] = p.movementWeight * Double(wrong) / Double(seen) }
+            }
             // Resting postures (without an exercise: with one, its holds are rests at any angle).
             var atypical = 0.0
             for r in rests where hint == nil && abs(r.up.dot(h.left)) <= 0.7 {

@@ -149,12 +149,38 @@ public enum ScenarioLibrary {
         return [ScenarioStep.rest(4)] + set + [ScenarioStep.rest(30)] + set + [ScenarioStep.rest(3)]
     }
 
+    /// A short bridge session: a rest, two good reps, `odd` (the rep under test, rep 3), one good rep, a rest.
+    static func bridgeWith(_ odd: [ScenarioStep]) -> [ScenarioStep] {
+        [.rest(4)] + bridgeRep() + bridgeRep() + odd + bridgeRep() + [.rest(3)]
+    }
+
+    /// A straight-leg raise from lying flat (thigh at 0°): the straight leg up to `to` in `up` s,
+    /// paused `hold` s, lowered in `down` s (slowly: 3 s), a rest.
+    static func legRaise(to: Double = 35, up: Double = 2, hold: Double = 2.2, down: Double = 3, rest: Double = 1.5) -> [ScenarioStep] {
+        var steps: [ScenarioStep] = [.move(flexion: to, adduction: nil, rotation: nil, duration: up)]
+        if hold > 0 { steps.append(.hold(duration: hold, sway: 0.3)) }
+        return steps + [.move(flexion: 0, adduction: nil, rotation: nil, duration: down), .rest(rest)]
+    }
+
+    /// Two sets of ten good straight-leg raises, 30 s apart (the protocol's third set not done).
+    static var legRaiseSets: [ScenarioStep] {
+        let set: [ScenarioStep] = (0..<10).flatMap { _ in legRaise() }
+        return [ScenarioStep.rest(4)] + set + [ScenarioStep.rest(30)] + set + [ScenarioStep.rest(3)]
+    }
+
+    /// A short straight-leg-raise session: a rest, two good raises, `odd` (rep 3), one good raise, a rest.
+    static func legRaiseWith(_ odd: [ScenarioStep]) -> [ScenarioStep] {
+        [.rest(4)] + legRaise() + legRaise() + odd + legRaise() + [.rest(3)]
+    }
+
     /// Strengthening sessions (issue 11), kept apart from `all` so its golden files stay as they
     /// are: the lying ones (bridge, straight-leg raise), then the side-lying, quadruped and seated
     /// ones (`ScenarioLibrary+Strength.swift`).
     public static var strengthSuite: [Scenario] { lyingStrengthSuite + moreStrengthSuite }
 
-    /// Bridges and straight-leg raises.
+    /// Bridges and straight-leg raises: good sets, and each form error a thigh sensor can see in
+    /// them (in rep 3 of four), on several devices, both legs; random strap orientation and full
+    /// consumer IMU errors throughout.
     public static let lyingStrengthSuite: [Scenario] = [
         Scenario(name: "bridge-good", summary: "glute bridge done right: 2 × 10, 2 s at the top, 30 s rest between the sets",
                  exercise: "bridge", posture: .hookLying, device: .dualSenseUSB, seed: 301,
@@ -166,6 +192,62 @@ public enum ScenarioLibrary {
                         .move(flexion: 22, adduction: nil, rotation: nil, duration: 4), .move(flexion: 45, adduction: nil, rotation: nil, duration: 2), .rest(1.5)]
                      + bridgeRep() + [.rest(3)],
                  expectedErrors: [.init(kind: "sagging", rep: 3)]),
+        Scenario(name: "bridge-shallow", summary: "glute bridge whose third rep lifts the hips only until the thigh is at 25° (20° of the 33°)",
+                 exercise: "bridge", posture: .hookLying, device: .dualSenseBluetooth, seed: 303,
+                 steps: bridgeWith(bridgeRep(to: 25)),
+                 expectedErrors: [.init(kind: "shallow", rep: 3)]),
+        Scenario(name: "bridge-overshoot", summary: "glute bridge arched in the third rep: the thigh 8° past the trunk line (flexion −8°)",
+                 exercise: "bridge", posture: .hookLying, device: .dualShock4Bluetooth, seed: 304,
+                 steps: bridgeWith(bridgeRep(to: -8, up: 2.4, down: 2.6)),
+                 expectedErrors: [.init(kind: "overshoot", rep: 3)]),
+        Scenario(name: "bridge-too-fast-up", summary: "glute bridge whose third rep thrusts the hips up in 0.6 s",
+                 exercise: "bridge", posture: .hookLying, device: .steamDeck, seed: 305,
+                 steps: bridgeWith(bridgeRep(up: 0.6)),
+                 expectedErrors: [.init(kind: "tooFast", rep: 3)]),
+        Scenario(name: "bridge-too-fast-down", summary: "glute bridge whose hips drop back down in 0.6 s in the third rep",
+                 exercise: "bridge", posture: .hookLying, device: .joyConRight, seed: 306,
+                 steps: bridgeWith(bridgeRep(down: 0.6)),
+                 expectedErrors: [.init(kind: "tooFast", rep: 3)]),
+        Scenario(name: "bridge-short-hold", summary: "glute bridge whose third rep comes down after 0.4 s at the top instead of 2 s",
+                 exercise: "bridge", posture: .hookLying, device: .dualSenseUSB, seed: 307,
+                 steps: bridgeWith(bridgeRep(hold: 0.4)),
+                 expectedErrors: [.init(kind: "shortHold", rep: 3)]),
+        Scenario(name: "bridge-left", summary: "glute bridge done right on the left leg: four reps (Joy-Con in a leg strap)",
+                 exercise: "bridge", side: .left, posture: .hookLying, device: .joyConLeft, seed: 308,
+                 steps: bridgeWith(bridgeRep())),
+        Scenario(name: "bridge-sitting", summary: "the bridge tried sitting on a chair (with a calibration recording): the thigh horizontal, not 45° up; three quick pushes up through the feet tilt it 4.5° (no rep)",
+                 exercise: "bridge", posture: .sitting, device: .dualSenseUSB, seed: 309,
+                 steps: [.rest(4)] + (0..<3).flatMap { _ in
+                     [ScenarioStep.move(flexion: 85.5, adduction: nil, rotation: nil, duration: 1), .hold(duration: 2.2, sway: 0.3),
+                      .move(flexion: 90, adduction: nil, rotation: nil, duration: 1), .rest(1.5)]
+                 } + [.rest(3)],
+                 expectedErrors: [.init(kind: "wrongPosture")], calibration: true),
+        Scenario(name: "slr-good", summary: "straight-leg raise done right: 2 × 10 to 35°, a 2 s pause, lowered in 3 s, 30 s rest between the sets",
+                 exercise: "straight-leg-raise", posture: .supine, device: .joyConRight, seed: 311,
+                 steps: legRaiseSets),
+        Scenario(name: "slr-shallow", summary: "straight-leg raise whose third rep lifts the leg to 18° instead of 35°",
+                 exercise: "straight-leg-raise", posture: .supine, device: .dualSenseUSB, seed: 312,
+                 steps: legRaiseWith(legRaise(to: 18, up: 1.5, down: 2.5)),
+                 expectedErrors: [.init(kind: "shallow", rep: 3)]),
+        Scenario(name: "slr-overshoot", summary: "straight-leg raise whose third rep goes on to 60°, well past the bent knee's height",
+                 exercise: "straight-leg-raise", posture: .supine, device: .dualShock4Bluetooth, seed: 313,
+                 steps: legRaiseWith(legRaise(to: 60, up: 3, down: 4)),
+                 expectedErrors: [.init(kind: "overshoot", rep: 3)]),
+        Scenario(name: "slr-too-fast-down", summary: "straight-leg raise whose leg crashes down in 0.6 s in the third rep",
+                 exercise: "straight-leg-raise", posture: .supine, device: .steamDeck, seed: 314,
+                 steps: legRaiseWith(legRaise(down: 0.6)),
+                 expectedErrors: [.init(kind: "tooFast", rep: 3)]),
+        Scenario(name: "slr-short-hold", summary: "straight-leg raise whose third rep goes straight back down, no pause at the top",
+                 exercise: "straight-leg-raise", posture: .supine, device: .dualSenseBluetooth, seed: 315,
+                 steps: legRaiseWith(legRaise(hold: 0)),
+                 expectedErrors: [.init(kind: "shortHold", rep: 3)]),
+        Scenario(name: "slr-left", summary: "straight-leg raise done right on the left leg: four raises",
+                 exercise: "straight-leg-raise", side: .left, posture: .supine, device: .joyConLeft, seed: 316,
+                 steps: legRaiseWith(legRaise())),
+        Scenario(name: "slr-standing", summary: "the straight-leg raise done standing (with a calibration recording): four front leg raises",
+                 exercise: "straight-leg-raise", posture: .standing, device: .dualSenseUSB, seed: 317,
+                 steps: legRaiseWith(legRaise()),
+                 expectedErrors: [.init(kind: "wrongPosture")], calibration: true),
     ]
 
     /// Both suites: `all`, then `calibrationSuite`.

@@ -32,6 +32,9 @@ struct AnglesCommand: AsyncParsableCommand {
     @Option(help: "The exercise's posture, a hint for the strap calibration (default: none; upright activities).")
     var posture: Posture?
 
+    @Option(help: "The exercise ('formcheck exercises'): its posture and the way its reps move, as hints for the strap calibration — the angles 'replay --exercise' coaches (instead of --posture).")
+    var exercise: String?
+
     @Option(help: "The leg wearing the sensor.")
     var side: Side = .right
 
@@ -40,7 +43,19 @@ struct AnglesCommand: AsyncParsableCommand {
 
     @OptionGroup var csvUnits: CSVUnitOptions
 
+    func validate() throws {
+        if posture != nil && exercise != nil {
+            throw ValidationError("give --posture or --exercise, not both (an exercise has its posture)")
+        }
+    }
+
     func run() async throws {
+        var hints: (posture: Posture?, movement: MountingSolver.Movement?) = (posture, nil)
+        if let exercise {
+            let p = try ExerciseOptions.loadProtocol(exercise: exercise, protocolFile: nil)
+            hints = (p.posture, p.movement)
+        }
+        let posture = hints.posture
         let readings: [SensorReading]
         let recording: Recording
         do {
@@ -56,7 +71,7 @@ struct AnglesCommand: AsyncParsableCommand {
         }
         let face = Recording.faceNormal(of: file)
         let series = AngleSeries.compute(readings: readings, mode: mode, side: side, posture: posture,
-                                         storedMounting: stored?.mounting, faceNormal: face)
+                                         storedMounting: stored?.mounting, faceNormal: face, movement: hints.movement)
         if let stored {
             if let d = recording.description, let why = stored.deviceMismatch(.init(name: d.name, id: d.idString, uniq: d.uniq)) {
                 printError("formcheck: \(file): warning: the calibration may not fit this recording: \(why)")

@@ -41,6 +41,12 @@ struct ExerciseOptions: ParsableArguments {
 
     /// The protocol to coach.
     func loadProtocol() throws -> ExerciseProtocol {
+        try Self.loadProtocol(exercise: exercise, protocolFile: protocolFile)
+    }
+
+    /// A built-in or own protocol by name, or a protocol file; a clear error and exit status 64
+    /// (unknown name) or 65 (a bad file) otherwise.
+    static func loadProtocol(exercise: String?, protocolFile: String?) throws -> ExerciseProtocol {
         do {
             if let protocolFile { return try ExerciseLibrary.load(protocolFile) }
             guard let exercise else {

@@ -19,6 +19,28 @@ import Testing
         #expect(abs(mid[1] - 35) < 1.0)
     }
 
+    /// A bridge's angles as the coach reads them: `--exercise bridge` gives the posture and the way
+    /// the reps move, so the thigh rests at 45° (truth) and the tops reach 12°; `--posture hookLying`
+    /// alone cannot tell the bridge from its mirror (unsure), and both with --posture is refused.
+    @Test func anglesOfAnExerciseUseItsMovement() throws {
+        let dir = try ExitStatusTests.scratch()
+        defer { ExitStatusTests.cleanUp(dir) }
+        let session = dir.appendingPathComponent("b.evemu").path
+        #expect(try ExitStatusTests.run(["simulate", "bridge-short-hold", "-o", session]).status == 0)
+        let r = try ExitStatusTests.run(["angles", session, "--exercise", "bridge"])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let values = r.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",").compactMap { Double($0) } }
+        // Resting in hook-lying for the first 4 s; the first rep's top (12°) at about 5.8–8 s.
+        let rest = try #require(values.first { $0[0] >= 3 })
+        #expect(abs(rest[1] - 45) < 2, "rest at \(rest[1])°")
+        let top = try #require(values.filter { $0[0] >= 4 && $0[0] <= 10 }.map { $0[1] }.min())
+        #expect(abs(top - 12) < 2.5, "top at \(top)°")
+        let blind = try ExitStatusTests.run(["angles", session, "--posture", "hookLying"])
+        #expect(blind.stderr.contains("unsure"))
+        let both = try ExitStatusTests.run(["angles", session, "--posture", "hookLying", "--exercise", "bridge"])
+        #expect(both.status == 64 && both.stderr.contains("not both"))
+    }
+
     @Test func aStoredCalibrationRevealsTheWrongPosture() throws {
         let dir = try ExitStatusTests.scratch()
         defer { ExitStatusTests.cleanUp(dir) }

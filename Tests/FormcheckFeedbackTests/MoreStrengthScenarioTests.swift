@@ -71,7 +71,7 @@ import ThighSimulator
             let m = r.truth.mounting
             let truth = Quaternion(w: m[0], x: m[1], y: m[2], z: m[3])
             func solve(_ movement: MovementAxis) -> (mounting: Double, rms: Double)? {
-                let series = AngleSeries.compute(readings: readings, mode: .live, side: side, posture: s.posture, movement: movement)
+                let series = AngleSeries.compute(readings: readings, mode: .live, side: side, posture: s.posture, axis: movement)
                 guard let c = series.calibration, !series.angles.isEmpty else { return nil }
                 var sum = 0.0
                 for a in series.angles {

@@ -116,6 +116,23 @@ import Testing
         #expect(down(1.45) == [.tooFast])
     }
 
+    @Test func aPartRangeRepHasItsShareOfTheMinimumTimes() {
+        // 30° of the 35° target (not shallow): up and down must take 30/35 of 1 s and of 1.5 s,
+        // 0.857 s and 1.286 s; measured from and to 3° of the start, 27/30 of the ramp.
+        func up(_ seconds: Double) -> [FormError] { Self.errors(Self.play(from: 0, Self.rep(peak: 30, up: seconds / 0.9)).transcript) }
+        #expect(up(0.88) == [])
+        #expect(up(0.83) == [.tooFast])
+        func down(_ seconds: Double) -> [FormError] { Self.errors(Self.play(from: 0, Self.rep(peak: 30, down: seconds / 0.9)).transcript) }
+        #expect(down(1.31) == [])
+        #expect(down(1.26) == [.tooFast])
+        // Beyond the target the whole minimum applies, no more: 50° up in 0.95 s is too fast, in 1.05 s not.
+        func far(_ seconds: Double) -> [FormError] {
+            Self.errors(Self.play(from: 0, Self.rep(peak: 49, up: seconds / (46.0 / 49), down: 3)).transcript)
+        }
+        #expect(far(1.05) == [])
+        #expect(far(0.95) == [.tooFast])
+    }
+
     @Test func shortHoldBelowTheHoldLessTheGrace() {
         // 1 s hold less 0.5 s grace.
         #expect(Self.errors(Self.play(from: 0, Self.rep(hold: 0.55)).transcript) == [])
