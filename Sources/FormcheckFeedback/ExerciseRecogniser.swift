@@ -14,7 +14,7 @@ import MotionCore
 ///   `holdAngle`, crossed by `minimumAdduction` when the protocol asks for it (else in the sagittal
 ///   plane), after a pause in `startBand` when it has one (else straight up);
 /// - **strengthening** wants reps along `topAngle − startAngle` (direction and range, within
-///   `rangeTolerance`) with a top as long as `reps.holdSeconds`.
+///   `rangeTolerance`) with a top as long as `reps.holdSeconds` (within `holdGrace`).
 /// Nothing here names an exercise: a protocol added later is scored by its own numbers.
 ///
 /// What it cannot tell: one thigh sensor without a stored mounting cannot see the posture itself
@@ -25,6 +25,15 @@ public enum ExerciseRecogniser {
     /// The angle a protocol's movement is measured in.
     public static func axis(of p: ExerciseProtocol) -> MovementOutline.Axis {
         .flexion
+    }
+
+    /// Scores every protocol in `protocols` against a whole recording's readings (one pass of the
+    /// orientation filter: `RecordingOverview`).
+    /// - Parameter storedMounting: a strap calibration from `formcheck calibrate`, used instead of
+    ///   solving the mounting.
+    public static func recognise(readings: [SensorReading], side: Side, storedMounting: Quaternion? = nil,
+                                 among protocols: [ExerciseProtocol], rules: RecognitionRules = .init()) -> ExerciseRecognition {
+        recognise(RecordingOverview(readings: readings, side: side, storedMounting: storedMounting), among: protocols, rules: rules)
     }
 
     /// Scores every protocol in `protocols` against the recording.
@@ -53,7 +62,8 @@ public enum ExerciseRecogniser {
         if let best = ranked.first, best.cost <= rules.fitLimit {
             confidence = margin >= rules.sureMargin ? .sure : (margin >= rules.likelyMargin ? .likely : .unsure)
         }
-        return ExerciseRecognition(candidates: ranked, confidence: confidence, margin: margin, t: overview.duration)
+        return ExerciseRecognition(candidates: ranked, confidence: confidence, margin: margin, t: overview.duration,
+                                   samples: overview.samples)
     }
 
     /// How well one protocol explains the recording read in its posture (`outline`; nil: unreadable).
@@ -143,6 +153,7 @@ public enum ExerciseRecogniser {
             let reps = p.reps ?? .init()
             let direction: Double = reps.topAngle >= reps.startAngle ? 1 : -1
             let range = abs(reps.topAngle - reps.startAngle)
+            let topScale = reps.holdGrace > 0 ? reps.holdGrace : r.topScale
             var rangeCost = 0.0, topCost = 0.0
             var ranges: [Double] = [], tops: [Double] = []
             for e in moves {
@@ -152,7 +163,7 @@ public enum ExerciseRecogniser {
                 // The top: the longest still station near the peak (none: a turn without a pause).
                 let top = e.stations.filter { abs($0.angle - e.from - e.peak) <= 2 * r.topBand }.map(\.duration).max() ?? 0
                 tops.append(top)
-                topCost += min(r.termCap, abs(top - reps.holdSeconds) / r.topScale)
+                topCost += min(r.termCap, abs(top - reps.holdSeconds) / topScale)
             }
             seen.range = mean(ranges)
             seen.topSeconds = mean(tops)

@@ -4,7 +4,7 @@ import MotionCore
 /// sure the best is, and what was measured in each protocol's reading. The words are
 /// `CueCatalogue`'s (`recognition(_:)`).
 public struct ExerciseRecognition: Sendable, Hashable {
-    public enum Confidence: String, Sendable, Hashable, Codable, Comparable {
+    public enum Confidence: String, Sendable, Hashable, Codable, Comparable, CaseIterable {
         /// The runner-up fits nearly as well, or nothing fits: name the exercise (`--exercise`).
         case unsure
         case likely
@@ -60,6 +60,8 @@ public struct ExerciseRecognition: Sendable, Hashable {
     public var margin: Double
     /// When the recogniser knew (the end of the recording), seconds since the first sample.
     public var t: Double
+    /// Usable samples in the recording.
+    public var samples: Int
 
     public var best: Candidate? { candidates.first }
     /// The recognised exercise's name (nil without protocols).

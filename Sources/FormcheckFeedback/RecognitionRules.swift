@@ -36,10 +36,10 @@ public struct RecognitionRules: Sendable, Hashable {
     /// A pause on the way into a hold (not the start position a protocol asks for) that lasts this
     /// long is part of what the exercise is (piriformis: raise to 45°, pause, cross), seconds.
     public var pauseSeconds = 2.0
-    /// A rep's top lasting this much longer or shorter than the protocol's `reps.holdSeconds` costs 1:
-    /// one second is the protocols' own step between exercises (a straight-leg raise pauses 1 s, a
-    /// bridge 2 s).
-    public var topScale = 1.0
+    /// A rep's top lasting the protocol's own `reps.holdGrace` longer or shorter than its
+    /// `reps.holdSeconds` costs 1 (the grace is how much short the protocol lets a pause be before
+    /// it is `shortHold`); this is the scale for a protocol whose grace is 0, seconds.
+    public var topScale = 0.5
     /// Steps that make a recording walking (for `walk`): the protocols' default `wrongExerciseSteps`.
     public var walkingSteps = 10
 
@@ -67,7 +67,7 @@ public struct RecognitionRules: Sendable, Hashable {
         public var startBand = 2.0
         /// A rep's range, per unit (`reps.rangeTolerance`).
         public var range = 1.0
-        /// A rep's top, per unit of `topScale`.
+        /// A rep's top, per unit of `reps.holdGrace` (or `topScale`).
         public var top = 1.0
         /// The angles could not be read in the protocol's posture (no mounting solution).
         public var unreadable = 4.0

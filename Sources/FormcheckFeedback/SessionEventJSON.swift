@@ -41,6 +41,7 @@ public enum SessionEventJSON {
     private static let postures = Posture.allCases.map(\.rawValue)
     private static let kinds = FormError.allCases.map(\.rawValue)
     private static let cueKinds = CueKind.allCases.map(\.rawValue)
+    private static let confidences = ExerciseRecognition.Confidence.allCases.map(\.rawValue)
 
     private static let rep: [String: Field] = [
         "rep": .integer(minimum: 1), "set": .integer(minimum: 1), "side": .oneOf(sides), "start": .time, "end": .time,
@@ -59,6 +60,7 @@ public enum SessionEventJSON {
         "repEnded": rep.merging(["t": .time]) { a, _ in a },
         "cue": ["t": .time, "kind": .oneOf(cueKinds), "text": .string],
         "strapSlipped": ["t": .time, "degrees": .angle],
+        "exerciseRecognised": ["t": .time, "exercise": .string, "confidence": .oneOf(confidences), "reason": .string],
         "summary": [
             "t": .time, "exercise": .string, "side": .oneOf(sides),
             "holds": .arrayOf([
@@ -74,7 +76,7 @@ public enum SessionEventJSON {
     ]
 
     /// The event types, in the order a session can first produce them.
-    public static let types = ["calibrated", "holdStarted", "formError", "holdEnded", "repEnded", "cue", "strapSlipped", "summary"]
+    public static let types = ["calibrated", "holdStarted", "formError", "holdEnded", "repEnded", "cue", "strapSlipped", "exerciseRecognised", "summary"]
 
     /// Checks one line (without its newline) against the contract; returns its `type`.
     @discardableResult

@@ -9,7 +9,7 @@ extension AngleSeries.Mode: ExpressibleByArgument {}
 
 /// What `replay` and `live` coach: the exercise, the side, the hold time, a stored calibration.
 struct ExerciseOptions: ParsableArguments {
-    @Option(help: "The exercise: piriformis, hamstring, knee-to-chest, walk, or one of yours in ~/.config/formcheck/protocols ('formcheck exercises' lists them).")
+    @Option(help: "The exercise: piriformis, hamstring, knee-to-chest, walk, bridge, straight-leg-raise, or one of yours in ~/.config/formcheck/protocols ('formcheck exercises' lists them); replay recognises it when left out.")
     var exercise: String?
 
     @Option(name: .customLong("protocol"), help: "Your own exercise protocol (JSON, like 'formcheck exercises --json').",
@@ -33,21 +33,49 @@ struct ExerciseOptions: ParsableArguments {
         if exercise != nil && protocolFile != nil {
             throw ValidationError("give --exercise NAME or --protocol FILE, not both (a protocol file names its exercise)")
         }
-        if exercise == nil && protocolFile == nil {
-            throw ValidationError("name the exercise: --exercise piriformis|hamstring|knee-to-chest|walk (or --protocol FILE)")
-        }
         if let hold, !(hold > 0 && hold <= 3600) { throw ValidationError("--hold must be between 0 and 3600 seconds") }
         if let height, !(50...250).contains(height) {
             throw ValidationError("--height is in centimetres, between 50 and 250 (for example --height 175)")
         }
     }
 
+    /// True when the exercise was named (`--exercise` or `--protocol`).
+    var named: Bool { exercise != nil || protocolFile != nil }
+
+    /// Refuses a command line that does not name the exercise (`live`: it cannot be recognised
+    /// before it is done).
+    func requireExercise() throws {
+        if !named { throw ValidationError("name the exercise: --exercise piriformis|hamstring|knee-to-chest|walk|bridge|straight-leg-raise (or --protocol FILE)") }
+    }
+
     /// The protocol to coach.
     func loadProtocol() throws -> ExerciseProtocol {
-        do {
+        guard let p = try loadNamedProtocol() else { throw ValidationError("name the exercise: --exercise NAME or --protocol FILE") }
+        return p
+    }
+
+    /// The protocol named on the command line, nil when none was.
+    func loadNamedProtocol() throws -> ExerciseProtocol? {
+        try loading {
             if let protocolFile { return try ExerciseLibrary.load(protocolFile) }
-            guard let exercise else { throw ValidationError("name the exercise: --exercise NAME or --protocol FILE") }
-            return try ExerciseLibrary.named(exercise)
+            return try exercise.map { try ExerciseLibrary.named($0) }
+        }
+    }
+
+    /// Every protocol recognition compares with: the library's (built-in and the user's), `named`
+    /// in place of its namesake (or added).
+    func loadCandidates(with named: ExerciseProtocol?) throws -> [ExerciseProtocol] {
+        var all = try loading { try ExerciseLibrary.all() }
+        if let named {
+            if let i = all.firstIndex(where: { $0.name == named.name }) { all[i] = named } else { all.append(named) }
+        }
+        return all
+    }
+
+    /// Runs `load`, turning a protocol's load error into its message, fix and exit status.
+    private func loading<T>(_ load: () throws -> T) throws -> T {
+        do {
+            return try load()
         } catch let error as ExerciseLibrary.LoadError {
             if case .unknown = error {
                 printError("formcheck: \(error)\n  fix: 'formcheck exercises' lists them")
