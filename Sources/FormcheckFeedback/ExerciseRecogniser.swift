@@ -46,6 +46,11 @@ public enum ExerciseRecogniser {
         var outlines: [String: MovementOutline?] = [:]
         var candidates: [ExerciseRecognition.Candidate] = []
         for p in protocols {
+            // A walk is judged by its steps alone: no angles to read.
+            guard p.kind != .walk else {
+                candidates.append(fit(p, outline: nil, steps: overview.steps, rules: rules))
+                continue
+            }
             let axis = axis(of: p)
             let key = p.posture.rawValue + "/" + axis.rawValue
             if outlines[key] == nil {

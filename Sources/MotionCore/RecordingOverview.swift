@@ -40,11 +40,20 @@ public struct RecordingOverview: Sendable {
     /// A stored mounting (`formcheck calibrate`), used instead of solving one.
     public let storedMounting: Quaternion?
 
+    /// The evidence's history is thinned to at most this many entries (a live session keeps 4000):
+    /// a solve costs hypotheses × history entries, once per posture tried, and the anatomy term
+    /// it feeds needs the range of poses the thigh went through, which an entry every few tenths of
+    /// a second still shows (a rep lasts seconds).
+    public static let historyLimit = 600
+
     /// One pass over `readings` (times on the source's clock; made relative to the first sample).
     public init(readings: [SensorReading], side: Side, storedMounting: Quaternion? = nil, interval: Double = 0.05) {
         self.interval = interval
         self.side = side
         self.storedMounting = storedMounting
+        var parameters = MountingEvidence.Parameters()
+        parameters.maximumHistory = Self.historyLimit
+        evidence = MountingEvidence(parameters: parameters)
         var filter = OrientationFilter()
         var gait = GaitTracker()
         var origin: Double?
