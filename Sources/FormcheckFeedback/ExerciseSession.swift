@@ -182,6 +182,18 @@ public struct ExerciseSession: Sendable {
             : Self.target(exercise)
     }
 
+    /// What the recogniser made of the whole recording (replay: known once it was read, so call
+    /// this before `finish`). With `announce` it is an `exerciseRecognised` event; when the recording
+    /// is clearly another exercise than this session's, `wrongExercise` is reported (once, with the
+    /// steps' check).
+    public mutating func recognised(_ r: ExerciseRecognition, announce: Bool, into out: inout [SessionEvent]) {
+        if announce, let best = r.best {
+            out.append(.exerciseRecognised(t: clock, exercise: best.exercise, confidence: r.confidence,
+                                           reason: CueCatalogue.english.recognition(r)))
+        }
+        if r.isClearlyNot(exercise.name), match.recognisedAnother() { report(.wrongExercise, rep: nil, live: true, into: &out) }
+    }
+
     /// Ends the session: a hold in progress ends, walking is judged, and the summary comes last.
     public mutating func finish(into out: inout [SessionEvent]) -> SessionSummary {
         if var detector = hold, case .ended(let h) = detector.finish(at: clock) {

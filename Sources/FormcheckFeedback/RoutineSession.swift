@@ -273,7 +273,7 @@ public struct RoutineSession<Estimator: OrientationEstimator>: Sendable {
             switch e {
             case .holdEnded: holdsEnded += 1
             case .repEnded(_, let r) where r.complete: completeReps += 1
-            case .calibrated, .holdStarted, .formError, .cue, .repEnded, .strapSlipped, .summary: break
+            case .calibrated, .holdStarted, .formError, .cue, .repEnded, .strapSlipped, .exerciseRecognised, .summary: break
             }
             out.append(.session(e.shifted(by: offset, notBefore: clock)))
         }

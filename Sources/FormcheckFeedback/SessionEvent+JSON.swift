@@ -54,6 +54,11 @@ extension SessionEvent {
         case .strapSlipped(_, let degrees):
             members["type"] = .string("strapSlipped")
             members["degrees"] = .number(degrees, decimals: Self.angleDecimals)
+        case .exerciseRecognised(_, let exercise, let confidence, let reason):
+            members["type"] = .string("exerciseRecognised")
+            members["exercise"] = .string(exercise)
+            members["confidence"] = .string(confidence.rawValue)
+            members["reason"] = .string(reason)
         case .summary(let s):
             members["type"] = .string("summary")
             members["exercise"] = .string(s.exercise)

@@ -23,6 +23,8 @@ extension SessionEvent {
             return .repEnded(t: at(t), rep: r)
         case .strapSlipped(let t, let degrees):
             return .strapSlipped(t: at(t), degrees: degrees)
+        case .exerciseRecognised(let t, let exercise, let confidence, let reason):
+            return .exerciseRecognised(t: at(t), exercise: exercise, confidence: confidence, reason: reason)
         case .summary(let s):
             var moved = s.shifted(by: offset)
             moved.t = max(moved.t, notBefore)

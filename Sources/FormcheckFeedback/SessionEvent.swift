@@ -16,13 +16,16 @@ public enum SessionEvent: Sendable, Hashable {
     case repEnded(t: Double, rep: SessionSummary.Rep)
     /// The strap turned on the thigh by `degrees`.
     case strapSlipped(t: Double, degrees: Double)
+    /// Replay without an exercise named: the recogniser's choice (`ExerciseRecogniser`), how sure
+    /// it is, and why in words.
+    case exerciseRecognised(t: Double, exercise: String, confidence: ExerciseRecognition.Confidence, reason: String)
     case summary(SessionSummary)
 
     public var time: Double {
         switch self {
         case .calibrated(let t, _), .holdStarted(let t, _, _, _, _), .formError(let t, _, _),
              .holdEnded(let t, _, _, _, _, _), .cue(let t, _), .strapSlipped(let t, _),
-             .repEnded(let t, _):
+             .repEnded(let t, _), .exerciseRecognised(let t, _, _, _):
             t
         case .summary(let s): s.t
         }

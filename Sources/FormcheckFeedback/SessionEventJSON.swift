@@ -43,6 +43,7 @@ public enum SessionEventJSON {
     private static let postures = Posture.allCases.map(\.rawValue)
     private static let kinds = FormError.allCases.map(\.rawValue)
     private static let cueKinds = CueKind.allCases.map(\.rawValue)
+    private static let confidences = ExerciseRecognition.Confidence.allCases.map(\.rawValue)
 
     private static let rep: [String: Field] = [
         "rep": .integer(minimum: 1), "set": .integer(minimum: 1), "side": .oneOf(sides), "start": .time, "end": .time,
@@ -76,6 +77,7 @@ public enum SessionEventJSON {
         "repEnded": rep.merging(["t": .time]) { a, _ in a },
         "cue": ["t": .time, "kind": .oneOf(cueKinds), "text": .string],
         "strapSlipped": ["t": .time, "degrees": .angle],
+        "exerciseRecognised": ["t": .time, "exercise": .string, "confidence": .oneOf(confidences), "reason": .string],
         "summary": summary,
         "exerciseStarted": ["t": .time, "step": .integer(minimum: 1), "exercise": .string, "side": .oneOf(sides)],
         "exerciseEnded": [
@@ -97,7 +99,7 @@ public enum SessionEventJSON {
     ]
 
     /// The event types, in the order a session can first produce them.
-    public static let types = ["calibrated", "holdStarted", "formError", "holdEnded", "repEnded", "cue", "strapSlipped", "summary"]
+    public static let types = ["calibrated", "holdStarted", "formError", "holdEnded", "repEnded", "cue", "strapSlipped", "exerciseRecognised", "summary"]
     /// The line types only a routine has.
     public static let routineTypes = ["exerciseStarted", "exerciseEnded", "strapMoved", "routineSummary"]
 

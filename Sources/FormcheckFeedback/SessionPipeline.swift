@@ -47,6 +47,11 @@ public struct SessionPipeline<Estimator: OrientationEstimator>: Sendable {
         for a in buffer { session.update(a, into: &events) }
     }
 
+    /// What the recogniser made of the whole recording (see `ExerciseSession.recognised`).
+    public mutating func recognised(_ r: ExerciseRecognition, announce: Bool, into events: inout [SessionEvent]) {
+        session.recognised(r, announce: announce, into: &events)
+    }
+
     /// Ends the session; the summary is the last event. A strap never calibrated takes its best
     /// hypothesis now, and the samples kept are coached silently before the summary.
     @discardableResult

@@ -21,6 +21,8 @@ public enum TextReport {
             return stamp(t) + "\"\(CueCatalogue.english.text(cue))\""
         case .strapSlipped(let t, let degrees):
             return stamp(t) + "✗ the strap turned \(self.degrees(degrees)) on the thigh"
+        case .exerciseRecognised(let t, _, _, let reason):
+            return stamp(t) + "recognised: " + reason
         case .summary(let summary):
             return self.summary(summary)
         }

@@ -186,22 +186,9 @@ public struct HipAngleTracker: Sendable {
         }
     }
 
-    /// The calibration for a solution: the hinted posture's pelvis (upright when none), its heading
-    /// from the first rest in that posture (or this sample), and that rest as the neutral pose.
+    /// The calibration for a solution (`StrapCalibration.init(solution:posture:side:orientation:time:)`).
     private func makeCalibration(_ solution: MountingSolution, orientation: Quaternion, time: Double) -> StrapCalibration {
-        let posture = hint ?? .standing
-        let mounting = solution.mounting
-        let wanted: Posture = posture == .sitting ? .sitting : posture
-        let neutral = solution.rests.first { $0.posture == wanted } ?? solution.rests.first
-        let restOrientation = neutral?.rest.orientation ?? orientation
-        let pelvis = StrapCalibration.pelvis(restOrientation: restOrientation, mounting: mounting, posture: posture, side: side)
-        var c = StrapCalibration(mounting: mounting, posture: posture, side: side, pelvis: pelvis,
-                                 neutralUp: mounting.rotate(neutral?.rest.up ?? orientation.conjugate.rotate(.unitZ)).normalized,
-                                 neutralStart: neutral?.rest.start ?? time)
-        c.headingFollowsThigh = posture == .standing || posture == .sitting
-        c.neutralAngles = c.hipAngles(restOrientation)
-        c.neutralAngles.rotation = 0  // the neutral pose is flexion and adduction (the heading re-anchors on them)
-        return c
+        StrapCalibration(solution: solution, posture: hint, side: side, orientation: orientation, time: time)
     }
 
     /// After calibration: the angles, and the slip and heading checks at rests back in the neutral pose.

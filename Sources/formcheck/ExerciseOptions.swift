@@ -9,7 +9,7 @@ extension AngleSeries.Mode: ExpressibleByArgument {}
 
 /// What `replay` and `live` coach: the exercise, the side, the hold time, a stored calibration.
 struct ExerciseOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The exercise: \(ExerciseLibrary.names.joined(separator: ", ")), or one of yours in ~/.config/formcheck/protocols ('formcheck exercises' lists them)."))
+    @Option(help: ArgumentHelp("The exercise: \(ExerciseLibrary.names.joined(separator: ", ")), or one of yours in ~/.config/formcheck/protocols ('formcheck exercises' lists them); replay recognises it when left out."))
     var exercise: String?
 
     @Option(name: .customLong("protocol"), help: "Your own exercise protocol (JSON, like 'formcheck exercises --json').",
@@ -39,20 +39,57 @@ struct ExerciseOptions: ParsableArguments {
         }
     }
 
+    /// True when the exercise was named (`--exercise` or `--protocol`).
+    var named: Bool { exercise != nil || protocolFile != nil }
+
+    /// Refuses a command line that does not name the exercise (`live`: it cannot be recognised
+    /// before it is done).
+    func requireExercise() throws {
+        if !named { throw ValidationError("name the exercise: --exercise \(ExerciseLibrary.names.joined(separator: "|")) (or --protocol FILE)") }
+    }
+
     /// The protocol to coach.
     func loadProtocol() throws -> ExerciseProtocol {
-        try Self.loadProtocol(exercise: exercise, protocolFile: protocolFile)
+        guard let p = try loadNamedProtocol() else {
+            throw ValidationError("name the exercise: --exercise \(ExerciseLibrary.names.joined(separator: "|")) (or --protocol FILE)")
+        }
+        return p
+    }
+
+    /// The protocol named on the command line, nil when none was.
+    func loadNamedProtocol() throws -> ExerciseProtocol? {
+        try Self.loading {
+            if let protocolFile { return try ExerciseLibrary.load(protocolFile) }
+            return try exercise.map { try ExerciseLibrary.named($0) }
+        }
     }
 
     /// A built-in or own protocol by name, or a protocol file; a clear error and exit status 64
     /// (unknown name) or 65 (a bad file) otherwise.
     static func loadProtocol(exercise: String?, protocolFile: String?) throws -> ExerciseProtocol {
-        do {
+        try loading {
             if let protocolFile { return try ExerciseLibrary.load(protocolFile) }
             guard let exercise else {
                 throw ValidationError("name the exercise: --exercise \(ExerciseLibrary.names.joined(separator: "|")) (or --protocol FILE)")
             }
             return try ExerciseLibrary.named(exercise)
+        }
+    }
+
+    /// Every protocol recognition compares with: the library's (built-in and the user's), `named`
+    /// in place of its namesake (or added).
+    func loadCandidates(with named: ExerciseProtocol?) throws -> [ExerciseProtocol] {
+        var all = try Self.loading { try ExerciseLibrary.all() }
+        if let named {
+            if let i = all.firstIndex(where: { $0.name == named.name }) { all[i] = named } else { all.append(named) }
+        }
+        return all
+    }
+
+    /// Runs `load`, turning a protocol's load error into its message, fix and exit status.
+    private static func loading<T>(_ load: () throws -> T) throws -> T {
+        do {
+            return try load()
         } catch let error as ExerciseLibrary.LoadError {
             if case .unknown = error {
                 printError("formcheck: \(error)\n  fix: 'formcheck exercises' lists them")

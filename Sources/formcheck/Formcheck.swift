@@ -8,7 +8,7 @@ struct Formcheck: AsyncParsableCommand {
         abstract: "Checks the form of stretching and rehab exercises from a thigh-worn IMU read through evdev.",
         discussion: """
             Exit status: 0 success, 64 bad usage, 65 malformed recording or a node that is not a \
-            usable motion sensor, 66 missing or unreadable file, 69 no motion-sensor device, \
+            usable motion sensor (replay: or nothing to coach, or an exercise it cannot recognise), 66 missing or unreadable file, 69 no motion-sensor device, \
             74 device disappeared or I/O error (what was read is kept), 77 permission denied.
             """,
         version: Version.text,

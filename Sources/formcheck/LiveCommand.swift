@@ -36,6 +36,10 @@ struct LiveCommand: AsyncParsableCommand {
 
     @OptionGroup var roots: DeviceRoots
 
+    func validate() throws {
+        try options.requireExercise()
+    }
+
     func run() async throws {
         let exercise = try options.loadProtocol()
         let speechFile = try speakTo.map { try SpeechOutput.file($0) }

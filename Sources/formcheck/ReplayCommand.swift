@@ -10,7 +10,10 @@ struct ReplayCommand: AsyncParsableCommand {
         abstract: "Analyse recorded sessions: holds, reps, form errors, cues and a summary for each file.",
         discussion: """
             Runs the same pipeline as 'formcheck live' on evemu recordings (formcheck record, evemu-record, \
-            live --record) and CSV IMU files, so a replay reports what live coaching reported.
+            live --record) and CSV IMU files, so a replay reports what live coaching reported. Without \
+            --exercise the exercise is recognised from the recording (and said on stderr, or as an \
+            exerciseRecognised line in JSON); when it cannot be told, name it. With --exercise, a \
+            recording that is clearly another exercise is a wrongExercise error.
             """)
 
     @Argument(help: "Recordings (.evemu or .csv).", completion: .file())
@@ -46,7 +49,8 @@ struct ReplayCommand: AsyncParsableCommand {
 
     func run() async throws {
         if let routine { return try replayRoutine(routine) }
-        let exercise = try options.loadProtocol()
+        let named = try options.loadNamedProtocol()
+        let candidates = try options.loadCandidates(with: named)
         let stored = try options.loadCalibration()
         // Speaking follows the recording's pace: cues are heard when they would have been live.
         let paced = realtime || speak
@@ -58,6 +62,31 @@ struct ReplayCommand: AsyncParsableCommand {
             if let stored, let d = recording.description,
                let why = stored.deviceMismatch(.init(name: d.name, id: d.idString, uniq: d.uniq)) {
                 printError("formcheck: \(file): warning: the calibration may not fit this recording: \(why)")
+            }
+            // Paced with the exercise named, the recording plays as live would see it: nothing read ahead.
+            let pacedEvemu = paced && recording.format == .evemu && recording.description != nil
+            let readings: [SensorReading]
+            if pacedEvemu && named != nil {
+                readings = []
+            } else {
+                do { readings = try recording.readAll().readings } catch { throw fail(error) }
+            }
+            // The whole recording is there: which exercise it is, from every protocol's numbers.
+            let recognition = pacedEvemu && named != nil ? nil
+                : ExerciseRecogniser.recognise(readings: readings, side: options.side, storedMounting: stored?.mounting, among: candidates)
+            let exercise: ExerciseProtocol
+            if let named {
+                exercise = named
+            } else if let recognition {
+                guard let chosen = Self.chosen(recognition, among: candidates) else {
+                    printError("formcheck: \(file): " + Self.unsure(recognition))
+                    unusable.append(file)
+                    continue
+                }
+                if format == .text || paced { printError("formcheck: \(file): recognised: " + CueCatalogue.english.recognition(recognition)) }
+                exercise = chosen
+            } else {
+                continue  // not reached: without a named exercise the recording is always read ahead
             }
             var pipeline = SessionPipeline(estimator: OrientationFilter(), exercise: exercise, side: options.side,
                                            holdSeconds: options.hold, storedMounting: stored?.mounting,
@@ -104,8 +133,6 @@ struct ReplayCommand: AsyncParsableCommand {
                 }
             } else {
                 let output = EventOutput(format: format)
-                let readings: [SensorReading]
-                do { readings = try recording.readAll().readings } catch { throw fail(error) }
                 var events: [SessionEvent] = []
                 for r in readings {
                     events.removeAll(keepingCapacity: true)
@@ -116,6 +143,8 @@ struct ReplayCommand: AsyncParsableCommand {
                     }
                 }
                 events.removeAll()
+                // Known once the whole recording was read: just before the session's end.
+                if let recognition { pipeline.recognised(recognition, announce: named == nil && format == .json, into: &events) }
                 summary = pipeline.finish(into: &events)
                 for e in events {
                     output.emit(e)
@@ -124,7 +153,7 @@ struct ReplayCommand: AsyncParsableCommand {
             }
             if let speechFile { try SpeechOutput.write(speechFile, duration: summary.t) }
             if let problem = Self.unrecognised(summary, samples: pipeline.samples, calibrated: pipeline.angles.tracker.calibration != nil,
-                                               exercise: exercise) {
+                                               exercise: exercise, recognition: recognition) {
                 printError("formcheck: \(file): \(problem)")
                 unusable.append(file)
             }
@@ -133,25 +162,44 @@ struct ReplayCommand: AsyncParsableCommand {
         if !unusable.isEmpty { throw ExitCode(65) }
     }
 
+    /// The protocol recognised, when the recogniser is at least `likely` (nil: unsure, or no samples).
+    static func chosen(_ r: ExerciseRecognition, among candidates: [ExerciseProtocol]) -> ExerciseProtocol? {
+        guard r.samples > 0, r.confidence >= .likely, let name = r.exercise else { return nil }
+        return candidates.first { $0.name == name }
+    }
+
+    /// Why the exercise could not be recognised, with the fix.
+    static func unsure(_ r: ExerciseRecognition) -> String {
+        if r.samples == 0 {
+            return "no usable samples: the recording has no complete accelerometer and gyroscope frame\n"
+                + "  fix: record again with 'formcheck record', or check the file with 'formcheck inspect'"
+        }
+        return "cannot tell which exercise this is: " + CueCatalogue.english.recognition(r) + "\n"
+            + "  fix: name it with --exercise NAME ('formcheck exercises' lists them)"
+    }
+
     /// Why a session's file gave nothing to coach (nil when it did), with the fix: no usable
     /// samples, or a stretch with no hold where the strap was never calibrated or the movement is
     /// another exercise's, or a walk with no walking. A session cut short before its first hold was
     /// done (unplugged, stopped) is not that: it was recognised, and its summary says what was done.
-    static func unrecognised(_ s: SessionSummary, samples: Int, calibrated: Bool, exercise: ExerciseProtocol) -> String? {
+    static func unrecognised(_ s: SessionSummary, samples: Int, calibrated: Bool, exercise: ExerciseProtocol,
+                             recognition: ExerciseRecognition? = nil) -> String? {
         if samples == 0 {
             return "no usable samples: the recording has no complete accelerometer and gyroscope frame\n"
                 + "  fix: record again with 'formcheck record', or check the file with 'formcheck inspect'"
         }
+        let wrong = s.formErrors.contains { $0.kind == .wrongExercise }
+        let other = recognition.flatMap { r in r.isClearlyNot(exercise.name) ? r.exercise : nil }
+        let why = other.map { " (it looks like \($0))" } ?? (wrong ? " (the recording shows walking)" : "")
         switch exercise.kind {
-        case .stretch where s.holds.isEmpty && (!calibrated || s.formErrors.contains { $0.kind == .wrongExercise }):
-            let wrong = s.formErrors.contains { $0.kind == .wrongExercise }
-            return "nothing recognisable as \(exercise.name): no hold found" + (wrong ? " (the recording shows walking)" : "") + "\n"
+        case .stretch where s.holds.isEmpty && (!calibrated || wrong):
+            return "nothing recognisable as \(exercise.name): no hold found" + why + "\n"
                 + "  fix: check --exercise (and --side); 'formcheck exercises' says what each one expects"
         case .walk where (s.steps ?? 0) == 0:
             return "nothing recognisable as \(exercise.name): no walking found\n"
                 + "  fix: check --exercise; 'formcheck activity FILE' shows what the recording holds"
-        case .strength where (s.reps ?? []).isEmpty && (!calibrated || s.formErrors.contains { $0.kind == .wrongExercise }):
-            return "nothing recognisable as \(exercise.name): no rep found\n"
+        case .strength where (s.reps ?? []).isEmpty && (!calibrated || wrong):
+            return "nothing recognisable as \(exercise.name): no rep found" + why + "\n"
                 + "  fix: check --exercise (and --side); 'formcheck exercises' says what each one expects"
         case .stretch, .walk, .strength:
             return nil

@@ -66,7 +66,10 @@ import Testing
     }
 
     @Test(arguments: [
-        (["replay", "x.evemu"], 64),
+        // Without --exercise replay recognises it: the missing file is what is wrong.
+        (["replay", "x.evemu"], 66),
+        // live cannot recognise an exercise before it is done.
+        (["live"], 64),
         (["replay", "x.evemu", "--exercise", "yoga"], 64),
         (["replay", "no-such-file.evemu", "--exercise", "piriformis"], 66),
         (["replay", "a.evemu", "b.evemu", "--exercise", "piriformis", "--speak-to", "x.wav"], 64),
@@ -110,6 +113,56 @@ import Testing
         let w = try ExitStatusTests.run(["replay", Self.scenarios + "/hamstring-shallow.evemu", "--exercise", "walk"])
         #expect(w.status == 65)
         #expect(w.stderr.contains("nothing recognisable as walk: no walking found"), "stderr: \(w.stderr)")
+    }
+
+    /// Without `--exercise` replay names the exercise it recognised (stderr; an `exerciseRecognised`
+    /// line in JSON) and coaches it; when it cannot tell it says what to pass and exits 65.
+    @Test func replayRecognisesTheExercise() throws {
+        let file = Self.scenarios + "/hamstring-shallow.evemu"
+        let text = try ExitStatusTests.run(["replay", file, "--side", "left"])
+        #expect(text.status == 0, "stderr: \(text.stderr)")
+        #expect(text.stderr.contains("hamstring-shallow.evemu: recognised: hamstring (sure: a hold of "), "stderr: \(text.stderr)")
+        #expect(text.stdout.contains("summary   hamstring, left side"), "stdout: \(text.stdout)")
+        let json = try ExitStatusTests.run(["replay", file, "--side", "left", "--format", "json"])
+        #expect(json.status == 0, "stderr: \(json.stderr)")
+        let lines = json.stdout.split(separator: "\n")
+        let recognised = lines.filter { $0.contains(#""type":"exerciseRecognised""#) }
+        #expect(recognised.count == 1 && recognised[0].hasPrefix(#"{"confidence":"sure","exercise":"hamstring","reason":"hamstring (sure: "#),
+                "\(recognised)")
+        #expect(lines.last?.contains(#""exercise":"hamstring""#) == true)
+        #expect(!json.stdout.contains("wrongExercise"))
+
+        // Three seconds of lying still: nothing to tell the exercises apart by.
+        let dir = try ExitStatusTests.scratch()
+        defer { ExitStatusTests.cleanUp(dir) }
+        let all = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let firstTime = all.first { $0.hasPrefix("E:") }.flatMap { Double($0.split(separator: " ")[1]) } ?? 0
+        let still = all.filter { line in
+            guard line.hasPrefix("E:") else { return true }
+            return (Double(line.split(separator: " ")[1]) ?? .infinity) < firstTime + 3
+        }.joined(separator: "\n")
+        let path = dir.appendingPathComponent("still.evemu").path
+        _ = FileManager.default.createFile(atPath: path, contents: Data(still.utf8))
+        let unsure = try ExitStatusTests.run(["replay", path, "--side", "left"])
+        #expect(unsure.status == 65, "stderr: \(unsure.stderr)")
+        #expect(unsure.stderr.contains("still.evemu: cannot tell which exercise this is: "), "stderr: \(unsure.stderr)")
+        #expect(unsure.stderr.contains("fix: name it with --exercise NAME"), "stderr: \(unsure.stderr)")
+        #expect(unsure.stdout.isEmpty)
+    }
+
+    /// Named as another exercise, a recording that clearly is not it: `wrongExercise`, once.
+    @Test func replaySaysTheWrongExercise() throws {
+        let dir = try ExitStatusTests.scratch()
+        defer { ExitStatusTests.cleanUp(dir) }
+        let bridge = dir.appendingPathComponent("bridge.evemu").path
+        #expect(try ExitStatusTests.run(["simulate", "bridge-sagging", "-o", bridge]).status == 0)
+        let r = try ExitStatusTests.run(["replay", bridge, "--exercise", "hamstring", "--format", "json"])
+        let errors = r.stdout.split(separator: "\n").filter { $0.contains(#""type":"formError""#) }
+        #expect(errors.count == 1 && errors[0].contains(#""kind":"wrongExercise""#), "stdout: \(r.stdout)")
+        #expect(!r.stdout.contains("exerciseRecognised"))
+        // Bridges hold no stretch: nothing to coach (README "Exit status").
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("nothing recognisable as hamstring: no hold found (it looks like bridge)"), "stderr: \(r.stderr)")
     }
 
     @Test func aBrokenCalibrationFileIsBadData() throws {

@@ -32,6 +32,8 @@ import ThighSimulator
                 == #"{"kind":"formError","t":3,"text":"Too far — ease off","type":"cue"}"#)
         #expect(SessionEvent.strapSlipped(t: 50.01, degrees: 15.24).jsonLine
                 == #"{"degrees":15.2,"t":50.01,"type":"strapSlipped"}"#)
+        #expect(SessionEvent.exerciseRecognised(t: 187.0004, exercise: "bridge", confidence: .likely, reason: "bridge (likely: …)").jsonLine
+                == #"{"confidence":"likely","exercise":"bridge","reason":"bridge (likely: …)","t":187,"type":"exerciseRecognised"}"#)
     }
 
     @Test func summaryLine() {
@@ -133,6 +135,8 @@ import ThighSimulator
          #""distanceMeters" has 2 decimals, more than 1"#),
         (#"{"cadence":112,"distanceMeters":71.5,"exercise":"walk","formErrors":[],"holds":[],"side":"left","steps":112,"strapSlips":[],"t":1,"type":"summary","walkingSeconds":-1}"#,
          #""walkingSeconds" is negative"#),
+        (#"{"confidence":"maybe","exercise":"bridge","reason":"r","t":1,"type":"exerciseRecognised"}"#, #""confidence" is "maybe""#),
+        (#"{"confidence":"sure","reason":"r","t":1,"type":"exerciseRecognised"}"#, #"missing key "exercise""#),
         (#"[1]"#, "not a JSON object"),
         (#"{"kind":"setup","t":1,"text":"x","type":"cue"} x"#, "not JSON"),
     ])

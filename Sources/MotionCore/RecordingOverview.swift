@@ -1,0 +1,119 @@
+/// A whole recording seen once without knowing the exercise, for recognising it: one pass of the
+/// live orientation filter (`OrientationFilter`, as a session runs it) gathering the mounting
+/// evidence (`MountingEvidence`: rests, the movement's axis — none of it depends on the exercise),
+/// the steps walked (`GaitTracker`) and the orientation every `interval` seconds. The hip angles
+/// *as a posture would read them* then come from `angles(in:)`: the mounting solved with that
+/// posture as the hint (`MountingSolver`, cheap: it reads the evidence, not the samples) applied
+/// to the kept orientations. Trying every posture costs one filter pass plus one solve per posture.
+///
+/// The angles are the causal filter's and a calibration from the whole recording's evidence,
+/// without the session's re-anchoring of the heading at neutral rests or its slip detection: good
+/// for telling exercises apart, not a replacement for `AngleSeries`.
+public struct RecordingOverview: Sendable {
+    /// The hip angles of a recording read in one posture.
+    public struct PostureAngles: Sendable {
+        public var posture: Posture
+        /// The mounting solved with the posture as the hint (nil: it could not be solved).
+        public var solution: MountingSolution?
+        /// Why not, when `solution` is nil.
+        public var shortfall: MountingSolver.Shortfall?
+        /// One every `interval` seconds (seconds since the first sample, degrees); flexion unwrapped
+        /// (continuous), empty without a solution.
+        public var angles: [HipAngleSample]
+    }
+
+    /// Seconds between kept orientations (0.05: 20 Hz, ten times the fastest movement the
+    /// protocols describe — a rep's 1 s up — needs to be seen).
+    public let interval: Double
+    public let side: Side
+    /// Seconds from the first to the last usable sample.
+    public private(set) var duration = 0.0
+    /// Usable samples.
+    public private(set) var samples = 0
+    /// Steps walked and seconds in gait (`GaitTracker`, as a session counts them).
+    public private(set) var steps = 0
+    public private(set) var walkingSeconds = 0.0
+    /// The mounting evidence of the whole recording.
+    public private(set) var evidence = MountingEvidence()
+    /// The orientation estimate (earth ← sensor) every `interval` seconds.
+    public private(set) var orientations: [(time: Double, orientation: Quaternion)] = []
+    /// A stored mounting (`formcheck calibrate`), used instead of solving one.
+    public let storedMounting: Quaternion?
+
+    /// The evidence's history is thinned to at most this many entries (a live session keeps 4000):
+    /// a solve costs hypotheses × history entries, once per posture tried, and the anatomy term
+    /// it feeds needs the range of poses the thigh went through, which an entry every few tenths of
+    /// a second still shows (a rep lasts seconds).
+    public static let historyLimit = 600
+
+    /// One pass over `readings` (times on the source's clock; made relative to the first sample).
+    public init(readings: [SensorReading], side: Side, storedMounting: Quaternion? = nil, interval: Double = 0.05) {
+        self.interval = interval
+        self.side = side
+        self.storedMounting = storedMounting
+        var parameters = MountingEvidence.Parameters()
+        parameters.maximumHistory = Self.historyLimit
+        evidence = MountingEvidence(parameters: parameters)
+        var filter = OrientationFilter()
+        var gait = GaitTracker()
+        var origin: Double?
+        var lastKept = -Double.infinity
+        orientations.reserveCapacity(readings.count / 5)
+        for r in readings {
+            switch r {
+            case .gap:
+                filter.gapOccurred()
+                evidence.gapOccurred()
+                _ = gait.gapOccurred()
+            case .sample(var s):
+                guard s.acceleration.isFinite, s.angularVelocity.isFinite, s.time.isFinite else {
+                    filter.sampleSkipped()
+                    continue
+                }
+                if origin == nil { origin = s.time }
+                s.time -= origin ?? 0
+                samples += 1
+                duration = s.time
+                let q = filter.update(s)
+                evidence.update(s, orientation: q, gyroBias: filter.gyroBias)
+                _ = gait.update(s)
+                if s.time - lastKept >= interval {
+                    lastKept = s.time
+                    orientations.append((s.time, q))
+                }
+            }
+        }
+        evidence.finish()
+        steps = gait.steps
+        walkingSeconds = gait.walkingSeconds
+    }
+
+    /// The recording's hip angles read in `posture`.
+    public func angles(in posture: Posture) -> PostureAngles {
+        let solution: MountingSolution
+        if let storedMounting {
+            solution = MountingSolution(mounting: storedMounting, confidence: .sure, cost: 0, alternativeCost: .infinity,
+                                        cues: [.stored], rests: MountingSolver.label(evidence.allRests, mounting: storedMounting, hint: posture))
+        } else {
+            switch MountingSolver.solve(evidence, hint: posture) {
+            case .success(let s): solution = s
+            case .failure(let e): return PostureAngles(posture: posture, solution: nil, shortfall: e.shortfall, angles: [])
+            }
+        }
+        let first = orientations.first ?? (0, .identity)
+        let c = StrapCalibration(solution: solution, posture: posture, side: side, orientation: first.orientation, time: first.time)
+        var out: [HipAngleSample] = []
+        out.reserveCapacity(orientations.count)
+        var last: Double?
+        for (t, q) in orientations {
+            var a = c.hipAngles(q)
+            if let l = last {
+                while a.flexion - l > 180 { a.flexion -= 360 }
+                while a.flexion - l < -180 { a.flexion += 360 }
+            }
+            last = a.flexion
+            out.append(HipAngleSample(time: t, angles: a))
+        }
+        return PostureAngles(posture: posture, solution: solution, shortfall: nil, angles: out)
+    }
+}
