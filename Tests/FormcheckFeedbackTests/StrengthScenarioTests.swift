@@ -84,6 +84,12 @@ import ThighSimulator
             #expect(r.complete == t.complete, "\(name) \(path) rep \(t.rep): complete \(r.complete) vs \(t.complete)")
             #expect(r.side == t.side, "\(name) \(path) rep \(t.rep)")
         }
+        // Calibrated in the exercise's posture (lying on the side the sensor leg's side says) —
+        // unless the scenario is built in the wrong posture (then the stored calibration measures it).
+        if !truth.formErrors.contains(where: { $0.kind == "wrongPosture" }), let p = try? ExerciseLibrary.named(truth.exercise) {
+            let calibrated = o.events.compactMap { e -> Posture? in if case .calibrated(_, let posture) = e { posture } else { nil } }
+            #expect(calibrated == [p.posture.withSensorLegOnTop(truth.side)], "\(name) \(path): calibrated \(calibrated)")
+        }
         let found = o.summary.formErrors.map { "\($0.kind.rawValue)/\($0.rep.map(String.init) ?? "-")" }.sorted()
         let wanted = truth.formErrors.map { "\($0.kind)/\($0.rep.map(String.init) ?? "-")" }.sorted()
         #expect(found == wanted, "\(name) \(path)")
