@@ -107,7 +107,7 @@ public struct CueCatalogue: Sendable {
         case .shallow: "the hold stayed below the target angle"
         case .sagging: "the thigh sagged below the target angle during the hold"
         case .overshoot: "the thigh went beyond the hip's safe range"
-        case .tooFast: "moved too quickly: stretches must be slow and gentle"
+        case .tooFast: "moved too quickly: move slowly and under control"
         case .bouncing: "bouncing during the hold: ballistic stretching triggers the stretch reflex"
         case .shortHold: "released before the hold time"
         case .wrongPosture: "not in the exercise's posture"
