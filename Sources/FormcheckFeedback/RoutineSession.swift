@@ -256,11 +256,16 @@ public struct RoutineSession<Estimator: OrientationEstimator>: Sendable {
     /// The routine's summary, last.
     private mutating func summary() -> [RoutineEvent] {
         state = .done
+        return [.summary(summarySoFar)]
+    }
+
+    /// The routine's summary as it stands: the attempts ended so far (not the one under way).
+    public var summarySoFar: RoutineSummary {
         let done = Set(attempts.filter { $0.ending == .done }.map(\.number))
         let complete = plan.steps.allSatisfy { done.contains($0.number) }
         var s = RoutineSummary(t: clock, routine: plan.routine.name, steps: attempts, strapMoves: moves, complete: complete)
         s.symmetry = RoutineSummary.comparisons(attempts, plan: plan)
-        return [.summary(s)]
+        return s
     }
 
     // MARK: - The step under way

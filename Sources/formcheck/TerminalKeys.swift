@@ -31,7 +31,7 @@ final class TerminalKeys: @unchecked Sendable {
             while !isStopped {
                 let n = read(0, &byte, 1)
                 if n < 0 && errno != EINTR && errno != EAGAIN { break }
-                guard n == 1, let key = RoutineKey(rawValue: Character(Unicode.Scalar(byte).properties.lowercaseMapping)) else { continue }
+                guard n == 1, let key = RoutineKey.allCases.first(where: { $0.rawValue.asciiValue == byte | 0x20 }) else { continue }
                 keys.press(key)
             }
         }
