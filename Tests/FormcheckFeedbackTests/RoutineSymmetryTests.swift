@@ -39,6 +39,12 @@ import ThighSimulator
             // Both legs did the same: nothing flagged.
             #expect(abs(d) <= 2 * Self.peakTolerance && c.flags.isEmpty && (c.ratio ?? 0) > 0.95)
         }
+        // replay's symmetry line keeps the contract; a ratio above 1 would not.
+        let line = try #require(s.symmetry.first?.jsonLine)
+        #expect(try SessionEventJSON.validate(line: line) == "symmetry")
+        let broken = line.replacingOccurrences(of: "\"ratio\":1,", with: "\"ratio\":1.5,")
+        #expect(broken != line)
+        #expect(throws: SessionEventJSON.Invalid.self) { try SessionEventJSON.validate(line: broken) }
         let text = TextReport.routineSummary(s)
         #expect(text.contains("symmetry  piriformis: peak left "))
         #expect(text.contains("symmetry  hamstring: peak left "))
