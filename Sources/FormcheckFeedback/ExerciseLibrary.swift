@@ -122,6 +122,10 @@ public enum ExerciseLibrary {
         ]
         if let bad = positive.first(where: { !($0.1 > 0) }) { return (bad.0, "\(bad.0) must be more than 0") }
         if p.hold.dipGrace < 0 { return ("dipGrace", "dipGrace must be 0 or more (seconds)") }
+        if !(p.symmetry.degrees > 0) { return ("degrees", "symmetry degrees must be more than 0 (peaks further apart are flagged)") }
+        if !(0...1).contains(p.symmetry.holdRatio) {
+            return ("holdRatio", "symmetry holdRatio must be between 0 and 1 (the weaker side's share of the stronger's)")
+        }
         if p.kind == .strength {
             guard let r = p.reps else { return ("kind", "a strengthening exercise needs \"reps\" (its start and top angles, tempo, sets)") }
             if abs(r.topAngle - r.startAngle) <= r.leaveBand { return ("topAngle", "topAngle must be more than leaveBand away from startAngle") }

@@ -7,7 +7,7 @@ extension ExerciseProtocol: Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, title, instructions, kind, posture, neutralFlexion, startBand, holdAngle, holdSeconds, repsPerSide
         case minimumAdduction, overshootAngle, maximumRate, rearmRate, rateSmoothingHz, hold, bounce, guidance
-        case briskCadence, pace, wrongExerciseSteps, reps
+        case briskCadence, pace, wrongExerciseSteps, reps, symmetry
     }
 
     /// The keys each object of the file may have, by the key that holds it ("" for the top level).
@@ -19,6 +19,7 @@ extension ExerciseProtocol: Codable {
         "guidance": GuidanceRules.CodingKeys.allCases.map(\.rawValue),
         "pace": PaceRules.CodingKeys.allCases.map(\.rawValue),
         "reps": RepRules.CodingKeys.allCases.map(\.rawValue),
+        "symmetry": SymmetryRules.CodingKeys.allCases.map(\.rawValue),
     ]
 
     public init(from decoder: any Decoder) throws {
@@ -43,6 +44,7 @@ extension ExerciseProtocol: Codable {
         pace = try c.decodeIfPresent(PaceRules.self, forKey: .pace) ?? pace
         wrongExerciseSteps = try c.decodeIfPresent(Int.self, forKey: .wrongExerciseSteps) ?? wrongExerciseSteps
         reps = try c.decodeIfPresent(RepRules.self, forKey: .reps)
+        symmetry = try c.decodeIfPresent(SymmetryRules.self, forKey: .symmetry) ?? symmetry
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -68,12 +70,14 @@ extension ExerciseProtocol: Codable {
             try c.encode(rateSmoothingHz, forKey: .rateSmoothingHz)
             try c.encode(hold, forKey: .hold)
             try c.encode(wrongExerciseSteps, forKey: .wrongExerciseSteps)
+            try c.encode(symmetry, forKey: .symmetry)
         case .walk:
             try c.encode(pace, forKey: .pace)
         case .strength:
             try c.encode(rateSmoothingHz, forKey: .rateSmoothingHz)
             try c.encode(reps ?? RepRules(), forKey: .reps)
             try c.encode(wrongExerciseSteps, forKey: .wrongExerciseSteps)
+            try c.encode(symmetry, forKey: .symmetry)
         }
         try c.encode(guidance, forKey: .guidance)
     }

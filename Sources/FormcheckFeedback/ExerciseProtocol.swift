@@ -189,6 +189,9 @@ public struct ExerciseProtocol: Sendable, Hashable {
     public var reps: RepRules?
     /// A lying or sitting stretch during which this many steps are walked is `wrongExercise`.
     public var wrongExerciseSteps = 10
+    /// When the two legs' figures of this exercise differ enough to flag (a routine done on both
+    /// legs, `replay` of a left and a right recording): stretches and strengthening.
+    public var symmetry = SymmetryRules()
 
     public init(name: String, title: String, instructions: String, kind: Kind, posture: Posture) {
         self.name = name

@@ -3,28 +3,12 @@ import MotionCore
 
 /// Runs a coaching session on a stream of raw events, the way `formcheck live` does: each event is
 /// appended to the recording (if any), decoded into samples, and fed through the session pipeline;
-/// events go to the sinks as they happen. When the device disappears, the session is kept: the
-/// recording gets a SYN_DROPPED and the new device's axis state (what libevdev's resync would give),
-/// the stream has a gap, and the session goes on once a device with the same uniq is back.
+/// events go to the sinks as they happen. When the device disappears, the session is kept and goes
+/// on once a device with the same uniq is back (`LiveDeviceLoop`).
 /// The stream ending normally (Ctrl-C stops it) ends the session with its summary.
 public struct LiveSessionRunner<Estimator: OrientationEstimator> {
     /// One connection to the device.
-    public struct Connection: Sendable {
-        public var events: AsyncThrowingStream<InputEvent, any Error>
-        public var description: DeviceDescription
-        public var initialValues: [UInt16: Int32]
-        public var path: String
-        public var uniq: String?
-
-        public init(events: AsyncThrowingStream<InputEvent, any Error>, description: DeviceDescription,
-                    initialValues: [UInt16: Int32], path: String, uniq: String?) {
-            self.events = events
-            self.description = description
-            self.initialValues = initialValues
-            self.path = path
-            self.uniq = uniq
-        }
-    }
+    public typealias Connection = LiveConnection
 
     public var pipeline: SessionPipeline<Estimator>
     public let recording: RecordingFile?
@@ -50,48 +34,14 @@ public struct LiveSessionRunner<Estimator: OrientationEstimator> {
         progress: (SessionStatus) -> Void = { _ in },
         notice: (String) -> Void
     ) async throws -> SessionSummary {
-        var connection = first
-        var decoder = try SampleDecoder(description: first.description, path: first.path, initialValues: first.initialValues)
         var events: [SessionEvent] = []
-        var lastEventTime: Int64?
-        while true {
-            do {
-                for try await e in connection.events {
-                    lastEventTime = e.time
-                    try recording?.append(e)
-                    guard let reading = decoder.consume(e) else { continue }
-                    events.removeAll(keepingCapacity: true)
-                    pipeline.consume(reading, into: &events)
-                    for ev in events { emit(ev, pipeline.status) }
-                    progress(pipeline.status)
-                }
-                break  // ended normally (stopped)
-            } catch let error as InputError where error.kind == .deviceGone {
-                guard let uniq = connection.uniq, let reconnect else {
-                    notice("the device disappeared; ending the session")
-                    deviceLost = true
-                    break
-                }
-                notice("the device disappeared (\(uniq)); waiting for it to come back — the session goes on")
-                guard let next = try await reconnect(uniq) else {
-                    deviceLost = true
-                    break
-                }
-                connection = next
-                // Mark the gap in the recording as the kernel would after lost events, followed by the
-                // new device's state, so a replay resumes from it.
-                let t = max(lastEventTime ?? 0, 0)
-                try recording?.append(InputEvent(time: t, type: EventCode.evSyn, code: EventCode.synDropped, value: 0))
-                for (code, value) in next.initialValues.sorted(by: { $0.key < $1.key }) {
-                    try recording?.append(InputEvent(time: t, type: EventCode.evAbs, code: code, value: value))
-                }
-                try recording?.append(InputEvent(time: t, type: EventCode.evSyn, code: EventCode.synReport, value: 0))
-                events.removeAll(keepingCapacity: true)
-                pipeline.consume(decoder.deviceReconnected(initialValues: next.initialValues), into: &events)
-                for ev in events { emit(ev, pipeline.status) }
-                notice("the device is back (\(next.path)); carrying on")
-            }
-        }
+        deviceLost = try await LiveDeviceLoop.run(first, recording: recording, reconnect: reconnect, consume: { reading in
+            events.removeAll(keepingCapacity: true)
+            pipeline.consume(reading, into: &events)
+            for ev in events { emit(ev, pipeline.status) }
+            if case .sample = reading { progress(pipeline.status) }
+            return true
+        }, notice: notice)
         events.removeAll(keepingCapacity: true)
         let summary = pipeline.finish(into: &events)
         for ev in events { emit(ev, pipeline.status) }

@@ -9,10 +9,12 @@
 ///   exercise's `summary` line (without `type`), on the routine's clock;
 /// - `{"type":"strapMoved","t":…,"side":"left","off":…,"on":…}` — the strap came off at `off` and was
 ///   back on, on the `side` thigh, at `on` (the start of the rest that showed it);
-/// - `{"type":"routineSummary","t":…,"routine":…,"complete":true,"steps":[…],"strapMoves":[…]}` —
+/// - `{"type":"routineSummary","t":…,"routine":…,"complete":true,"steps":[…],"strapMoves":[…],"symmetry":[…]}` —
 ///   last: every attempt at a step (`step`, `exercise`, `side`, `ending`, `start`, `end`, `holds` and
 ///   `completeHolds`, `reps` and `completeReps` (null for stretches and walking), `formErrors`, `steps`
-///   walked (null but for walking)) and every strap move (`side`, `off`, `on`).
+///   walked (null but for walking)), every strap move (`side`, `off`, `on`), and for each exercise
+///   done to its dose on both legs its left–right comparison (`SideComparison+JSON.swift`: `exercise`,
+///   `left`, `right`, `peakDifference`, `ratio`, `flags`).
 ///
 /// A routine has no `summary` line: each exercise's is in its `exerciseEnded`.
 /// `SessionEventJSON.validate(routine:)` checks this contract.
@@ -61,6 +63,7 @@ extension RoutineEvent {
                 "strapMoves": .array(s.strapMoves.map { m in
                     .sortedObject(["side": .string(m.side.rawValue), "off": .number(m.off, decimals: time), "on": .number(m.on, decimals: time)])
                 }),
+                "symmetry": .array(s.symmetry.map(\.json)),
             ])
         }
     }

@@ -66,9 +66,11 @@ public struct RoutineSession<Estimator: OrientationEstimator>: Sendable {
         return false
     }
     /// True while the coach waits for the strap to be moved.
-    public var isMovingStrap: Bool {
-        if case .movingStrap = state { return true }
-        return false
+    public var isMovingStrap: Bool { strapMoveStep != nil }
+    /// While the coach waits for the strap to be moved: the step that begins once it is on.
+    public var strapMoveStep: RoutinePlan.Step? {
+        if case .movingStrap(let next, _, _, _) = state { return plan.steps[next] }
+        return nil
     }
 
     /// Samples kept for the next step's start, seconds: the longest rest that can end a step.
@@ -254,9 +256,16 @@ public struct RoutineSession<Estimator: OrientationEstimator>: Sendable {
     /// The routine's summary, last.
     private mutating func summary() -> [RoutineEvent] {
         state = .done
+        return [.summary(summarySoFar)]
+    }
+
+    /// The routine's summary as it stands: the attempts ended so far (not the one under way).
+    public var summarySoFar: RoutineSummary {
         let done = Set(attempts.filter { $0.ending == .done }.map(\.number))
         let complete = plan.steps.allSatisfy { done.contains($0.number) }
-        return [.summary(RoutineSummary(t: clock, routine: plan.routine.name, steps: attempts, strapMoves: moves, complete: complete))]
+        var s = RoutineSummary(t: clock, routine: plan.routine.name, steps: attempts, strapMoves: moves, complete: complete)
+        s.symmetry = RoutineSummary.comparisons(attempts, plan: plan)
+        return s
     }
 
     // MARK: - The step under way

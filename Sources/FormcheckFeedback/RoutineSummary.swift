@@ -45,4 +45,7 @@ public struct RoutineSummary: Sendable, Hashable {
     public var strapMoves: [StrapMove]
     /// Every step of the plan was done (none skipped, the routine not stopped early).
     public var complete: Bool
+    /// Left against right, for each exercise done (to its dose) on both legs, in the plan's order
+    /// (`RoutineSummary.comparisons`).
+    public var symmetry: [SideComparison] = []
 }

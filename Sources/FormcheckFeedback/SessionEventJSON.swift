@@ -31,6 +31,10 @@ public enum SessionEventJSON {
         case oneOf([String])
         /// `null` or the field.
         case nullable(Field)
+        /// A ratio: a number with at most 2 decimals, 0…1.
+        case fraction
+        /// An array of strings.
+        case strings
         /// An array of objects with these members.
         case arrayOf([String: Field])
         /// An object with these members.
@@ -64,8 +68,22 @@ public enum SessionEventJSON {
             "walkingSeconds": .nullable(.duration), "distanceMeters": .nullable(.meters),
     ]
 
-    /// The members of each event type (besides `type` itself); the last four are a routine's
-    /// (`RoutineEvent+JSON.swift`).
+    /// One side's figures in a left–right comparison.
+    private static let figures: [String: Field] = [
+        "peak": .nullable(.angle), "secondsUnderStretch": .nullable(.duration), "reps": .nullable(.integer(minimum: 0)),
+        "meanRange": .nullable(.angle), "formErrors": .integer(minimum: 0),
+    ]
+
+    /// A left–right comparison (`SideComparison+JSON.swift`): a `symmetry` line's members, and each
+    /// of a `routineSummary`'s `symmetry`.
+    private static let comparison: [String: Field] = [
+        "exercise": .string, "left": .object(figures), "right": .object(figures), "peakDifference": .nullable(.angle),
+        "ratio": .nullable(.fraction), "flags": .strings,
+    ]
+
+    /// The members of each event type (besides `type` itself); `exerciseStarted` to `routineSummary`
+    /// are a routine's (`RoutineEvent+JSON.swift`), `symmetry` is `replay`'s after a left and a right
+    /// recording (`SideComparison+JSON.swift`).
     private static let schema: [String: [String: Field]] = [
         "calibrated": ["t": .time, "posture": .oneOf(postures)],
         "holdStarted": ["t": .time, "rep": .integer(minimum: 1), "side": .oneOf(sides), "start": .time, "flexion": .angle],
@@ -95,13 +113,17 @@ public enum SessionEventJSON {
                 "formErrors": .integer(minimum: 0), "steps": .nullable(.integer(minimum: 0)),
             ]),
             "strapMoves": .arrayOf(["side": .oneOf(sides), "off": .time, "on": .time]),
+            "symmetry": .arrayOf(comparison),
         ],
+        "symmetry": comparison,
     ]
 
     /// The event types, in the order a session can first produce them.
     public static let types = ["calibrated", "holdStarted", "formError", "holdEnded", "repEnded", "cue", "strapSlipped", "exerciseRecognised", "summary"]
     /// The line types only a routine has.
     public static let routineTypes = ["exerciseStarted", "exerciseEnded", "strapMoved", "routineSummary"]
+    /// The line `replay` adds after the sessions of a left and a right recording of one exercise.
+    public static let replayTypes = ["symmetry"]
 
     /// Checks one line (without its newline) against the contract; returns its `type`.
     @discardableResult
@@ -155,6 +177,12 @@ public enum SessionEventJSON {
         case .duration: return number(decimals: 2, nonNegative: true, what: "seconds, to 0.01")
         case .cadence: return number(decimals: 1, nonNegative: true, what: "steps per minute, to 0.1")
         case .meters: return number(decimals: 1, nonNegative: true, what: "metres, to 0.1")
+        case .fraction:
+            if let reason = number(decimals: 2, nonNegative: true, what: "a ratio, to 0.01") { return reason }
+            return (value.doubleValue ?? 0) > 1 ? "\"\(path)\" is more than 1 (a ratio)" : nil
+        case .strings:
+            guard case .array(let items) = value else { return "\"\(path)\" is not an array" }
+            return items.allSatisfy { $0.stringValue != nil } ? nil : "\"\(path)\" is not an array of strings"
         case .integer(let minimum):
             guard let n = value.intValue else { return "\"\(path)\" is not an integer" }
             return n < minimum ? "\"\(path)\" is \(n), below \(minimum)" : nil

@@ -1,6 +1,7 @@
 /// When the two legs' figures of one exercise differ enough to say so. Healthy adults' straight-leg
 /// raise differs by 4–5° ± 3.5° between legs, so 10° (the mean plus about two SD) is the default;
-/// a hold-time ratio below 0.8 is the other flag (../docs: exercise background, section 3).
+/// a hold-time ratio below 0.8 is the other flag (../docs: exercise background, section 3). An
+/// exercise protocol's `symmetry` object (`ExerciseProtocol.symmetry`).
 public struct SymmetryRules: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey, CaseIterable { case degrees, holdRatio }
 
@@ -15,5 +16,12 @@ public struct SymmetryRules: Sendable, Hashable, Codable {
     public init(degrees: Double, holdRatio: Double) {
         self.degrees = degrees
         self.holdRatio = holdRatio
+    }
+
+    /// A protocol's `symmetry` object: each key optional, its default otherwise.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        degrees = try c.decodeIfPresent(Double.self, forKey: .degrees) ?? degrees
+        holdRatio = try c.decodeIfPresent(Double.self, forKey: .holdRatio) ?? holdRatio
     }
 }

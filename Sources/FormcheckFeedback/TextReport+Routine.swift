@@ -17,7 +17,7 @@ extension TextReport {
     }
 
     /// One line per attempt at a step (how it ended, its holds or reps complete of done, its form
-    /// errors), then the strap moves.
+    /// errors), then the strap moves, then left against right for each exercise done on both legs.
     public static func routineSummary(_ s: RoutineSummary) -> String {
         var lines = ["routine   \(s.routine), \(seconds(s.t)), " + (s.complete ? "complete" : "not complete")]
         for a in s.steps {
@@ -35,6 +35,7 @@ extension TextReport {
         for m in s.strapMoves {
             lines.append("  strap to the \(m.side.rawValue) thigh: off \(seconds(m.off)), on \(seconds(m.on))")
         }
+        lines += s.symmetry.map(symmetry)
         return lines.joined(separator: "\n")
     }
 }

@@ -16,8 +16,18 @@ struct ExerciseOptions: ParsableArguments {
             completion: .file(extensions: ["json"]))
     var protocolFile: String?
 
-    @Option(help: "The leg wearing the sensor.")
-    var side: Side = .right
+    @Option(name: .customLong("side"),
+            help: ArgumentHelp("The leg wearing the sensor (default right). replay: once for every file, or once per file in the files' order (replay LEFT.evemu RIGHT.evemu --side left --side right: a left and a right file of one exercise are then compared).",
+                               valueName: "side"))
+    var sides: [Side] = []
+
+    /// The leg wearing the sensor: the one `--side` (right when none is given).
+    var side: Side { sides.first ?? .right }
+
+    /// The side of the `index`th of `count` files: the one `--side` for all, or that file's own.
+    func side(file index: Int) -> Side {
+        sides.count > 1 && index < sides.count ? sides[index] : side
+    }
 
     @Option(help: "Hold time in seconds, instead of the protocol's.")
     var hold: Double?

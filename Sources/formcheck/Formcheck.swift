@@ -9,13 +9,13 @@ struct Formcheck: AsyncParsableCommand {
         discussion: """
             Exit status: 0 success, 64 bad usage, 65 malformed recording or a node that is not a \
             usable motion sensor (replay: or nothing to coach, or an exercise it cannot recognise), 66 missing or unreadable file, 69 no motion-sensor device, \
-            74 device disappeared or I/O error (what was read is kept), 77 permission denied.
+            74 device disappeared or I/O error (what was read is kept; live, routine: the summary is printed), 77 permission denied.
             """,
         version: Version.text,
         subcommands: [
             DevicesCommand.self, RecordCommand.self, InspectCommand.self, OrientationCommand.self, AnglesCommand.self,
             CalibrateCommand.self, ExercisesCommand.self, ReplayCommand.self, LiveCommand.self, SimulateCommand.self,
-            EvalBroadCommand.self, EvalRealCommand.self, ActivityCommand.self, RoutinesCommand.self,
+            EvalBroadCommand.self, EvalRealCommand.self, ActivityCommand.self, RoutinesCommand.self, RoutineCommand.self,
         ]
     )
 }

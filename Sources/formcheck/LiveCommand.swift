@@ -38,31 +38,21 @@ struct LiveCommand: AsyncParsableCommand {
 
     func validate() throws {
         try options.requireExercise()
+        if options.sides.count > 1 { throw ValidationError("live coaches one leg: give --side once (left or right)") }
     }
 
     func run() async throws {
         let exercise = try options.loadProtocol()
         let speechFile = try speakTo.map { try SpeechOutput.file($0) }
-        let discovery = roots.discovery
-        let path = try DeviceChoice.node(device, discovery: discovery, example: "formcheck live %@ --exercise \(exercise.name)")
-        let opened: EvdevDevice
-        do { opened = try EvdevDevice.open(path: path, sysfsRoot: discovery.sysfsRoot) } catch { throw fail(error) }
         var stored = try options.loadCalibration()
-        if stored == nil, let uniq = opened.uniq, FileManager.default.fileExists(atPath: StoredCalibration.defaultPath(uniq: uniq)) {
+        let live = try LiveDevice.open(device, discovery: roots.discovery, record: record,
+                                       example: "formcheck live %@ --exercise \(exercise.name)")
+        if stored == nil, let uniq = live.uniq, FileManager.default.fileExists(atPath: StoredCalibration.defaultPath(uniq: uniq)) {
             stored = try? StoredCalibration.load(StoredCalibration.defaultPath(uniq: uniq))
             if stored != nil { printError("formcheck: using the stored calibration of \(uniq)") }
         }
-        let description = opened.description
-        let initial = opened.currentAxisValues
-        let uniq = opened.uniq
-        let recording: RecordingFile?
-        if let record {
-            do { recording = try RecordingFile(path: record, description: description) } catch { throw fail(error) }
-        } else {
-            recording = nil
-        }
-        let source = LiveSource<InputEvent>(device: opened)
-        let stopper = StopSwitch(source: source)
+        let recording = live.recording
+        let stopper = live.stopper
         let signals = SignalStop.install { stopper.stop() }
         defer { SignalStop.restore(signals) }
 
@@ -75,22 +65,9 @@ struct LiveCommand: AsyncParsableCommand {
                                        holdSeconds: options.hold, storedMounting: stored?.mounting,
                                            height: options.height.map { $0 / 100 })
         var runner = LiveSessionRunner(pipeline: pipeline, recording: recording)
-        let first = LiveSessionRunner<OrientationFilter>.Connection(events: source.stream, description: description,
-                                                                    initialValues: initial, path: path, uniq: uniq)
-        let sysfsRoot = discovery.sysfsRoot
         let summary: SessionSummary
         do {
-            summary = try await runner.run(first, reconnect: { uniq in
-                // Ctrl-C while waiting ends the session.
-                let wait = Task { try await discovery.waitForMotionNode(uniq: uniq) }
-                guard stopper.waiting(wait), let node = try? await wait.value else { return nil }
-                let device = try EvdevDevice.open(path: node.path, sysfsRoot: sysfsRoot)
-                let values = device.currentAxisValues
-                let d = device.description
-                let again = LiveSource<InputEvent>(device: device)
-                stopper.replace(again)
-                return .init(events: again.stream, description: d, initialValues: values, path: node.path, uniq: uniq)
-            }, emit: { event, status in
+            summary = try await runner.run(live.first, reconnect: live.reconnect, emit: { event, status in
                 output.emit(event, status: status)
                 speech?.handle(event)
                 speechFile?.handle(event)

@@ -13,7 +13,12 @@ struct ReplayCommand: AsyncParsableCommand {
             live --record) and CSV IMU files, so a replay reports what live coaching reported. Without \
             --exercise the exercise is recognised from the recording (and said on stderr, or as an \
             exerciseRecognised line in JSON); when it cannot be told, name it. With --exercise, a \
-            recording that is clearly another exercise is a wrongExercise error.
+            recording that is clearly another exercise is a wrongExercise error. With a left and a \
+            right recording of one exercise (--side once per file, in their order: replay L.evemu \
+            R.evemu --exercise hamstring --side left --side right), a symmetry comparison follows the \
+            summaries (a "symmetry" line in JSON): peaks further apart than the protocol's \
+            symmetry.degrees (10), or a time under stretch (complete reps) below symmetry.holdRatio \
+            (0.8) of the other side's, are flagged.
             """)
 
     @Argument(help: "Recordings (.evemu or .csv).", completion: .file())
@@ -45,6 +50,9 @@ struct ReplayCommand: AsyncParsableCommand {
         if speakTo != nil && files.count > 1 {
             throw ValidationError("--speak-to writes one file: give one recording")
         }
+        if options.sides.count > 1 && options.sides.count != files.count {
+            throw ValidationError("\(options.sides.count) --side for \(files.count) files: give --side once for all of them, or once per file in their order")
+        }
     }
 
     func run() async throws {
@@ -56,7 +64,9 @@ struct ReplayCommand: AsyncParsableCommand {
         let paced = realtime || speak
         let speechFile = try speakTo.map { try SpeechOutput.file($0) }
         var unusable: [String] = []
-        for file in files {
+        var summaries: [(file: String, summary: SessionSummary, rules: SymmetryRules)] = []
+        for (index, file) in files.enumerated() {
+            let side = options.side(file: index)
             let recording: Recording
             do { recording = try csvUnits.open(file) } catch { throw fail(error) }
             if let stored, let d = recording.description,
@@ -73,7 +83,7 @@ struct ReplayCommand: AsyncParsableCommand {
             }
             // The whole recording is there: which exercise it is, from every protocol's numbers.
             let recognition = pacedEvemu && named != nil ? nil
-                : ExerciseRecogniser.recognise(readings: readings, side: options.side, storedMounting: stored?.mounting, among: candidates)
+                : ExerciseRecogniser.recognise(readings: readings, side: side, storedMounting: stored?.mounting, among: candidates)
             let exercise: ExerciseProtocol
             if let named {
                 exercise = named
@@ -88,7 +98,7 @@ struct ReplayCommand: AsyncParsableCommand {
             } else {
                 continue  // not reached: without a named exercise the recording is always read ahead
             }
-            var pipeline = SessionPipeline(estimator: OrientationFilter(), exercise: exercise, side: options.side,
+            var pipeline = SessionPipeline(estimator: OrientationFilter(), exercise: exercise, side: side,
                                            holdSeconds: options.hold, storedMounting: stored?.mounting,
                                            height: options.height.map { $0 / 100 })
             if files.count > 1 && format == .text { print("== \(file)") }
@@ -99,7 +109,7 @@ struct ReplayCommand: AsyncParsableCommand {
             if paced, recording.format == .evemu, let description = recording.description {
                 let events: [InputEvent]
                 do { events = try recording.events() } catch { throw fail(error) }
-                let output = EventOutput(format: format, live: true, exercise: exercise, side: options.side)
+                let output = EventOutput(format: format, live: true, exercise: exercise, side: side)
                 var speech: SpeechSink?
                 if speak {
                     do { speech = try SpeechSink.make() } catch { printError("formcheck: \(error)") }
@@ -156,8 +166,11 @@ struct ReplayCommand: AsyncParsableCommand {
                                                exercise: exercise, recognition: recognition) {
                 printError("formcheck: \(file): \(problem)")
                 unusable.append(file)
+            } else {
+                summaries.append((file, summary, exercise.symmetry))
             }
         }
+        printSymmetry(summaries)
         // Nothing to coach in a file is bad data, not success (README "Exit status").
         if !unusable.isEmpty { throw ExitCode(65) }
     }

@@ -1,0 +1,56 @@
+import FormcheckInput
+import MotionCore
+
+/// The device side of a live run, shared by `LiveSessionRunner` (one exercise) and
+/// `LiveRoutineRunner` (a routine): each raw event is appended to the recording (if any) as it
+/// comes, decoded into readings, and handed to `consume`. When the device disappears the run is
+/// kept: the recording gets a SYN_DROPPED and the new device's axis state (what libevdev's resync
+/// would give), the readings get a gap, and the run goes on once a device with the same uniq is back.
+enum LiveDeviceLoop {
+    /// Runs until the stream ends (Ctrl-C stops it), `consume` returns false, or the device is
+    /// gone for good (`reconnect` absent or returning nil).
+    /// - Parameters:
+    ///   - consume: every reading, in order; false ends the run (the coaching is over).
+    ///   - notice: messages for the person ("the device disappeared…").
+    /// - Returns: true when the run ended because the device went away and did not come back.
+    static func run(
+        _ first: LiveConnection,
+        recording: RecordingFile?,
+        reconnect: (@Sendable (String) async throws -> LiveConnection?)?,
+        consume: (SensorReading) -> Bool,
+        notice: (String) -> Void
+    ) async throws -> Bool {
+        var connection = first
+        var decoder = try SampleDecoder(description: first.description, path: first.path, initialValues: first.initialValues)
+        var lastEventTime: Int64?
+        while true {
+            do {
+                for try await e in connection.events {
+                    lastEventTime = e.time
+                    try recording?.append(e)
+                    guard let reading = decoder.consume(e) else { continue }
+                    if !consume(reading) { return false }
+                }
+                return false  // ended normally (stopped)
+            } catch let error as InputError where error.kind == .deviceGone {
+                guard let uniq = connection.uniq, let reconnect else {
+                    notice("the device disappeared; ending the session")
+                    return true
+                }
+                notice("the device disappeared (\(uniq)); waiting for it to come back — the session goes on")
+                guard let next = try await reconnect(uniq) else { return true }
+                connection = next
+                // Mark the gap in the recording as the kernel would after lost events, followed by the
+                // new device's state, so a replay resumes from it.
+                let t = max(lastEventTime ?? 0, 0)
+                try recording?.append(InputEvent(time: t, type: EventCode.evSyn, code: EventCode.synDropped, value: 0))
+                for (code, value) in next.initialValues.sorted(by: { $0.key < $1.key }) {
+                    try recording?.append(InputEvent(time: t, type: EventCode.evAbs, code: code, value: value))
+                }
+                try recording?.append(InputEvent(time: t, type: EventCode.evSyn, code: EventCode.synReport, value: 0))
+                if !consume(decoder.deviceReconnected(initialValues: next.initialValues)) { return false }
+                notice("the device is back (\(next.path)); carrying on")
+            }
+        }
+    }
+}
