@@ -828,18 +828,22 @@ def analyse_overflow_sigint(t, p):
     got = events_of(read_text(p["live"]), t, "live")
     # A complete recording: libevemu reads it, it ends with a whole frame, every frame as played,
     # the lost ones in the one marked gap.
-    check_record(t, p["record"], p["played"], expect_gaps=1)
+    marked = check_record(t, p["record"], p["played"], expect_gaps=1)
     tail = [l for l in read_text(p["record"]).splitlines() if l.startswith("E:")][-1]
     t.check(tail.split()[2:4] == ["0000", "0000"], f"the recording does not end with a SYN_REPORT: {tail}")
     gaps, stalls = inspect(t, p["record"])
-    t.check(got[-1]["t"] - stall_before(stalls, got[-1]["t"]) >= p["interrupt_at"] - TOL,
-            f"the session ends at {got[-1]['t']} s: it did not go on after the SYN_DROPPED to the Ctrl-C after {p['interrupt_at']} s")
+    times = frame_times_by_msc(p["played"])
+    t.check(recorded_until(p["record"], times) >= p["interrupt_at"] - 1e-6,
+            f"the recording ends {recorded_until(p['record'], times):.3f} s into the file: it did not go on after the SYN_DROPPED"
+            f" to the Ctrl-C after {p['interrupt_at']} s")
     # The gap: from the last frame formcheck had read when it was stopped — at or after stop_at
-    # (it had recorded that far), at or before where the player was then (stopped_at).
-    overflow = [g for g in gaps if g[0] is not None and g[1] is not None
-                and p["stop_at"] - TOL <= g[0] - stall_before(stalls, g[0]) <= p["stopped_at"] + TOL]
-    t.check(len(gaps) == 1 and overflow,
-            f"inspect should list the one SYN_DROPPED gap from between {p['stop_at']} and {p['stopped_at']:.3f} s: {gaps}")
+    # (it had recorded that far), at or before where the player was then (stopped_at), as
+    # positions in the file played (a Joy-Con's samples are timed 5 ms apart, not by the file).
+    t.check(len(marked) == 1 and marked[0][0] in times and p["stop_at"] - 1e-6 <= times[marked[0][0]] <= p["stopped_at"] + 1e-6,
+            f"the one gap should follow the frame read when formcheck was stopped, between {p['stop_at']} and"
+            f" {p['stopped_at']:.3f} s of the file: {[(times.get(a), times.get(b)) for a, b in marked]}")
+    overflow = [g for g in gaps if g[0] is not None and g[1] is not None]
+    t.check(len(gaps) == 1 and overflow, f"inspect should list the one SYN_DROPPED gap: {gaps}")
     rec = angles(p["record"])
     if t.check(rec, "formcheck angles of the recording gave no rows") and overflow:
         after, resumed = overflow[0]
@@ -909,10 +913,13 @@ def analyse_unplug_no_uniq(t, p):
     check_record(t, p["record"], p["played"], expect_gaps=0)
     tail = [l for l in read_text(p["record"]).splitlines() if l.startswith("E:")][-1]
     t.check(tail.split()[2:4] == ["0000", "0000"], f"the recording does not end with a SYN_REPORT: {tail}")
-    _, stalls = inspect(t, p["record"])
-    end = got[-1]["t"] - stall_before(stalls, got[-1]["t"])
-    t.check(p["unplug_at"] - TOL <= end <= p["sent_until"] + TOL,
-            f"the session ends at {end:.3f} s of the scenario: it had read to {p['unplug_at']} s, the player sent to {p['sent_until']:.3f} s")
+    inspect(t, p["record"])
+    # The session (its end: compare_sessions) and its recording end with the last frame formcheck
+    # read: at or after unplug_at (it had recorded that far), at or before where the player stopped
+    # (what was still in the node's buffer when it went is lost with it), as positions in the file.
+    last = recorded_until(p["record"], frame_times_by_msc(p["played"]))
+    t.check(p["unplug_at"] - 1e-6 <= last <= p["sent_until"] + 1e-6,
+            f"the recording ends {last:.3f} s into the file: formcheck had read to {p['unplug_at']} s, the player sent to {p['sent_until']:.3f} s")
     compare_sessions(t, got, replay(p["record"], truth, t, "replay of --record"), "live", "replay of its --record")
 
 
