@@ -30,6 +30,9 @@ public struct RecordingSummary: Sendable {
     public var maxPeriod: Double?
     public var gaps: [Gap]
     public var anomalies: [DecoderStatistics.Anomaly]
+    /// Time of the first sample (seconds, on the decoder's time line): what the gaps' and the
+    /// session's times count from.
+    public var startTime: Double
     public var statistics: DecoderStatistics?
     /// CSV: the units the file was read in and how each was settled.
     public var csvUnits: CSVUnitReport?
@@ -70,6 +73,7 @@ public struct RecordingSummary: Sendable {
         for case .sample(let s) in readings { samples.append(s) }
         self.samples = samples.count
         let t0 = samples.first?.time ?? 0
+        startTime = t0
         duration = (samples.last?.time ?? t0) - t0
 
         var periods: [Double] = []

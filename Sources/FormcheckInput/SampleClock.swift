@@ -92,17 +92,16 @@ public struct SampleClock: Sendable {
         afterGap = true
     }
 
-    /// A reconnected device: its clock is forgotten, and the next frame is stepped from the last
-    /// by the kernel's clock — the time line goes on from the last sample's time, as when reading
-    /// the recording of the session, where the reconnection is a gap (not from the kernel's time
-    /// since the first frame, which runs ahead of the samples' times by every delivery stall).
+    /// A reconnected device: the next frame is stepped from the last as after a gap
+    /// (`gapOccurred`) — by the device's step when its clock ran on while it was away (as a
+    /// controller out of range keeps counting), by the kernel's when the clock went back (a driver
+    /// that counts from 0 again, as hid-nintendo does) or disagrees with the kernel's by more than
+    /// `jumpTolerance`. That is what reading the session's recording does, where the reconnection
+    /// is a gap, so live and a replay of its recording time every sample alike; either way the time
+    /// line goes on from the last sample's time (not from the kernel's time since the first frame,
+    /// which runs ahead of the samples' times by every delivery stall).
     public mutating func reset() {
-        afterGap = false
-        if case .running(var r) = state {
-            r.lastStamp = nil
-            r.reportFrames = 1
-            state = .running(r)
-        }
+        afterGap = true
     }
 
     private mutating func advance(_ r: inout Running, _ f: RawFrame) -> (Double, TimestampAnomaly?) {

@@ -42,7 +42,7 @@ public struct SampleDecoder: Sendable {
             return .gap(SampleGap(reason: .synDropped, after: lastSampleTime))
         case .frame(let frame):
             let (t, anomaly) = clock.time(for: frame)
-            if let anomaly { statistics.anomalies.append(.init(anomaly: anomaly, line: line)) }
+            if let anomaly { statistics.anomalies.append(.init(anomaly: anomaly, line: line, time: t)) }
             statistics.frames += 1
             if gapPending, let i = statistics.drops.indices.last, statistics.drops[i].resumed == nil {
                 statistics.drops[i].resumed = t
@@ -77,6 +77,8 @@ public struct DecoderStatistics: Sendable, Hashable {
     public struct Anomaly: Sendable, Hashable {
         public var anomaly: TimestampAnomaly
         public var line: Int?
+        /// Sample time of the frame whose timestamp it was (seconds, on the decoder's time line).
+        public var time: Double
     }
 
     public var events = 0

@@ -50,6 +50,8 @@ struct InspectReport: Encodable {
     struct Anomaly: Encodable {
         var kind: String
         var line: Int?
+        /// Seconds since the first sample: the time formcheck gave the frame.
+        var t: Double
         var deviceStep: Double?
         var kernelStep: Double
     }
@@ -124,7 +126,8 @@ struct InspectReport: Encodable {
                        duration: duration, missingSamples: g.missingSamples)
         }
         anomalies = s.anomalies.map {
-            Anomaly(kind: $0.anomaly.kind.rawValue, line: $0.line, deviceStep: $0.anomaly.deviceStep.map { Double($0) / 1e6 },
+            Anomaly(kind: $0.anomaly.kind.rawValue, line: $0.line, t: $0.time - s.startTime,
+                    deviceStep: $0.anomaly.deviceStep.map { Double($0) / 1e6 },
                     kernelStep: Double($0.anomaly.kernelStep) / 1e6)
         }
         framesBeforeAllAxes = s.statistics?.framesBeforeAllAxes
@@ -220,7 +223,7 @@ struct InspectReport: Encodable {
         for a in anomalies.prefix(10) {
             var s = "  "
             if let l = a.line { s += "line \(l): " }
-            s += a.kind
+            s += a.kind + " at \(fixed(a.t, 3)) s"
             if let d = a.deviceStep { s += ", device step \(fixed(d * 1000, 3)) ms" }
             s += ", kernel step \(fixed(a.kernelStep * 1000, 3)) ms"
             lines.append(s)

@@ -101,7 +101,8 @@ struct ReplayCommand: AsyncParsableCommand {
             var pipeline = SessionPipeline(estimator: OrientationFilter(), exercise: exercise, side: side,
                                            holdSeconds: options.hold, storedMounting: stored?.mounting,
                                            height: options.height.map { $0 / 100 })
-            if files.count > 1 && format == .text { print("== \(file)") }
+            // Written as the events are (unbuffered): print's buffer would put it after the file's report.
+            if files.count > 1 && format == .text { writeStandardOutput(Array("== \(file)\n".utf8)) }
             let summary: SessionSummary
             if paced && recording.format != .evemu {
                 printError("formcheck: \(file): warning: only evemu recordings replay at the recorded pace; this one is analysed at once")

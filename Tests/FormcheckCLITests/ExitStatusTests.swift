@@ -300,6 +300,48 @@ import Testing
         #expect(abs(angle - 90) < 1)
     }
 
+    /// A delivery stall: from one frame on the kernel's times run 300 ms late, the device clock's
+    /// do not. inspect lists it as a jump with both steps and the time formcheck gave the frame
+    /// (seconds since the first sample: the kernel's step is taken, so 0.3 s later than the
+    /// device clock says); the VM tests use that time to allow for the stall from then on.
+    @Test func jsonReportTimesADeliveryStall() throws {
+        let dir = try Self.scratch()
+        defer { Self.cleanUp(dir) }
+        var lines = try Self.lines(of: Self.fixture("synthetic-dualsense-usb-pitch90.evemu"))
+        let events = lines.indices.filter { lines[$0].hasPrefix("E:") }
+        func fields(_ i: Int) -> [Substring] { lines[i].split(whereSeparator: { $0 == " " || $0 == "\t" }) }
+        // The 101st frame, and every one after it, reaches the kernel 0.3 s late.
+        let reports = events.filter { fields($0)[2...3] == ["0000", "0000"] }
+        let from = reports[99] + 1
+        func msc(_ range: ClosedRange<Int>) throws -> Double {
+            let i = try #require(range.first { fields($0)[2...3] == ["0004", "0005"] })
+            return Double(UInt32(try #require(Int64(fields(i)[4]))))
+        }
+        // formcheck's time for it before the stall: the device clock's since the first frame.
+        let deviceTime = (try msc(from...reports[100]) - msc(events[0]...reports[0])) / 1e6
+        for i in events where i >= from {
+            var parts = lines[i].split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+            parts[1] = String(format: "%.6f", try #require(Double(parts[1])) + 0.3)
+            lines[i] = parts.joined(separator: " ")
+        }
+        let path = dir.appendingPathComponent("stall.evemu").path
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try Self.run(["inspect", "--format", "json", path])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let anomalies = try #require(try Self.jsonReport(r)["anomalies"] as? [[String: Any]])
+        #expect(anomalies.count == 1, "\(anomalies)")
+        let a = try #require(anomalies.first)
+        #expect(a["kind"] as? String == "jump")
+        #expect(a["line"] as? Int == reports[100] + 1)  // the frame's SYN_REPORT
+        let device = try #require(a["deviceStep"] as? Double), kernel = try #require(a["kernelStep"] as? Double)
+        #expect(abs(device - 0.004) < 1e-9 && abs(kernel - device - 0.3) < 0.001, "device step \(device) s, kernel step \(kernel) s")
+        // The kernel's step is taken: the frame is as much later than the device clock says.
+        let t = try #require(a["t"] as? Double)
+        #expect(abs(t - (deviceTime + kernel - device)) < 1e-6, "t \(t) s, device time \(deviceTime) s")
+        let text = try Self.run(["inspect", path])
+        #expect(text.stdout.contains("line \(reports[100] + 1): jump at \(String(format: "%.3f", t)) s, device step 4.000 ms"), "\(text.stdout)")
+    }
+
     @Test func jsonReportOfACSVFile() throws {
         let dir = try Self.scratch()
         defer { Self.cleanUp(dir) }

@@ -5,18 +5,28 @@ import MotionCore
 import Testing
 import ThighSimulator
 
-/// A three-hour live session in minutes: the VM tests' hamstring session (DualSense, 250 Hz) with
+/// A three-hour live session in seconds: the VM tests' hamstring session (DualSense, 250 Hz) with
 /// three hours of rest spliced in after its first hold (sensor noise and a gyroscope bias random
-/// walk, `LongStillSource`), through `LiveSessionRunner`, the real orientation filter and a
-/// recording, paced on a fake clock.
+/// walk, `LongStillSource`, one frame every `stillPeriod`), through `LiveSessionRunner`, the real
+/// orientation filter and a recording, paced on a fake clock.
 @Suite struct LongSessionTests {
     /// Seconds of rest spliced in.
     static let still = 3.0 * 3600
     /// Where the rest goes: 16.5 s into the session, after the first hold, the leg down (s).
     static let split = 16.5
+    /// Seconds between the rest's frames: 10 ms (100 Hz, the rate of the CSV loggers formcheck also
+    /// reads), not the DualSense's 4 ms. What is claimed is about time — three hours on the session
+    /// clock, the 32-bit µs counter wrapping twice, cues sample-exact after it, the filter's angle
+    /// and bias steady, memory flat — and everything timed (the rest detectors' windows, the
+    /// filter, the hold and cue timers) is timed by the samples' times, so the rest is as long with
+    /// 40 % of the samples (measured: 151 s at 4 ms, 58 s at 10 ms; the rest detector scans its
+    /// 0.5 s window at every sample, so its cost falls with the square of the rate). Not slower:
+    /// at 20 and 40 ms the filter's resting flexion drifts by 180° over the three hours.
+    static let stillPeriod = 0.01
+    /// Largest RSS growth over the rest, bytes: 1 MB, less than keeping one 8-byte value per sample
+    /// (1,080,000 samples: 8.6 MB; measured: +112 kB at 10 ms; +128 kB, 0 kB, −100 kB at 4 ms).
+    static let maximumGrowth = 1 << 20
 
-    /// The VM tests' hamstring session (DualSense USB, seed 901) with two full holds at 70°: the
-    /// rest goes between them, so the second hold's countdown and "done" cues come after it.
     static func scenario() throws -> Scenario {
         let json = """
             {"name": "long-hamstring-dualsense", "summary": "two 7 s holds at 70°, three hours apart",
@@ -61,7 +71,7 @@ import ThighSimulator
 
         // The long session, recorded.
         let d = r.description
-        let source = LongStillSource(events: r.events, split: Self.split, still: Self.still, period: period,
+        let source = LongStillSource(events: r.events, split: Self.split, still: Self.still, period: Self.stillPeriod,
                                      accelResolution: Double(d.absInfo[EventCode.absX]?.resolution ?? 1),
                                      gyroResolution: Double(d.absInfo[EventCode.absRX]?.resolution ?? 1))
         let first = r.events[0].time
@@ -109,13 +119,14 @@ import ThighSimulator
         print("long session: \(samples) samples (\(source.eventsProduced) events) in \(Int(seconds)) s;"
               + " RSS \(rssEarly / 1024) kB at 10 min, \(rssEnd / 1024) kB at 3 h (\(growth / 1024) kB)")
         #expect(rssEarly > 0 && rssEnd > 0)
-        #expect(growth < 4 << 20, "RSS grew by \(growth / 1024) kB over the three hours")
+        #expect(growth < Self.maximumGrowth, "RSS grew by \(growth / 1024) kB over the three hours")
 
         // The resting angle: the last minute of the rest within 1° of its first minute.
         let a = early.reduce(0, +) / Double(max(early.count, 1))
         let b = late.reduce(0, +) / Double(max(late.count, 1))
         print("long session: resting flexion \(a)° in the first minute, \(b)° in the last")
-        #expect(early.count > 14000 && late.count > 14000)
+        let perMinute = Int(60 / Self.stillPeriod)
+        #expect(early.count >= perMinute - 1 && late.count >= perMinute - 1, "\(early.count), \(late.count) samples a minute")
         #expect(abs(b - a) <= 1.0)
 
         // The cues after the rest: those of the reference, each at its time plus the rest's,
@@ -129,15 +140,18 @@ import ThighSimulator
         #expect(biasError <= 0.1)
 
         // The cues from the start of the rest on: the reference's, those after the rest at their
-        // time plus the rest's, within one sample. They are timed on the session clock from the
-        // hold's confirmation, which after three hours must still be sample-exact.
-        let after = cues.filter { $0.0 > restStart }.map { ($0.0 > restEnd ? $0.0 - source.stillSeconds : $0.0, $0.1) }
+        // time plus the rest's, within one sample (one of the rest's, for a cue said during it).
+        // They are timed on the session clock from the hold's confirmation, which after three hours
+        // must still be sample-exact.
+        let after = cues.filter { $0.0 > restStart }.map { ($0.0 > restEnd ? $0.0 - source.stillSeconds : $0.0, $0.1, $0.0 > restEnd) }
         let want = referenceCues.filter { $0.0 > restStart }
         #expect(after.map(\.1) == want.map(\.1))
-        let worst = zip(after, want).map { abs($0.0 - $1.0) }.max() ?? .infinity
-        print("long session: cues after the rest \(after.map { "\($0.1) at \($0.0 + ($0.0 > restStart + 1 ? source.stillSeconds : 0)) s" }),"
-              + " at most \(worst) s from the reference's")
+        let worst = zip(after, want).filter(\.0.2).map { abs($0.0 - $1.0) }.max() ?? .infinity
+        let during = zip(after, want).filter { !$0.0.2 }.map { abs($0.0 - $1.0) }.max() ?? 0
+        print("long session: cues after the rest \(after.map { "\($0.1) at \($0.2 ? $0.0 + source.stillSeconds : $0.0) s" }),"
+              + " at most \(worst) s from the reference's (during it: \(during) s)")
         #expect(after.contains { $0.1 == .holdDone } && worst <= period + 1e-9)
+        #expect(during <= Self.stillPeriod + 1e-9)
         // The hold after the rest: its boundaries are where the angle crossed the hold band, which
         // three hours of bias walk may move by a few hundredths of a degree (a few samples).
         #expect(summary.holds.count == referenceSummary.holds.count)

@@ -174,4 +174,27 @@ import Testing
         #expect(abs(after.seconds - 4.8) < 1e-9 && after.anomaly == nil)
         #expect(abs(c.time(for: Self.frame(5_004_000, 4_123)).seconds - 4.804) < 1e-9)
     }
+    /// A controller that went away and came back with its clock run on (a DualSense out of range,
+    /// hid-playstation passing its sensor clock on): the new node's first frame is timed by the
+    /// device's step, as a replay of the session's recording (where the reconnection is a gap)
+    /// times it — not by the kernel's, here 29 ms longer (the frames reached the kernel late).
+    @Test func aReconnectionWhoseClockRanOnIsTimedAsTheRecordingsReplay() {
+        var live = SampleClock(model: .deviceClock), replay = SampleClock(model: .deviceClock)
+        var times: [(Double, Double)] = []
+        for i in 0...100 {
+            let f = Self.frame(Int64(i) * 4_000, UInt32(i) * 4_000)
+            times.append((live.time(for: f).seconds, replay.time(for: f).seconds))
+        }
+        live.reset()
+        replay.gapOccurred()
+        // Away 1.6 s by the controller's clock, 1.629 s by the kernel's.
+        for k in 0..<3 {
+            let f = Self.frame(400_000 + 1_629_000 + Int64(k) * 4_000, 400_000 + 1_600_000 + UInt32(k) * 4_000)
+            let (a, b) = (live.time(for: f), replay.time(for: f))
+            #expect(a.anomaly == nil && b.anomaly == nil)
+            times.append((a.seconds, b.seconds))
+        }
+        #expect(times.allSatisfy { $0.0 == $0.1 })
+        #expect(abs(times[101].0 - 2.0) < 1e-12, "\(times[101].0)")
+    }
 }
