@@ -67,11 +67,11 @@ public enum ExerciseRecogniser {
                 continue
             }
             let key = reading(of: p, side: overview.side)
-            if outlines[key] == nil {
+            let (angles, outline) = outlines[key] ?? {
                 let angles = overview.angles(key)
-                outlines[key] = (angles, angles.solution == nil ? nil : MovementOutline(angles.angles, axis: key.axis, parameters: parameters))
-            }
-            let (angles, outline) = outlines[key]!
+                return (angles, angles.solution == nil ? nil : MovementOutline(angles.angles, axis: key.axis, parameters: parameters))
+            }()
+            outlines[key] = (angles, outline)
             candidates.append(fit(p, reading: angles, outline: outline, steps: overview.steps, rules: rules))
         }
         // Lowest cost first; ties keep the library's order.
