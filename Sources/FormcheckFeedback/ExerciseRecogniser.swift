@@ -67,11 +67,15 @@ public enum ExerciseRecogniser {
                 continue
             }
             let key = reading(of: p, side: overview.side)
-            let (angles, outline) = outlines[key] ?? {
+            let read: (PostureAngles, MovementOutline?)
+            if let known = outlines[key] {
+                read = known
+            } else {
                 let angles = overview.angles(key)
-                return (angles, angles.solution == nil ? nil : MovementOutline(angles.angles, axis: key.axis, parameters: parameters))
-            }()
-            outlines[key] = (angles, outline)
+                read = (angles, angles.solution == nil ? nil : MovementOutline(angles.angles, axis: key.axis, parameters: parameters))
+                outlines[key] = read
+            }
+            let (angles, outline) = read
             candidates.append(fit(p, reading: angles, outline: outline, steps: overview.steps, rules: rules))
         }
         // Lowest cost first; ties keep the library's order.
