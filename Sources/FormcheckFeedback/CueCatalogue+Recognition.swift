@@ -44,6 +44,7 @@ extension CueCatalogue {
         case .stillness: "no movement"
         case .noHolds: "no hold"
         case .holdAngle: "the hold angle"
+        case .shortHolds: "holds too short"
         case .crossed: "a crossing"
         case .notCrossed: "no crossing"
         case .noStartBand: "no pause in its start position"
@@ -51,6 +52,7 @@ extension CueCatalogue {
         case .range: "the range"
         case .top: "the time at the top"
         case .unreadable: "its posture"
+        case .posture: "how the thigh lies"
         }
     }
 }

@@ -5,26 +5,42 @@ import MotionCore
 /// A batch scorer over a finished recording (replay), not a state machine: it needs the whole
 /// angle series, which `RecordingOverview` gives once for every posture.
 ///
-/// Each protocol is read in its own posture (the mounting solved with the protocol's posture as
-/// the hint, as a session would) and on its own axis, and the reading is cut into a resting angle
-/// and excursions from it (`MovementOutline`). Then (`RecognitionRules` for the weights and scales):
+/// Each protocol is read as a session of it reads the angles (`SessionPipeline`): the mounting
+/// solved with its posture as done (lying on the side: the sensor leg on top), its rep axis and the
+/// direction its reps move (`ExerciseProtocol.movement`), one solve per distinct reading; the
+/// reading is cut into a resting angle and excursions from it on the protocol's axis
+/// (`MovementOutline`). Then (`RecognitionRules` for the weights and scales, and their reasons):
+/// - **posture evidence**: what the strap calibration could not fit in that posture, axis and
+///   direction even with the best strap orientation (`MountingSolution.cost`);
 /// - **walking**: a walk wants steps (`walkingSteps`); any other exercise costs when
 ///   `wrongExerciseSteps` are walked;
 /// - **stretches** want holds (`hold.minimumSeconds` still, away from the start) at or just beyond
-///   `holdAngle`, crossed by `minimumAdduction` when the protocol asks for it (else in the sagittal
-///   plane), after a pause in `startBand` when it has one (else straight up);
-/// - **strengthening** wants reps along `topAngle − startAngle` (direction and range, within
-///   `rangeTolerance`) with a top as long as `reps.holdSeconds` (within `holdGrace`).
+///   `holdAngle`, lasting `holdSeconds`, crossed by `minimumAdduction` when the protocol asks for it
+///   (else in the sagittal plane), after a pause in `startBand` when it has one (else straight up);
+/// - **strengthening** wants reps along `topAngle − startAngle` (short by `rangeTolerance`, beyond
+///   by `overshootBeyond`) with a top as long as `reps.holdSeconds` (short by `holdGrace`).
 /// Nothing here names an exercise: a protocol added later is scored by its own numbers.
 ///
-/// What it cannot tell: one thigh sensor without a stored mounting cannot see the posture itself
-/// (the mounting is solved to fit the posture asked), so exercises that move the thigh alike in
-/// different postures (a bridge's thigh falling 33° from 45°, a straight-leg raise's rising 35°
-/// from 0°) are told apart only by their timing, and sitting from lying not at all.
+/// What it cannot tell: one thigh sensor without a stored mounting sees neither the posture, nor
+/// which of the thigh's axes it turns about, nor the direction from the start (each protocol's
+/// solve fits its own at no cost), so exercises whose numbers overlap — a bridge's thigh falling
+/// 33° from 45°, a straight-leg raise's rising 35° from 0°, a side-lying leg lift's 30° of
+/// abduction, each with a 2 s pause — are told apart only by their ranges, a few degrees: unsure.
+/// A strap calibration (`formcheck calibrate`) shows where the femur rests (the bridge's 45°), but
+/// not lying on the back from lying on the side (only the thigh's turn about its own axis differs,
+/// which hip flexion and adduction leave out).
 public enum ExerciseRecogniser {
+    public typealias PostureAngles = RecordingOverview.PostureAngles
+
     /// The angle a protocol's movement is measured in.
     public static func axis(of p: ExerciseProtocol) -> MovementAxis {
         p.reps?.axis ?? .flexion
+    }
+
+    /// How a session of `p` on the `side` leg reads the angles (`SessionPipeline`): its posture as
+    /// done (lying on the side with the sensor leg on top), its rep axis, its movement's direction.
+    public static func reading(of p: ExerciseProtocol, side: Side) -> RecordingOverview.Reading {
+        .init(posture: p.posture.withSensorLegOnTop(side), axis: axis(of: p), movement: p.movement)
     }
 
     /// Scores every protocol in `protocols` against a whole recording's readings (one pass of the
@@ -42,23 +58,25 @@ public enum ExerciseRecogniser {
         let parameters = MovementOutline.Parameters(stillRate: rules.stillRate, minimumStation: rules.minimumStation,
                                                     leaveBand: rules.leaveBand, topBand: rules.topBand,
                                                     rateHalfWindow: rules.rateHalfWindow)
-        var readings: [Posture: RecordingOverview.PostureAngles] = [:]
-        var outlines: [String: MovementOutline?] = [:]
+        var outlines: [RecordingOverview.Reading: (PostureAngles, MovementOutline?)] = [:]
         var candidates: [ExerciseRecognition.Candidate] = []
         for p in protocols {
             // A walk is judged by its steps alone: no angles to read.
             guard p.kind != .walk else {
-                candidates.append(fit(p, outline: nil, steps: overview.steps, rules: rules))
+                candidates.append(fit(p, reading: nil, outline: nil, steps: overview.steps, rules: rules))
                 continue
             }
-            let axis = axis(of: p)
-            let key = p.posture.rawValue + "/" + axis.rawValue
-            if outlines[key] == nil {
-                let reading = readings[p.posture] ?? overview.angles(in: p.posture)
-                readings[p.posture] = reading
-                outlines[key] = reading.solution == nil ? .some(nil) : MovementOutline(reading.angles, axis: axis, parameters: parameters)
+            let key = reading(of: p, side: overview.side)
+            let read: (PostureAngles, MovementOutline?)
+            if let known = outlines[key] {
+                read = known
+            } else {
+                let angles = overview.angles(key)
+                read = (angles, angles.solution == nil ? nil : MovementOutline(angles.angles, axis: key.axis, parameters: parameters))
+                outlines[key] = read
             }
-            candidates.append(fit(p, outline: outlines[key] ?? nil, steps: overview.steps, rules: rules))
+            let (angles, outline) = read
+            candidates.append(fit(p, reading: angles, outline: outline, steps: overview.steps, rules: rules))
         }
         // Lowest cost first; ties keep the library's order.
         let ranked = candidates.enumerated().sorted { ($0.element.cost, $0.offset) < ($1.element.cost, $1.offset) }.map(\.element)
@@ -72,7 +90,8 @@ public enum ExerciseRecogniser {
     }
 
     /// How well one protocol explains the recording read in its posture (`outline`; nil: unreadable).
-    static func fit(_ p: ExerciseProtocol, outline: MovementOutline?, steps: Int, rules r: RecognitionRules) -> ExerciseRecognition.Candidate {
+    static func fit(_ p: ExerciseProtocol, reading: PostureAngles?, outline: MovementOutline?, steps: Int,
+                    rules r: RecognitionRules) -> ExerciseRecognition.Candidate {
         var terms: [RecognitionTerm: Double] = [:]
         var seen = ExerciseRecognition.Observation()
         seen.steps = steps
@@ -91,10 +110,13 @@ public enum ExerciseRecogniser {
         case .stretch, .strength:
             add(.walked, steps >= p.wrongExerciseSteps ? 1 : 0, weight: w.walking)
         }
-        guard let outline else {
+        guard let reading, let solution = reading.solution, let outline else {
             add(.unreadable, 1, weight: w.unreadable)
             return result()
         }
+        // The posture evidence: what the strap calibration itself could not fit in the protocol's
+        // posture, axis and direction, even with the best strap orientation.
+        add(.posture, solution.cost, weight: w.posture)
         let moves = outline.excursions.filter { $0.end - $0.start >= r.minimumExcursion }
         seen.movements = moves.count
         guard !moves.isEmpty else {
@@ -108,13 +130,16 @@ public enum ExerciseRecogniser {
             break
         case .stretch:
             let holdAngle = p.holdAngle ?? p.holdThreshold
-            var angleCost = 0.0, crossed = 0.0, notCrossed = 0.0, noBand = 0.0, pausedOnTheWay = 0.0
+            var angleCost = 0.0, crossed = 0.0, notCrossed = 0.0, noBand = 0.0, pausedOnTheWay = 0.0, shortHeld = 0.0
             var angles: [Double] = [], lengths: [Double] = [], crossings: [Double] = [], pauses: [Double] = []
             var held = 0
             for e in moves {
                 guard let hold = e.longest, hold.duration >= p.hold.minimumSeconds,
                       abs(hold.angle - e.from) >= p.hold.awayFromNeutral else { continue }
                 held += 1
+                if let target = p.holdSeconds, target > p.hold.minimumSeconds {
+                    shortHeld += min(1, max(0, target - hold.duration) / (target - p.hold.minimumSeconds))
+                }
                 // As the protocol measures it: its neutral plus the movement from the start.
                 let h = p.neutralFlexion + hold.angle - e.from
                 angles.append(h)
@@ -149,6 +174,7 @@ public enum ExerciseRecogniser {
             if held > 0 {
                 let k = Double(held)
                 add(.holdAngle, angleCost / k, weight: w.holdAngle)
+                add(.shortHolds, shortHeld / k, weight: w.holdLength)
                 add(.crossed, crossed / k, weight: w.unexpectedCrossing)
                 add(.notCrossed, notCrossed / k, weight: w.missingCrossing)
                 add(.noStartBand, noBand / k, weight: w.startBand)
@@ -158,17 +184,23 @@ public enum ExerciseRecogniser {
             let reps = p.reps ?? .init()
             let direction: Double = reps.topAngle >= reps.startAngle ? 1 : -1
             let range = abs(reps.topAngle - reps.startAngle)
-            let topScale = reps.holdGrace > 0 ? reps.holdGrace : r.topScale
+            // Short of the top by the protocol's own tolerance costs 1, beyond it by its overshoot
+            // threshold (going past the top is allowed up to `overshootBeyond`).
+            let beyondScale = reps.overshootBeyond > 0 ? reps.overshootBeyond : reps.rangeTolerance
+            // A top shorter than asked costs 1 per the protocol's grace; longer, 1 per the pause asked
+            // (at least `topRoom`): a longer pause is no error of the protocol's.
+            let shortScale = reps.holdGrace > 0 ? reps.holdGrace : r.topScale
+            let longScale = max(reps.holdSeconds, r.topRoom)
             var rangeCost = 0.0, topCost = 0.0
             var ranges: [Double] = [], tops: [Double] = []
             for e in moves {
                 let q = direction * e.peak
                 ranges.append(q)
-                rangeCost += min(r.termCap, abs(q - range) / reps.rangeTolerance)
+                rangeCost += min(r.termCap, max(0, range - q) / reps.rangeTolerance + max(0, q - range) / beyondScale)
                 // The top: the longest still station near the peak (none: a turn without a pause).
                 let top = e.stations.filter { abs($0.angle - e.from - e.peak) <= 2 * r.topBand }.map(\.duration).max() ?? 0
                 tops.append(top)
-                topCost += min(r.termCap, abs(top - reps.holdSeconds) / topScale)
+                topCost += min(r.termCap, max(0, reps.holdSeconds - top) / shortScale + max(0, top - reps.holdSeconds) / longScale)
             }
             seen.range = mean(ranges)
             seen.topSeconds = mean(tops)

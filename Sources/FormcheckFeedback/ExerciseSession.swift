@@ -225,12 +225,18 @@ public struct ExerciseSession: Sendable {
                 break
             case .formError(let kind, let rep):
                 // Said at once: too fast is judged at the top (of the way up); the others where the rep is.
-                let stage: RepStage = switch c.stage {
-                case _ where kind == .tooFast: .up
-                case .up?: .up
-                case .top?: .top
-                case .down?: .down
-                case .start?, .end?, nil: .end
+                // (A statement switch: the `switch` expression with a `where` case crashes the 6.3
+                // compiler's optimiser — CopyPropagation, "Found ownership error" — in release builds.)
+                var stage = RepStage.end
+                if kind == .tooFast {
+                    stage = .up
+                } else {
+                    switch c.stage {
+                    case .up?: stage = .up
+                    case .top?: stage = .top
+                    case .down?: stage = .down
+                    case .start?, .end?, nil: stage = .end
+                    }
                 }
                 report(kind, rep: rep, live: live, into: &out, stage: stage)
             case .ended(let r):

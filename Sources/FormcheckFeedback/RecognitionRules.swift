@@ -36,10 +36,15 @@ public struct RecognitionRules: Sendable, Hashable {
     /// A pause on the way into a hold (not the start position a protocol asks for) that lasts this
     /// long is part of what the exercise is (piriformis: raise to 45°, pause, cross), seconds.
     public var pauseSeconds = 2.0
-    /// A rep's top lasting the protocol's own `reps.holdGrace` longer or shorter than its
-    /// `reps.holdSeconds` costs 1 (the grace is how much short the protocol lets a pause be before
-    /// it is `shortHold`); this is the scale for a protocol whose grace is 0, seconds.
+    /// A rep's top lasting the protocol's own `reps.holdGrace` shorter than its `reps.holdSeconds`
+    /// costs 1 (the grace is how much short the protocol lets a pause be before it is `shortHold`);
+    /// this is the scale for a protocol whose grace is 0, seconds.
     public var topScale = 0.5
+    /// A top *longer* than `reps.holdSeconds` is no error of the protocol's (its rep counter only
+    /// judges a short one), but a top several pauses long is a hold, not that rep: it costs 1 per
+    /// `holdSeconds` beyond it, and per this many seconds at least (a protocol asking no pause —
+    /// sit-to-stand — still turns with a moment still at the top; 2 s: the lying reps' pause).
+    public var topRoom = 2.0
     /// Steps that make a recording walking (for `walk`): the protocols' default `wrongExerciseSteps`.
     public var walkingSteps = 10
 
@@ -65,10 +70,26 @@ public struct RecognitionRules: Sendable, Hashable {
         public var missingCrossing = 1.0
         /// No pause in the protocol's start band, or a pause on the way where the protocol has none.
         public var startBand = 2.0
-        /// A rep's range, per unit (`reps.rangeTolerance`).
+        /// A rep's range, per unit: short of the protocol's range by its `reps.rangeTolerance`, or
+        /// beyond it by its `reps.overshootBeyond` (the protocol's own thresholds for `shallow` and
+        /// `overshoot`: a rep a little past the top is still that rep).
         public var range = 1.0
-        /// A rep's top, per unit of `reps.holdGrace` (or `topScale`).
+        /// A rep's top, per unit (short: `reps.holdGrace` or `topScale`; long: `topRoom`).
         public var top = 1.0
+        /// A stretch's holds shorter than the protocol's `holdSeconds`, per unit: the share of the
+        /// way from the protocol's `holdSeconds` down to `hold.minimumSeconds` (the shortest stillness
+        /// that counts as a hold at all). A hold of the minimum is barely one: half of `kind` (no
+        /// hold). It is the stretch's own `shortHold` error, so it costs no more than that; it tells
+        /// a 30 s stretch from a rep held 5 s (bird-dog against knee-to-chest: the same 90° of thigh
+        /// movement to a sensor that cannot see the posture).
+        public var holdLength = 1.5
+        /// The strap calibration's own cost (`MountingSolution.cost`) of the recording read in the
+        /// protocol's posture, axis and direction, per unit of the solver's cost (its hinted
+        /// posture 45° off costs 2, a hip placed out of its range over the whole recording 8): the
+        /// posture evidence. About 0 for any lying exercise when the recording begins lying (one
+        /// rest and a lift fit any posture); walking or 90° movements cost in a posture that cannot
+        /// hold them.
+        public var posture = 1.0
         /// The angles could not be read in the protocol's posture (no mounting solution).
         public var unreadable = 4.0
         public init() {}

@@ -12,6 +12,8 @@ public enum RecognitionTerm: String, Sendable, Hashable, Codable, CaseIterable, 
     case noHolds
     /// Holds short of, or far beyond, the protocol's hold angle.
     case holdAngle
+    /// A stretch's holds shorter than the protocol's `holdSeconds`.
+    case shortHolds
     /// The thigh out of the sagittal plane where the protocol has no crossing.
     case crossed
     /// Not crossed where the protocol asks for a crossing.
@@ -27,6 +29,9 @@ public enum RecognitionTerm: String, Sendable, Hashable, Codable, CaseIterable, 
     case top
     /// The angles could not be read in the protocol's posture.
     case unreadable
+    /// The strap calibration's own misfit of the recording in the protocol's posture, axis and
+    /// direction (`MountingSolution.cost`).
+    case posture
 
     public static func < (a: RecognitionTerm, b: RecognitionTerm) -> Bool {
         (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)

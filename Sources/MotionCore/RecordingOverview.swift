@@ -2,18 +2,36 @@
 /// live orientation filter (`OrientationFilter`, as a session runs it) gathering the mounting
 /// evidence (`MountingEvidence`: rests, the movement's axis — none of it depends on the exercise),
 /// the steps walked (`GaitTracker`) and the orientation every `interval` seconds. The hip angles
-/// *as a posture would read them* then come from `angles(in:)`: the mounting solved with that
-/// posture as the hint (`MountingSolver`, cheap: it reads the evidence, not the samples) applied
-/// to the kept orientations. Trying every posture costs one filter pass plus one solve per posture.
+/// *as an exercise would read them* then come from `angles(in:axis:movement:)`: the mounting solved
+/// with what a session of that exercise tells the solver — its posture (lying on the side: on the
+/// side that puts the sensor leg on top), its rep axis and its movement's direction
+/// (`MountingSolver`, cheap: it reads the evidence, not the samples) — applied to the kept
+/// orientations. Trying every exercise costs one filter pass plus one solve per distinct reading.
 ///
 /// The angles are the causal filter's and a calibration from the whole recording's evidence,
 /// without the session's re-anchoring of the heading at neutral rests or its slip detection: good
 /// for telling exercises apart, not a replacement for `AngleSeries`.
 public struct RecordingOverview: Sendable {
-    /// The hip angles of a recording read in one posture.
-    public struct PostureAngles: Sendable {
+    /// What the mounting is solved with: an exercise's posture (as done: `Posture.withSensorLegOnTop`),
+    /// its rep axis and the direction its reps move the thigh (nil: not known) — the solver's hints.
+    public struct Reading: Sendable, Hashable {
         public var posture: Posture
-        /// The mounting solved with the posture as the hint (nil: it could not be solved).
+        public var axis: MovementAxis
+        public var movement: MountingSolver.Movement?
+
+        public init(posture: Posture, axis: MovementAxis = .flexion, movement: MountingSolver.Movement? = nil) {
+            self.posture = posture
+            self.axis = axis
+            self.movement = movement
+        }
+    }
+
+    /// The hip angles of a recording read one way.
+    public struct PostureAngles: Sendable {
+        /// How it was read.
+        public var reading: Reading
+        public var posture: Posture { reading.posture }
+        /// The mounting solved with the reading's hints (nil: it could not be solved).
         public var solution: MountingSolution?
         /// Why not, when `solution` is nil.
         public var shortfall: MountingSolver.Shortfall?
@@ -41,7 +59,7 @@ public struct RecordingOverview: Sendable {
     public let storedMounting: Quaternion?
 
     /// The evidence's history is thinned to at most this many entries (a live session keeps 4000):
-    /// a solve costs hypotheses × history entries, once per posture tried, and the anatomy term
+    /// a solve costs hypotheses × history entries, once per reading tried, and the anatomy term
     /// it feeds needs the range of poses the thigh went through, which an entry every few tenths of
     /// a second still shows (a rep lasts seconds).
     public static let historyLimit = 600
@@ -88,16 +106,18 @@ public struct RecordingOverview: Sendable {
         walkingSeconds = gait.walkingSeconds
     }
 
-    /// The recording's hip angles read in `posture`.
-    public func angles(in posture: Posture) -> PostureAngles {
+    /// The recording's hip angles read as `reading` says (the mounting solved, as a session would,
+    /// with its posture, axis and direction).
+    public func angles(_ reading: Reading) -> PostureAngles {
+        let posture = reading.posture
         let solution: MountingSolution
         if let storedMounting {
             solution = MountingSolution(mounting: storedMounting, confidence: .sure, cost: 0, alternativeCost: .infinity,
                                         cues: [.stored], rests: MountingSolver.label(evidence.allRests, mounting: storedMounting, hint: posture))
         } else {
-            switch MountingSolver.solve(evidence, hint: posture) {
+            switch MountingSolver.solve(evidence, hint: posture, axis: reading.axis, movement: reading.movement) {
             case .success(let s): solution = s
-            case .failure(let e): return PostureAngles(posture: posture, solution: nil, shortfall: e.shortfall, angles: [])
+            case .failure(let e): return PostureAngles(reading: reading, solution: nil, shortfall: e.shortfall, angles: [])
             }
         }
         let first = orientations.first ?? (0, .identity)
@@ -114,6 +134,6 @@ public struct RecordingOverview: Sendable {
             last = a.flexion
             out.append(HipAngleSample(time: t, angles: a))
         }
-        return PostureAngles(posture: posture, solution: solution, shortfall: nil, angles: out)
+        return PostureAngles(reading: reading, solution: solution, shortfall: nil, angles: out)
     }
 }
