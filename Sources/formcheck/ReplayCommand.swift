@@ -81,8 +81,10 @@ struct ReplayCommand: AsyncParsableCommand {
             } else {
                 do { readings = try recording.readAll().readings } catch { throw fail(error) }
             }
-            // The whole recording is there: which exercise it is, from every protocol's numbers.
-            let recognition = pacedEvemu && named != nil ? nil
+            // The whole recording is there: which exercise it is, from every protocol's numbers —
+            // when none is named. With one named, recognition waits for the session's end and runs
+            // only if the session found nothing of it (below): coaching then costs what live does.
+            var recognition = named != nil ? nil
                 : ExerciseRecogniser.recognise(readings: readings, side: side, storedMounting: stored?.mounting, among: candidates)
             let exercise: ExerciseProtocol
             if let named {
@@ -154,6 +156,17 @@ struct ReplayCommand: AsyncParsableCommand {
                     }
                 }
                 events.removeAll()
+                // A named exercise of which the session found nothing (no hold, no rep, no step): is it
+                // clearly another exercise? (`wrongExercise`, said just before the session's end.)
+                if named != nil {
+                    var probe = pipeline
+                    var ignored: [SessionEvent] = []
+                    let so = probe.finish(into: &ignored)
+                    if so.holds.isEmpty && (so.reps ?? []).isEmpty && (so.steps ?? 0) == 0 {
+                        recognition = ExerciseRecogniser.recognise(readings: readings, side: side, storedMounting: stored?.mounting,
+                                                                   among: candidates)
+                    }
+                }
                 // Known once the whole recording was read: just before the session's end.
                 if let recognition { pipeline.recognised(recognition, announce: named == nil && format == .json, into: &events) }
                 summary = pipeline.finish(into: &events)
