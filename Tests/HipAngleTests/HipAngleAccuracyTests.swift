@@ -14,17 +14,28 @@ import ThighSimulator
         var calibration: StrapCalibration?
     }
 
+    /// A library scenario rendered with every consumer IMU error, read back: the live and the
+    /// replay measurement below both use it, so it is rendered once.
+    static let withErrors = ComputedOnce<(readings: [SensorReading], truth: ScenarioTruth)>()
+
+    static func recorded(_ name: String, accelerometerErrors: Bool) throws -> (readings: [SensorReading], truth: ScenarioTruth) {
+        func make() throws -> (readings: [SensorReading], truth: ScenarioTruth) {
+            let r = ScenarioRenderer(ScenarioLibrary.named(name)!).render(accelerometerErrors: accelerometerErrors)
+            return (try Recording(bytes: Array(r.evemuText().utf8), path: name).readAll().readings, r.truth)
+        }
+        return accelerometerErrors ? try withErrors.value(name, make) : try make()
+    }
+
     static func measure(_ name: String, accelerometerErrors: Bool = true) throws -> Errors {
         let s = ScenarioLibrary.named(name)!
-        let r = ScenarioRenderer(s).render(accelerometerErrors: accelerometerErrors)
-        let readings = try Recording(bytes: Array(r.evemuText().utf8), path: name).readAll().readings
+        let (readings, truth) = try recorded(name, accelerometerErrors: accelerometerErrors)
         var pipeline = AnglePipeline(estimator: OrientationFilter(), posture: s.posture, side: s.side)
         var angles: [HipAngleSample] = []
         var slips: [Double] = []
         for reading in readings {
             if case .slipDetected(_, let angle)? = pipeline.consume(reading, into: &angles) { slips.append(angle) }
         }
-        return errors(angles, truth: r.truth, slips: slips, calibration: pipeline.tracker.calibration)
+        return errors(angles, truth: truth, slips: slips, calibration: pipeline.tracker.calibration)
     }
 
     /// RMSE against the truth: flexion, flexion in the truth's holds, adduction, degrees.
@@ -66,10 +77,9 @@ import ThighSimulator
     /// rests first.
     static func measureReplay(_ name: String) throws -> Errors {
         let s = ScenarioLibrary.named(name)!
-        let r = ScenarioRenderer(s).render()
-        let readings = try Recording(bytes: Array(r.evemuText().utf8), path: name).readAll().readings
+        let (readings, truth) = try recorded(name, accelerometerErrors: true)
         let series = AngleSeries.compute(readings: readings, mode: .replay, side: s.side, posture: s.posture)
-        return errors(series.angles, truth: r.truth, slips: [], calibration: series.calibration)
+        return errors(series.angles, truth: truth, slips: [], calibration: series.calibration)
     }
 
     /// The full consumer error model (accelerometer bias ±20 mg per axis, scale ±1 %, which tilt its
