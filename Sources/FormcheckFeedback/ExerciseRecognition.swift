@@ -71,10 +71,12 @@ public struct ExerciseRecognition: Sendable, Hashable {
 
     /// True when the recording is clearly another exercise than `name`: `name` does not fit (its cost
     /// is beyond `fitLimit`: a shallow knee-to-chest is still a knee-to-chest), another one does,
-    /// and `name` costs at least `sureMargin` more. What `wrongExercise` is said on.
+    /// and `name` costs at least `sureMargin` more; a strengthening exercise must show at least
+    /// `clearlyAnotherMovements` of its reps. What `wrongExercise` is said on.
     public func isClearlyNot(_ name: String, rules: RecognitionRules = .init()) -> Bool {
         guard let best, best.exercise != name, best.cost <= rules.fitLimit, let given = candidate(name),
               given.cost > rules.fitLimit else { return false }
+        if best.kind == .strength && best.observed.movements < rules.clearlyAnotherMovements { return false }
         return given.cost - best.cost >= rules.sureMargin
     }
 }

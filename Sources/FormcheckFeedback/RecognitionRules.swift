@@ -104,6 +104,11 @@ public struct RecognitionRules: Sendable, Hashable {
     public var sureMargin = 1.0
     public var likelyMargin = 0.4
     public var fitLimit = 2.0
+    /// To say a recording is clearly another exercise than the one named (`wrongExercise`), the
+    /// other must show at least this many of its movements (reps, walking aside): one lift is one
+    /// attempt — a session cut short in its first raise reads as a rep of many exercises — while a
+    /// set is what tells an exercise. A stretch's hold is its own evidence (one is enough).
+    public var clearlyAnotherMovements = 2
 
     public init() {}
 }
