@@ -236,6 +236,7 @@ import Testing
     /// Each fixture and what inspecting it gives: its sample count, or nil where it must fail.
     static let fixtures: [(name: String, samples: Int?)] = [
         ("dualsense-bt-motion-sensors.evemu", 0),
+        ("dualsense-reconnect-hamstring-cut.evemu", 2506),
         ("dualsense-usb-motion-sensors.evemu", 0),
         ("dualshock4-v2-bt-motion-sensors.evemu", 0),
         ("joycon-left-imu.evemu", 0),
