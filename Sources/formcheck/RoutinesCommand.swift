@@ -21,24 +21,8 @@ struct RoutinesCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let routines: [Routine]
-        let plans: [RoutinePlan]
-        do {
-            routines = try name.map { [try RoutineLibrary.named($0)] } ?? RoutineLibrary.all()
-            plans = try routines.map { try RoutinePlan($0) { try ExerciseLibrary.named($0) } }
-        } catch let error as RoutineLibrary.LoadError {
-            switch error {
-            case .unknown:
-                printError("formcheck: \(error)\n  fix: 'formcheck routines' lists them")
-                throw ExitCode(64)
-            case .invalid:
-                printError("formcheck: \(error)\n  fix: correct that file (compare with 'formcheck routines --json sciatica-daily')")
-                throw ExitCode(65)
-            case .unreadable:
-                printError("formcheck: \(error)")
-                throw ExitCode(66)
-            }
-        }
+        let routines = try RoutineChoice.loading { try name.map { [try RoutineLibrary.named($0)] } ?? RoutineLibrary.all() }
+        let plans = try RoutineChoice.loading { try routines.map { try RoutinePlan($0) { try ExerciseLibrary.named($0) } } }
         if json {
             print(name == nil ? try jsonText(routines) : try jsonText(routines[0]))
         } else {
