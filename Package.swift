@@ -15,9 +15,11 @@ let package = Package(
         .library(name: "FormcheckFeedback", targets: ["FormcheckFeedback"]),
         .library(name: "ThighSimulator", targets: ["ThighSimulator"]),
         .library(name: "FormcheckEvaluation", targets: ["FormcheckEvaluation"]),
+        .library(name: "FormcheckHistory", targets: ["FormcheckHistory"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // libevdev, through pkg-config. Only FormcheckInput imports it.
@@ -45,6 +47,13 @@ let package = Package(
             swiftSettings: strict,
             plugins: ["EmbedBuiltIns"]
         ),
+        // The history: sessions, exercises, pain and the user's profile in SQLite (GRDB), its
+        // migrations, and the queries behind history, plan, report and export.
+        .target(
+            name: "FormcheckHistory",
+            dependencies: ["MotionCore", "FormcheckFeedback", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         // Scoring formcheck against recordings with a ground truth (real data: eval-real).
         .target(
             name: "FormcheckEvaluation",
@@ -55,6 +64,7 @@ let package = Package(
             name: "formcheck",
             dependencies: [
                 "FormcheckInput", "MotionCore", "FormcheckFeedback", "ThighSimulator", "FormcheckEvaluation",
+                "FormcheckHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict,
