@@ -25,6 +25,8 @@ public struct ProgressReport: Sendable, Hashable, Codable {
         public var reps: Int
         public var completeReps: Int
         public var sets: Int
+        /// Form errors of this exercise on this side, all kinds.
+        public var formErrors: Int
     }
 
     /// Form errors of one kind in one exercise over a period.
@@ -182,7 +184,7 @@ extension ProgressReport {
             let s = e.summary
             let key = e.exercise + "\u{1}" + e.side.rawValue
             var w = work[key] ?? Work(exercise: e.exercise, side: e.side, attempts: 0, secondsUnderStretch: 0, holds: 0, completeHolds: 0,
-                                      reps: 0, completeReps: 0, sets: 0)
+                                      reps: 0, completeReps: 0, sets: 0, formErrors: 0)
             w.attempts += 1
             w.secondsUnderStretch += s.holds.reduce(0) { $0 + $1.duration }
             w.holds += s.holds.count
@@ -191,6 +193,7 @@ extension ProgressReport {
             w.reps += reps.count
             w.completeReps += reps.filter(\.complete).count
             w.sets += Set(reps.map(\.set)).count
+            w.formErrors += s.formErrors.count
             work[key] = w
             for f in s.formErrors {
                 let k = e.exercise + "\u{1}" + f.kind.rawValue

@@ -30,7 +30,7 @@ extension ReplayCommand {
             do { readings = try recording.readAll().readings } catch { throw fail(error) }
             if files.count > 1 && format == .text { print("== \(file)") }
             let saving = store.map {
-                SessionHistory(store: $0, record: sessionRecord(file, recording, kind: .routine, routine: plan.routine.name),
+                SessionHistory(store: $0, record: sessionRecord(file, recording, kind: .replay, routine: plan.routine.name),
                                recorder: .routine(), beginNow: false)
             }
             var summary: RoutineSummary?
