@@ -55,16 +55,16 @@ struct LiveCommand: AsyncParsableCommand {
         let exercise = try options.loadProtocol()
         let speechFile = try speakTo.map { try SpeechOutput.file($0) }
         var stored = try options.loadCalibration()
-        // The history first: a database that cannot be used is said before the session, not after it.
-        let store = noSave ? nil : try history.open()
         let example = "formcheck live %@ --exercise \(exercise.name)"
         let node = try DeviceChoice.node(device, discovery: roots.discovery, example: example)
         var speech: SpeechSink?
         if speak {
             do { speech = try SpeechSink.make() } catch { printError("formcheck: \(error)") }
         }
-        let painBefore = store == nil ? nil : PainQuestion.ask(.before, given: pain.pain, speech: speech, stop: StopFlag())
+        let painBefore = noSave ? nil : PainQuestion.ask(.before, given: pain.pain, speech: speech, stop: StopFlag())
         let live = try LiveDevice.open(node, discovery: roots.discovery, record: record, example: example)
+        // The history once the device is open (a missing or unreadable device is said first), before the session.
+        let store = noSave ? nil : try live.openHistory(history, record: record)
         if stored == nil, let uniq = live.uniq, FileManager.default.fileExists(atPath: StoredCalibration.defaultPath(uniq: uniq)) {
             stored = try? StoredCalibration.load(StoredCalibration.defaultPath(uniq: uniq))
             if stored != nil { printError("formcheck: using the stored calibration of \(uniq)") }

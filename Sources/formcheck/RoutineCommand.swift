@@ -59,16 +59,16 @@ struct RoutineCommand: AsyncParsableCommand {
 
     func run() async throws {
         let plan = try RoutineChoice.plan(routine)
-        // The history first: a database that cannot be used is said before the routine, not after it.
-        let store = noSave ? nil : try history.open()
         let example = "formcheck routine \(routine) %@"
         let node = try DeviceChoice.node(device, discovery: roots.discovery, example: example)
         var speech: SpeechSink?
         if speak {
             do { speech = try SpeechSink.make() } catch { printError("formcheck: \(error)") }
         }
-        let painBefore = store == nil ? nil : PainQuestion.ask(.before, given: pain.pain, speech: speech, stop: StopFlag())
+        let painBefore = noSave ? nil : PainQuestion.ask(.before, given: pain.pain, speech: speech, stop: StopFlag())
         let live = try LiveDevice.open(node, discovery: roots.discovery, record: record, example: example)
+        // The history once the device is open (a missing or unreadable device is said first), before the routine.
+        let store = noSave ? nil : try live.openHistory(history, record: record)
         let stopper = live.stopper
         let stop = StopFlag()
         let signals = SignalStop.install {
