@@ -107,6 +107,9 @@ struct LiveCommand: AsyncParsableCommand {
             throw fail(error)
         }
         saving?.single(summary, ending: .of(summary, exercise: exercise))
+        // Ctrl-C ended the session (as it ends every live one): the question is still put, and a
+        // Ctrl-C now skips it.
+        stop.reset()
         let painAfter = saving == nil ? nil : PainQuestion.ask(.after, given: pain.painAfter, speech: speech, stop: stop)
         speech?.finish(timeout: 3)
         do { try recording?.close() } catch { throw fail(error) }

@@ -290,4 +290,6 @@ final class StopFlag: @unchecked Sendable {
     private var value = false
     var isSet: Bool { lock.withLock { value } }
     func set() { lock.withLock { value = true } }
+    /// Unset again: the session ended by Ctrl-C, a question after it can still be skipped by one.
+    func reset() { lock.withLock { value = false } }
 }

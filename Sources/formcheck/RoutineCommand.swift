@@ -106,6 +106,9 @@ struct RoutineCommand: AsyncParsableCommand {
         }
         keys.stop()
         stopper.stop()
+        // Ctrl-C ended the session (as it ends every live one): the question is still put, and a
+        // Ctrl-C now skips it.
+        stop.reset()
         let painAfter = saving == nil ? nil : PainQuestion.ask(.after, given: pain.painAfter, speech: speech, stop: stop)
         speech?.finish(timeout: 3)
         do { try live.recording?.close() } catch { throw fail(error) }
