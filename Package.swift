@@ -87,7 +87,7 @@ let package = Package(
         // Benchmarks (make bench): the orientation filter's time per sample, replay throughput.
         .executableTarget(
             name: "FormcheckBench",
-            dependencies: ["FormcheckInput", "MotionCore", "ThighSimulator", "FormcheckFeedback"],
+            dependencies: ["FormcheckInput", "MotionCore", "ThighSimulator", "FormcheckFeedback", "FormcheckHistory", "FormcheckReport"],
             swiftSettings: strict
         ),
         // Test only: the reference evemu implementation, to check our files byte for byte.
@@ -151,7 +151,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FormcheckCLITests",
-            dependencies: ["formcheck", "FormcheckInput", "MotionCore", "FormcheckEvaluation"],
+            dependencies: ["formcheck", "FormcheckInput", "MotionCore", "FormcheckEvaluation", "FormcheckHistory", "FormcheckFeedback"],
             swiftSettings: strict
         ),
     ]

@@ -169,6 +169,16 @@ import Testing
         print("report.pdf: \(pages) pages, \(r.pdf.count) bytes")
     }
 
+    /// Without chromium the test fails (never skips), saying how to get it.
+    @Test func noChromiumIsAFailureThatSaysWhatToRun() {
+        #expect(throws: Chromium.Failure.self) { try Chromium.find(environment: ["PATH": "/nonexistent-formcheck-test"]) }
+        do {
+            _ = try Chromium.find(environment: ["PATH": "/nonexistent-formcheck-test"])
+        } catch {
+            #expect("\(error)".contains("run make test (it installs chromium)"))
+        }
+    }
+
     /// Laid out at the A4 column's width (688 px), no element reaches past the page.
     @Test func nothingIsWiderThanThePage() throws {
         let r = try rendered()

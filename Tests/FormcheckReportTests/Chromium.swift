@@ -11,7 +11,7 @@ struct Chromium {
 
     /// The `chromium` on PATH; a failure saying how to get it when there is none.
     static func find(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Chromium {
-        let folders = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init) + ["/usr/bin"]
+        let folders = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
         for folder in folders {
             let path = folder + "/chromium"
             if FileManager.default.isExecutableFile(atPath: path) { return Chromium(executable: path) }
