@@ -47,7 +47,7 @@ struct BarChart {
             parts.append(Markup.empty("line", [("x1", c(BarChart.left)), ("x2", c(BarChart.width - BarChart.right)), ("y1", c(yy)), ("y2", c(yy)),
                                                ("stroke", ReportStyle.grid), ("stroke-width", "0.6")]))
             parts.append(Markup.element("text", [("x", c(BarChart.left - 4)), ("y", c(yy + 3.5)), ("font-size", "10"), ("text-anchor", "end"),
-                                                 ("fill", ReportStyle.axis)], HTMLText.number(v, step < 0.1 ? 2 : step < 1 ? 1 : 0)))
+                                                 ("fill", ReportStyle.axis)], HTMLText.fixed(v, BarChart.decimals(step))))
         }
         parts.append(Markup.element("text", [("x", "4"), ("y", "10"), ("font-size", "10"), ("fill", ReportStyle.axis)], Markup.text(unit)))
         for (i, week) in chart.weeks.enumerated() { parts += group(week, index: i) }
@@ -120,6 +120,16 @@ struct BarChart {
         while p > raw { p /= 10 }
         let step = [1.0, 2, 2.5, 5, 10].map { $0 * p }.first { $0 >= raw } ?? 10 * p
         return ((maximum / step - 1e-9).rounded(.up) * step, step)
+    }
+
+    /// The decimals that write every multiple of `step` exactly (0.25: 2; 5: 0), at most 4.
+    static func decimals(_ step: Double) -> Int {
+        var scale = 1.0
+        for d in 0...4 {
+            if abs((step * scale).rounded() - step * scale) < 1e-9 { return d }
+            scale *= 10
+        }
+        return 4
     }
 
     static func monthName(_ m: Int) -> String {

@@ -15,4 +15,13 @@ import Testing
         let small = BarChart.axis(0.04)
         #expect(abs(small.top - 0.04) < 1e-12 && abs(small.step - 0.01) < 1e-12)
     }
+
+    /// Grid labels with as many decimals as the step needs: 0.25 → "0.25", "0.50"; 0.2 → "0.2"; 5 → "5".
+    @Test func labelsShowTheStepExactly() {
+        #expect(BarChart.decimals(0.25) == 2)
+        #expect(BarChart.decimals(0.2) == 1)
+        #expect(BarChart.decimals(5) == 0)
+        #expect(BarChart.decimals(0.01) == 2)
+        #expect(BarChart.decimals(2.5) == 1)
+    }
 }
