@@ -57,7 +57,7 @@ extension HTMLReport {
                      + "<th class=\"n\">peak left − right</th><th class=\"n\">ratio</th><th>flags</th></tr></thead>\n<tbody>\n")
         for (s, c) in rows { parts.append(symmetryRow(s, c, input)) }
         parts.append("</tbody>\n</table>\n")
-        parts.append(symmetryChart(rows.map(\.1), input))
+        parts.append(symmetryChart(rows, input))
         parts.append("</section>\n")
         return parts.joined()
     }
@@ -94,16 +94,18 @@ extension HTMLReport {
 
     /// Paired horizontal bars, left and right, of each comparison's amount (time under stretch, or
     /// complete reps), scaled to the larger side: `rect.symmetry-bar[data-exercise data-side data-value]`.
-    static func symmetryChart(_ comparisons: [SideComparison], _ input: ReportInput) -> String {
+    static func symmetryChart(_ comparisons: [(SessionRecord, SideComparison)], _ input: ReportInput) -> String {
         let c = TraceChart.c
         let rowHeight = 30.0, width = 680.0, labelWidth = 230.0, barSpace = width - labelWidth - 80
         var parts: [String] = []
-        for (i, cmp) in comparisons.enumerated() {
+        for (i, (session, cmp)) in comparisons.enumerated() {
             let y = 4 + Double(i) * rowHeight
+            let day = input.day(of: session)
+            let label = "\(day.weekdayName) \(day.day) \(BarChart.monthName(day.month)) · " + title(cmp.exercise, input)
             let stretch = cmp.left.secondsUnderStretch != nil
             let l = amount(cmp.left), r = amount(cmp.right)
             let most = max(l, r, 1e-9)
-            parts.append(Markup.element("text", [("x", "0"), ("y", c(y + 16)), ("font-size", "10")], Markup.text(title(cmp.exercise, input))))
+            parts.append(Markup.element("text", [("x", "0"), ("y", c(y + 16)), ("font-size", "10")], Markup.text(label)))
             for (j, side) in [("left", l, ReportStyle.left), ("right", r, ReportStyle.right)].enumerated() {
                 let by = y + Double(j) * 12, w = max(0.5, side.1 / most * barSpace)
                 parts.append(Markup.empty("rect", [("class", "symmetry-bar"), ("data-exercise", cmp.exercise), ("data-side", side.0),

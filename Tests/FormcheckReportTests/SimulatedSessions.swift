@@ -7,7 +7,8 @@ import ThighSimulator
 
 /// Exercises made the way formcheck makes them: a built-in scenario rendered by the simulator into
 /// the evemu recording its device would give, read back, and coached by the session pipeline (as
-/// `formcheck replay` does), its flexion sampled into a 10 Hz trace. Rendered once per test run.
+/// `formcheck replay` does), its flexion after each reading sampled into a 10 Hz trace by the
+/// history's own `AngleTraceRecorder` (as `replay --save` feeds it). Rendered once per test run.
 enum SimulatedSessions {
     /// One coached scenario: the record the history would keep, the simulator's truth, and the
     /// seconds it took (render + read + coach).
@@ -57,7 +58,8 @@ enum SimulatedSessions {
             fatalError("\(name): \(error)")
         }
         var pipeline = SessionPipeline(estimator: OrientationFilter(), exercise: exercise, side: scenario.side, height: height)
-        var trace = TraceSampler(rate: 10)
+        var trace = AngleTraceRecorder(rate: 10)
+        trace.begin(at: 0)
         var events: [SessionEvent] = []
         for reading in readings {
             pipeline.consume(reading, into: &events)
@@ -66,7 +68,7 @@ enum SimulatedSessions {
         }
         let summary = pipeline.finish(into: &events)
         let record = ExerciseRecord(position: 1, exercise: scenario.exercise, side: scenario.side, ending: .done, start: 0, end: summary.t,
-                                    summary: summary, trace: trace.trace(until: summary.t))
+                                    summary: summary, trace: trace.finish(at: summary.t))
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return Coached(record: record, truth: rendering.truth, scenario: scenario, seconds: seconds)
@@ -92,29 +94,5 @@ enum SimulatedSessions {
             SessionRecord(id: 3, startedAt: d("2026-12-08 08:00"), endedAt: d("2026-12-08 08:15"), kind: .routine, state: .closed, routine: "daily",
                           painBefore: 3, painAfter: 3, exercises: [record(4, position: 1), record(3, position: 2)]),
         ]
-    }
-}
-
-/// The mean flexion in each 1 / rate second of the session clock (NaN where none was known): the
-/// trace the history keeps.
-struct TraceSampler {
-    let rate: Double
-    private var sums: [Double] = []
-    private var counts: [Int] = []
-
-    init(rate: Double) { self.rate = rate }
-
-    mutating func add(t: Double, flexion: Double?) {
-        guard let flexion, flexion.isFinite, t >= 0 else { return }
-        let i = Int((t * rate).rounded(.down))
-        while sums.count <= i { sums.append(0); counts.append(0) }
-        sums[i] += flexion
-        counts[i] += 1
-    }
-
-    func trace(until end: Double) -> AngleTrace {
-        let n = max(sums.count, Int((end * rate).rounded(.up)))
-        let values = (0..<n).map { i -> Float in i < sums.count && counts[i] > 0 ? Float(sums[i] / Double(counts[i])) : .nan }
-        return AngleTrace(start: 0, rate: rate, flexion: values)
     }
 }
