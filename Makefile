@@ -7,11 +7,15 @@ SWIFT ?= swift
 # espeak-ng (spoken cues; the speech tests run it), and binutils (strip, readelf, strings: make dist
 # and make install-test). make deb adds dpkg-dev and lintian.
 PACKAGES := libevdev-dev pkg-config libevemu-dev evemu-tools espeak-ng binutils
+# Only for the tests (make test, make unit-test and what builds the tests): headless Chromium,
+# which renders the HTML report (README "The report"), a font for its text, and zlib's headers, to
+# decode the screenshot it takes. Not for make build or make demo.
+TEST_PACKAGES := chromium fonts-dejavu-core zlib1g-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FORMCHECK := .build/debug/formcheck
 DEMO_RECORDING := Fixtures/scenarios/piriformis-joycon.evemu
 
-.PHONY: all deps build demo demo-strength test unit-test vm-test fuzz fuzz-build fuzz-corpus clean fixtures golden eval-broad eval-real bench \
+.PHONY: all deps test-deps build demo demo-strength test unit-test vm-test fuzz fuzz-build fuzz-corpus clean fixtures golden eval-broad eval-real bench \
 	release dist install install-files uninstall deb install-test deb-test
 
 all: build
@@ -28,6 +32,18 @@ deps:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 	@command -v $(SWIFT) >/dev/null || { echo "make deps: Swift is not installed (https://www.swift.org/install/linux/)"; exit 1; }
+
+# The test-only packages (idempotent, as deps).
+test-deps: deps
+	@missing=""; \
+	for p in $(TEST_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' "$$p" 2>/dev/null | grep -q '^install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make test-deps: installing$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
 
 build: deps
 	$(SWIFT) build
@@ -48,7 +64,7 @@ demo-strength: build
 # (README "VM tests"), the .deb installed there among them, then the fuzzers (make fuzz). The fuzz
 # package (its own .build) is built while the unit tests run — after the main build, on the CPU
 # the tests' slower end leaves idle; its output goes to .build-fuzz/build.log, shown if it fails.
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	@mkdir -p .build-fuzz; \
 	( $(MAKE) --no-print-directory fuzz-build > .build-fuzz/build.log 2>&1; echo $$? > .build-fuzz/build.status ) & \
@@ -60,7 +76,7 @@ test: deps
 	$(MAKE) vm-test VMTESTS=+deb
 	$(MAKE) fuzz FUZZ_SECONDS=60
 
-unit-test: deps
+unit-test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
@@ -114,7 +130,7 @@ fuzz: fuzz-build
 	done; exit $$status
 
 # Rewrites the seed corpus: the fixtures' heads and the malformed-input catalogue (only on purpose).
-fuzz-corpus: deps
+fuzz-corpus: test-deps
 	@for t in $(FUZZ_TARGETS); do mkdir -p Fuzz/corpus/$$t; done
 	for f in Fixtures/devices/*.evemu; do head -c 4096 $$f > Fuzz/corpus/evemu/fixture-$$(basename $$f); done
 	for f in Fixtures/csv/*.csv; do head -c 4096 $$f > Fuzz/corpus/csv/fixture-$$(basename $$f); done
@@ -152,7 +168,7 @@ fixtures: build
 	$(FORMCHECK) simulate --write-fixtures Fixtures/scenarios
 
 # Rewrites the coaching golden files (Fixtures/coaching/*.jsonl) from the current code: only on purpose.
-golden: deps
+golden: test-deps
 	$(SWIFT) build --build-tests
 	FORMCHECK_UPDATE_GOLDEN=1 $(SWIFT) test --skip-build --filter CoachingGoldenTests
 

@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "ThighSimulator", targets: ["ThighSimulator"]),
         .library(name: "FormcheckEvaluation", targets: ["FormcheckEvaluation"]),
         .library(name: "FormcheckHistory", targets: ["FormcheckHistory"]),
+        .library(name: "FormcheckReport", targets: ["FormcheckReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -54,6 +55,13 @@ let package = Package(
             dependencies: ["MotionCore", "FormcheckFeedback", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
+        // The report a physiotherapist opens: one self-contained HTML file (inline SVG and CSS) made
+        // from the history's sessions. Pure: value types in, text out.
+        .target(
+            name: "FormcheckReport",
+            dependencies: ["FormcheckHistory", "FormcheckFeedback", "MotionCore"],
+            swiftSettings: strict
+        ),
         // Scoring formcheck against recordings with a ground truth (real data: eval-real).
         .target(
             name: "FormcheckEvaluation",
@@ -64,7 +72,7 @@ let package = Package(
             name: "formcheck",
             dependencies: [
                 "FormcheckInput", "MotionCore", "FormcheckFeedback", "ThighSimulator", "FormcheckEvaluation",
-                "FormcheckHistory",
+                "FormcheckHistory", "FormcheckReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict,
@@ -79,7 +87,7 @@ let package = Package(
         // Benchmarks (make bench): the orientation filter's time per sample, replay throughput.
         .executableTarget(
             name: "FormcheckBench",
-            dependencies: ["FormcheckInput", "MotionCore", "ThighSimulator", "FormcheckFeedback"],
+            dependencies: ["FormcheckInput", "MotionCore", "ThighSimulator", "FormcheckFeedback", "FormcheckHistory", "FormcheckReport"],
             swiftSettings: strict
         ),
         // Test only: the reference evemu implementation, to check our files byte for byte.
@@ -88,6 +96,20 @@ let package = Package(
             path: "Tests/CLibevemu",
             pkgConfig: "evemu",
             providers: [.apt(["libevemu-dev"])]
+        ),
+        // Test only: the system zlib, to decode the PNG a real browser renders of the report.
+        .systemLibrary(
+            name: "CZlib",
+            path: "Tests/CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        // The report: its figures against the sessions' truth, and the file rendered by headless
+        // Chromium (make test installs it).
+        .testTarget(
+            name: "FormcheckReportTests",
+            dependencies: ["FormcheckReport", "FormcheckHistory", "FormcheckFeedback", "FormcheckInput", "MotionCore", "ThighSimulator", "CZlib"],
+            swiftSettings: strict
         ),
         .testTarget(
             name: "FormcheckInputTests",
@@ -130,7 +152,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FormcheckCLITests",
-            dependencies: ["formcheck", "FormcheckInput", "MotionCore", "FormcheckEvaluation", "FormcheckHistory", "ThighSimulator",
+            dependencies: ["formcheck", "FormcheckInput", "MotionCore", "FormcheckEvaluation", "FormcheckHistory", "FormcheckFeedback", "ThighSimulator",
                            .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),

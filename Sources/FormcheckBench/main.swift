@@ -1,11 +1,12 @@
 // formcheck-bench: how fast the orientation filter is. Build in release (make bench):
-//   formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|angles|replay|throughput|coaching]
+//   formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|angles|replay|throughput|coaching|report]
 // 1. live filter, ns per sample, over a BROAD excerpt (real data, 285.7 Hz) and a simulated
 //    brisk walk (DualSense, 250 Hz);
 // 2. replay smoother, ns per sample;
 // 3. replay throughput, MB/s of evemu text: read + decode (+ filter) a rendered session;
 // 4. coaching's cost: a long rendered bridge session (100 reps) read + decoded + angles, with and
-//    without the coaching (`SessionPipeline` against the `AnglePipeline` it runs on).
+//    without the coaching (`SessionPipeline` against the `AnglePipeline` it runs on);
+// 5. the HTML report of a month of daily routines (ReportBench.swift).
 // Each figure: several timed runs after a warm-up, the best and the median.
 
 import FormcheckFeedback
@@ -24,7 +25,7 @@ while let a = arguments.popFirst() {
     case "--fixture": fixture = arguments.popFirst() ?? fixture
     case "--only": only = arguments.popFirst()
     case "-h", "--help":
-        print("usage: formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|angles|replay|throughput|coaching]")
+        print("usage: formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|angles|replay|throughput|coaching|report]")
         exit(0)
     default:
         print("formcheck-bench: unknown argument \(a)")
@@ -197,4 +198,5 @@ if only == nil || only == "angles" { benchAngles() }
 if only == nil || only == "replay" { benchReplay(broad) }
 if only == nil || only == "throughput" { benchThroughput() }
 if only == nil || only == "coaching" { benchCoaching() }
+if only == nil || only == "report" { benchReport() }
 if sink == 42 { print("") }  // practically never; keeps `sink` observed
