@@ -56,6 +56,9 @@ public struct SessionSummary: Sendable, Hashable, Codable {
     public var cadence: Double?
     /// Walking: seconds in gait.
     public var walkingSeconds: Double? = nil
-    /// Walking: metres (level walking; needs the user's height).
+    /// Walking: metres (level walking; needs the user's height or a calibrated stride).
     public var distanceMeters: Double? = nil
+    /// Walking: what the distance was worked out from (nil: no distance, or not known). Not in
+    /// the JSON Lines summary (its contract is fixed); the text summary and the history keep it.
+    public var distanceSource: DistanceSource? = nil
 }
