@@ -121,6 +121,12 @@ let package = Package(
             dependencies: ["FormcheckEvaluation", "FormcheckInput", "MotionCore"],
             swiftSettings: strict
         ),
+        // The history's store, migrations and failure cases, and its aggregations.
+        .testTarget(
+            name: "FormcheckHistoryTests",
+            dependencies: ["FormcheckHistory", "FormcheckFeedback", "MotionCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "FormcheckCLITests",
             dependencies: ["formcheck", "FormcheckInput", "MotionCore", "FormcheckEvaluation"],
