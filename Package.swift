@@ -52,7 +52,9 @@ let package = Package(
         .target(
             name: "FormcheckHistory",
             dependencies: ["MotionCore", "FormcheckFeedback", .product(name: "GRDB", package: "GRDB.swift")],
-            swiftSettings: strict
+            // Plans/*.json (the progression rules) are compiled in by the plugin, like the protocols.
+            swiftSettings: strict,
+            plugins: ["EmbedBuiltIns"]
         ),
         // Scoring formcheck against recordings with a ground truth (real data: eval-real).
         .target(

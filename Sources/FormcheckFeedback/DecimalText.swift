@@ -1,9 +1,9 @@
 /// Numbers as decimal text, exactly: the value is rounded to `decimals` places as an integer count
 /// of the last place, so the digits never show binary floating-point noise (0.1 + 0.2 → "0.3").
-enum DecimalText {
+public enum DecimalText {
     /// `value` rounded to `decimals` places (half away from zero), with exactly that many decimals.
     /// Negative zero prints as zero. Non-finite values print as "nan", "inf" or "-inf".
-    static func fixed(_ value: Double, _ decimals: Int) -> String {
+    public static func fixed(_ value: Double, _ decimals: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
@@ -22,7 +22,7 @@ enum DecimalText {
 
     /// Like `fixed`, without trailing zeros after the point, nor the point itself when nothing is
     /// left after it: 62.10 → "62.1", 60.00 → "60". The shortest text for JSON numbers.
-    static func trimmed(_ value: Double, _ decimals: Int) -> String {
+    public static func trimmed(_ value: Double, _ decimals: Int) -> String {
         var text = fixed(value, decimals)
         guard value.isFinite, text.contains(".") else { return text }
         while text.hasSuffix("0") { text.removeLast() }
