@@ -28,10 +28,10 @@ extension DailyTargets {
             switch e.kind {
             case .stretch:
                 let dose = "\(e.holds ?? 1) × \(DecimalText.trimmed(e.holdSeconds ?? 0, 1)) s"
-                lines.append("  \(name)  \(dose.padding(toLength: 12, withPad: " ", startingAt: 0))\(words.plan(e.reason, .hold, rules: rules))")
+                lines.append("  \(name)  \(dose.padding(toLength: 13, withPad: " ", startingAt: 0))\(words.plan(e.reason, .hold, rules: rules))")
             case .strength:
                 let dose = "\(e.sets ?? 1) × \(e.perSet ?? 0) reps"
-                lines.append("  \(name)  \(dose.padding(toLength: 12, withPad: " ", startingAt: 0))\(words.plan(e.reason, .reps, rules: rules))")
+                lines.append("  \(name)  \(dose.padding(toLength: 13, withPad: " ", startingAt: 0))\(words.plan(e.reason, .reps, rules: rules))")
             case .walk:
                 break
             }

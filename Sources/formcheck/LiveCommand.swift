@@ -36,6 +36,8 @@ struct LiveCommand: AsyncParsableCommand {
 
     @OptionGroup var roots: DeviceRoots
 
+    @OptionGroup var history: HistoryOptions
+
     func validate() throws {
         try options.requireExercise()
         if options.sides.count > 1 { throw ValidationError("live coaches one leg: give --side once (left or right)") }
@@ -51,6 +53,8 @@ struct LiveCommand: AsyncParsableCommand {
             stored = try? StoredCalibration.load(StoredCalibration.defaultPath(uniq: uniq))
             if stored != nil { printError("formcheck: using the stored calibration of \(uniq)") }
         }
+        // Walking distance from the profile's calibrated stride (or height) when there is a history.
+        let distance = WalkingDistanceChoice.of(heightOption: options.height, profile: try history.existingProfile())
         let recording = live.recording
         let stopper = live.stopper
         let signals = SignalStop.install { stopper.stop() }
@@ -63,7 +67,7 @@ struct LiveCommand: AsyncParsableCommand {
         }
         let pipeline = SessionPipeline(estimator: OrientationFilter(), exercise: exercise, side: options.side,
                                        holdSeconds: options.hold, storedMounting: stored?.mounting,
-                                           height: options.height.map { $0 / 100 })
+                                       height: distance.height, stride: distance.stride)
         var runner = LiveSessionRunner(pipeline: pipeline, recording: recording)
         let summary: SessionSummary
         do {

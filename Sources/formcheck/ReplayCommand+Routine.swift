@@ -15,7 +15,13 @@ extension ReplayCommand {
         if realtime || speak || speakTo != nil {
             throw ValidationError("--routine replays as fast as possible: leave out --realtime, --speak and --speak-to")
         }
-        let plan = try RoutineChoice.plan(name)
+        var plan = try RoutineChoice.plan(name)
+        if let planDate {
+            let (chosen, targets) = try PlanChoice.todaysRoutine(plan.routine, history: history, rules: try planOptions.load(), day: planDate)
+            if let targets { printError("formcheck: " + PlanChoice.notice(targets)) }
+            plan = try RoutineChoice.plan(of: chosen)
+        }
+        let distance = try walkingDistance()
         var unusable: [String] = []
         for file in files {
             let recording: Recording
@@ -23,7 +29,8 @@ extension ReplayCommand {
             let readings: [SensorReading]
             do { readings = try recording.readAll().readings } catch { throw fail(error) }
             if files.count > 1 && format == .text { print("== \(file)") }
-            let summary = RoutineSession.replay(readings, plan: plan, estimator: OrientationFilter(), height: options.height.map { $0 / 100 }) { e in
+            let summary = RoutineSession.replay(readings, plan: plan, estimator: OrientationFilter(), height: distance.height,
+                                                stride: distance.stride) { e in
                 print(format == .json ? e.jsonLine : TextReport.text(for: e))
             }
             if let summary, !summary.steps.contains(where: { $0.ending == .done }) {

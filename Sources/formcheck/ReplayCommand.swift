@@ -1,5 +1,6 @@
 import ArgumentParser
 import FormcheckFeedback
+import FormcheckHistory
 import FormcheckInput
 import Foundation
 import MotionCore
@@ -46,7 +47,20 @@ struct ReplayCommand: AsyncParsableCommand {
             completion: .file(extensions: ["json"]))
     var routine: String?
 
+    @OptionGroup var history: HistoryOptions
+
+    @Option(name: .customLong("plan-date"),
+            help: ArgumentHelp("With --routine: replay with the doses your plan gave on this day (from the history, --db; --plan), as 'formcheck routine' would have: \(DateArgument.formats).",
+                               valueName: "date"),
+            transform: DateOption.parse)
+    var planDate: Date?
+
+    @OptionGroup var planOptions: PlanOptions
+
     func validate() throws {
+        if planDate != nil && routine == nil {
+            throw ValidationError("--plan-date plans a routine's doses: give --routine NAME too")
+        }
         if speakTo != nil && files.count > 1 {
             throw ValidationError("--speak-to writes one file: give one recording")
         }
@@ -60,6 +74,7 @@ struct ReplayCommand: AsyncParsableCommand {
         let named = try options.loadNamedProtocol()
         let candidates = try options.loadCandidates(with: named)
         let stored = try options.loadCalibration()
+        let distance = try walkingDistance()
         // Speaking follows the recording's pace: cues are heard when they would have been live.
         let paced = realtime || speak
         let speechFile = try speakTo.map { try SpeechOutput.file($0) }
@@ -102,7 +117,7 @@ struct ReplayCommand: AsyncParsableCommand {
             }
             var pipeline = SessionPipeline(estimator: OrientationFilter(), exercise: exercise, side: side,
                                            holdSeconds: options.hold, storedMounting: stored?.mounting,
-                                           height: options.height.map { $0 / 100 })
+                                           height: distance.height, stride: distance.stride)
             // Written as the events are (unbuffered): print's buffer would put it after the file's report.
             if files.count > 1 && format == .text { writeStandardOutput(Array("== \(file)\n".utf8)) }
             let summary: SessionSummary

@@ -38,7 +38,14 @@ struct RoutineCommand: AsyncParsableCommand {
     @Option(help: "Your height in centimetres (walking: the distance walked).")
     var height: Double?
 
+    @Flag(name: .customLong("no-plan"), help: "Keep the routine's own doses instead of today's targets from your plan ('formcheck plan').")
+    var noPlan = false
+
+    @OptionGroup var planOptions: PlanOptions
+
     @OptionGroup var roots: DeviceRoots
+
+    @OptionGroup var history: HistoryOptions
 
     func validate() throws {
         if let height, !(50...250).contains(height) {
@@ -47,9 +54,14 @@ struct RoutineCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let plan = try RoutineChoice.plan(routine)
+        let own = try RoutineChoice.routine(routine)
+        let rules = try planOptions.load()
+        let (chosen, targets) = noPlan ? (own, nil) : try PlanChoice.todaysRoutine(own, history: history, rules: rules, day: Date())
+        let plan = try RoutineChoice.plan(of: chosen)
         let live = try LiveDevice.open(device, discovery: roots.discovery, record: record,
                                        example: "formcheck routine \(routine) %@")
+        if let targets { printError("formcheck: " + PlanChoice.notice(targets)) }
+        let distance = WalkingDistanceChoice.of(heightOption: height, profile: try history.existingProfile())
         let stopper = live.stopper
         let signals = SignalStop.install { stopper.stop() }
         defer { SignalStop.restore(signals) }
@@ -58,7 +70,8 @@ struct RoutineCommand: AsyncParsableCommand {
         if speak {
             do { speech = try SpeechSink.make() } catch { printError("formcheck: \(error)") }
         }
-        var runner = LiveRoutineRunner(session: RoutineSession(plan: plan, estimator: OrientationFilter(), height: height.map { $0 / 100 }),
+        var runner = LiveRoutineRunner(session: RoutineSession(plan: plan, estimator: OrientationFilter(), height: distance.height,
+                                                                     stride: distance.stride),
                                        recording: live.recording)
         let keys = TerminalKeys(into: runner.keys)
         defer { keys.stop() }
