@@ -51,7 +51,8 @@ public struct WalkCalibration: Sendable {
 
     /// What the walk gave.
     public enum Result: Sendable, Hashable {
-        /// Metres per stride, from `strides` level-walking strides over `seconds` in gait.
+        /// Metres per stride, from `strides` strides (level walking and the few of other gait
+        /// allowed) over `seconds` in gait.
         case stride(Double, strides: Int, seconds: Double)
         case failed(Shortfall)
     }
@@ -144,10 +145,11 @@ public struct WalkCalibration: Sendable {
             return .failed(.notLevel(walking: walking, stairs: stairs, running: running))
         }
         guard walking >= rules.minimumStrides else { return .failed(.tooShort(strides: walking, needed: rules.minimumStrides)) }
-        let stride = distance / Double(walking)
-        guard rules.strideRange.contains(stride) else { return .failed(.implausibleStride(stride, strides: walking)) }
-        let seconds = bouts.filter { $0.activity == .walking }.reduce(0) { $0 + $1.seconds }
-        return .stride(stride, strides: walking, seconds: seconds)
+        // The few strides of other gait allowed covered the distance too.
+        let stride = distance / Double(all)
+        guard rules.strideRange.contains(stride) else { return .failed(.implausibleStride(stride, strides: all)) }
+        let seconds = bouts.reduce(0) { $0 + $1.seconds }
+        return .stride(stride, strides: all, seconds: seconds)
     }
 
     private func strides(of activity: Activity) -> Int {
