@@ -131,7 +131,8 @@ let package = Package(
         ),
         .testTarget(
             name: "FormcheckCLITests",
-            dependencies: ["formcheck", "FormcheckInput", "MotionCore", "FormcheckEvaluation", "FormcheckHistory", "FormcheckFeedback"],
+            dependencies: ["formcheck", "FormcheckInput", "MotionCore", "FormcheckEvaluation", "FormcheckHistory", "FormcheckFeedback",
+                           "ThighSimulator", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
     ]

@@ -49,6 +49,8 @@ public enum Cue: Sendable, Hashable {
     case moveStrap(to: Side)
     /// A routine: every exercise done (`skipped` of them skipped).
     case routineDone(skipped: Int)
+    /// How is the pain now, 0 to 10: before the session begins, or after it ended.
+    case askPain(PainPrompt.Moment)
 
     /// The stable kind (the JSON Lines `kind`).
     public var kind: CueKind {
@@ -71,6 +73,7 @@ public enum Cue: Sendable, Hashable {
         case .nextExercise: .nextExercise
         case .moveStrap: .moveStrap
         case .routineDone: .routineDone
+        case .askPain: .pain
         }
     }
 }

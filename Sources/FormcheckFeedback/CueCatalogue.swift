@@ -67,7 +67,21 @@ public struct CueCatalogue: Sendable {
         case .routineDone(let skipped):
             return skipped == 0 ? "That is the whole routine — well done"
                 : "That is the routine, with \(n(skipped)) skipped — well done"
+        case .askPain(let moment):
+            return moment == .before ? "Before we start: how is your pain now, from zero to ten?"
+                : "How is your pain now, from zero to ten?"
         }
+    }
+
+    /// The pain question on screen, with its keys (`PainPrompt`).
+    public func painQuestion(_ moment: PainPrompt.Moment) -> String {
+        (moment == .before ? "Pain now, before the session" : "Pain now, after the session")
+            + " — 0 (none) to 10 (worst): press 0–9, t for 10; Enter or s to skip"
+    }
+
+    /// The answer, on screen: "pain 4 of 10", "pain not given".
+    public func painAnswer(_ pain: Int?) -> String {
+        pain.map { "pain \($0) of 10" } ?? "pain not given"
     }
 
     /// What to do about a form error, said aloud.

@@ -33,4 +33,6 @@ public enum CueKind: String, Sendable, Hashable, Codable, CaseIterable {
     case moveStrap
     /// A routine: all done.
     case routineDone
+    /// Before or after a session: how is the pain now, 0 to 10 (`PainPrompt`).
+    case pain
 }

@@ -22,7 +22,7 @@ public struct CueLimiter: Sendable {
             switch kind {
             case .formError, .strapSlipped, .wrongSide: self = .formError
             case .setup, .startPosition, .crossLeg, .moveToHold, .holdCountdown, .holdDone, .switchSides, .setDone, .pace, .repCount,
-                 .nextExercise, .moveStrap, .routineDone:
+                 .nextExercise, .moveStrap, .routineDone, .pain:
                 self = .guidance
             }
         }

@@ -49,13 +49,13 @@ public final class HistoryStore {
         let existed = fm.fileExists(atPath: path, isDirectory: &isDirectory)
         if existed && isDirectory.boolValue {
             throw HistoryError(.cannotOpen, path: path, "is a folder, not a history database",
-                               fix: "give the file's path, for example --db \(path)/history.sqlite")
+                               fix: "give the file's path, for example --db \(path)/history.sqlite (live, routine: or --no-save)")
         }
         let folder = (path as NSString).deletingLastPathComponent
         if !existed && !folder.isEmpty {
             do { try fm.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
                 throw HistoryError(.cannotOpen, path: path, "cannot create its folder \(folder): \(error.localizedDescription)",
-                                   fix: "check the permissions of \(folder)'s parent, or give another history with --db PATH")
+                                   fix: "check the permissions of \(folder)'s parent, or give another history with --db PATH (live, routine: or --no-save)")
             }
         }
         let size = (try? fm.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
@@ -151,7 +151,7 @@ public final class HistoryStore {
                                 fix: "free some space on the disk, then try again")
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH:
             return HistoryError(.cannotOpen, path: path, "cannot open or write the history (SQLite: \(sqlite))",
-                                fix: "check the permissions of the file and its folder, or give another history with --db PATH")
+                                fix: "check the permissions of the file and its folder, or give another history with --db PATH (live, routine: or --no-save)")
         case .SQLITE_CONSTRAINT, .SQLITE_MISMATCH, .SQLITE_RANGE, .SQLITE_TOOBIG:
             return HistoryError(.invalid, path: path, "a value the history cannot keep (SQLite: \(sqlite))")
         default:

@@ -9,14 +9,17 @@ struct Formcheck: AsyncParsableCommand {
         discussion: """
             Exit status: 0 success, 64 bad usage, 65 malformed recording or a node that is not a \
             usable motion sensor (replay: or nothing to coach, or an exercise it cannot recognise), 66 missing or unreadable file, 69 no motion-sensor device, \
-            74 device disappeared or I/O error (what was read is kept; live, routine: the summary is printed), 77 permission denied.
+            73 the history database cannot be created or written, \
+            74 device disappeared or I/O error (what was read is kept; live, routine: the summary is printed), or the disk is full, \
+            75 another formcheck is writing to the history, 77 permission denied; 65 also for a history database that is \
+            damaged, another program's, or made by a newer formcheck (it is left as it is).
             """,
         version: Version.text,
         subcommands: [
             DevicesCommand.self, RecordCommand.self, InspectCommand.self, OrientationCommand.self, AnglesCommand.self,
             CalibrateCommand.self, ExercisesCommand.self, ReplayCommand.self, LiveCommand.self, SimulateCommand.self,
             EvalBroadCommand.self, EvalRealCommand.self, ActivityCommand.self, RoutinesCommand.self, RoutineCommand.self,
-            PlanCommand.self,
+            HistoryCommand.self, ExportCommand.self, PlanCommand.self,
         ]
     )
 }

@@ -13,6 +13,17 @@ struct HistoryOptions: ParsableArguments {
     /// The path used: `--db`, else the default.
     var path: String { db ?? HistoryStore.defaultPath(environment: ProcessInfo.processInfo.environment) }
 
+    /// Opens the history to read it; nil (after saying so) when there is none yet — reading does
+    /// not create one.
+    func openExisting() throws -> HistoryStore? {
+        guard FileManager.default.fileExists(atPath: path) else {
+            printError("formcheck: \(path): no history yet: nothing has been saved\n"
+                       + "  fix: 'formcheck live', 'formcheck routine' and 'formcheck replay FILE --save' save sessions there (--db PATH for another)")
+            return nil
+        }
+        return try open()
+    }
+
     /// Opens (creating and migrating) the history.
     /// - Throws: `ExitCode` after printing what is wrong and the fix (README "Exit status").
     func open() throws -> HistoryStore {

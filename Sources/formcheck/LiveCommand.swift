@@ -1,5 +1,6 @@
 import ArgumentParser
 import FormcheckFeedback
+import FormcheckHistory
 import FormcheckInput
 import Foundation
 import MotionCore
@@ -11,7 +12,9 @@ struct LiveCommand: AsyncParsableCommand {
         discussion: """
             Lie (or stand) still for two seconds in the exercise's starting pose, then start: the first \
             movement calibrates the strap. Ctrl-C ends the session with its summary. When the controller \
-            is unplugged or goes out of range, the session waits for it to come back and carries on.
+            is unplugged or goes out of range, the session waits for it to come back and carries on. \
+            The session is saved in the history as it goes (--no-save: not); on a terminal you are \
+            asked your pain, 0 to 10, before and after (--pain, --pain-after answer for you).
             """)
 
     @Argument(help: "The device (/dev/input/eventN, eventN or uniq); default: the only motion sensor.")
@@ -34,9 +37,14 @@ struct LiveCommand: AsyncParsableCommand {
     @Option(help: "Output format: text (a full-screen view) or json (JSON Lines).")
     var format: OutputFormat = .text
 
-    @OptionGroup var roots: DeviceRoots
-
     @OptionGroup var history: HistoryOptions
+
+    @Flag(name: .customLong("no-save"), help: "Do not save the session in the history.")
+    var noSave = false
+
+    @OptionGroup var pain: PainOptions
+
+    @OptionGroup var roots: DeviceRoots
 
     func validate() throws {
         try options.requireExercise()
@@ -47,24 +55,40 @@ struct LiveCommand: AsyncParsableCommand {
         let exercise = try options.loadProtocol()
         let speechFile = try speakTo.map { try SpeechOutput.file($0) }
         var stored = try options.loadCalibration()
-        let live = try LiveDevice.open(device, discovery: roots.discovery, record: record,
-                                       example: "formcheck live %@ --exercise \(exercise.name)")
+        let example = "formcheck live %@ --exercise \(exercise.name)"
+        let node = try DeviceChoice.node(device, discovery: roots.discovery, example: example)
+        var speech: SpeechSink?
+        if speak {
+            do { speech = try SpeechSink.make() } catch { printError("formcheck: \(error)") }
+        }
+        let painBefore = noSave ? nil : PainQuestion.ask(.before, given: pain.pain, speech: speech, stop: StopFlag())
+        let live = try LiveDevice.open(node, discovery: roots.discovery, record: record, example: example)
+        // The history once the device is open (a missing or unreadable device is said first), before the session.
+        let store = noSave ? nil : try live.openHistory(history, record: record)
         if stored == nil, let uniq = live.uniq, FileManager.default.fileExists(atPath: StoredCalibration.defaultPath(uniq: uniq)) {
             stored = try? StoredCalibration.load(StoredCalibration.defaultPath(uniq: uniq))
             if stored != nil { printError("formcheck: using the stored calibration of \(uniq)") }
         }
         // Walking distance from the profile's calibrated stride (or height) when there is a history.
-        let distance = WalkingDistanceChoice.of(heightOption: options.height, profile: try history.existingProfile())
+        let distance = WalkingDistanceChoice.of(heightOption: options.height, profile: try history.profile(of: store))
         let recording = live.recording
         let stopper = live.stopper
-        let signals = SignalStop.install { stopper.stop() }
+        let stop = StopFlag()
+        let signals = SignalStop.install {
+            stop.set()
+            stopper.stop()
+        }
         defer { SignalStop.restore(signals) }
+        let started = Date()
+        let saving = store.map { store in
+            SessionHistory(store: store, record: SessionRecord(
+                startedAt: started, kind: .live,
+                devices: [SessionHistory.device(name: live.first.description.name, uniq: live.uniq)],
+                painBefore: painBefore, recordings: record.map { [RecordingReference(path: $0)] } ?? []),
+                recorder: .single(exercise: exercise.name, side: options.side), beginNow: true)
+        }
 
         let output = EventOutput(format: format, live: true, exercise: exercise, side: options.side)
-        var speech: SpeechSink?
-        if speak {
-            do { speech = try SpeechSink.make() } catch { printError("formcheck: \(error)") }
-        }
         let pipeline = SessionPipeline(estimator: OrientationFilter(), exercise: exercise, side: options.side,
                                        holdSeconds: options.hold, storedMounting: stored?.mounting,
                                        height: distance.height, stride: distance.stride)
@@ -75,15 +99,29 @@ struct LiveCommand: AsyncParsableCommand {
                 output.emit(event, status: status)
                 speech?.handle(event)
                 speechFile?.handle(event)
-            }, progress: { output.tick($0) }, notice: { printError("formcheck: " + $0) })
+            }, progress: { status in
+                output.tick(status)
+                saving?.sample(t: status.t, flexion: status.flexion)
+            }, notice: { printError("formcheck: " + $0) })
         } catch let error as InputError {
             try? recording?.close()
+            try? saving?.close(painAfter: nil, recordings: record.map { [$0] } ?? [], later: nil)
             throw fail(error)
         }
+        saving?.single(summary, ending: .of(summary, exercise: exercise))
+        // Ctrl-C ended the session (as it ends every live one): the question is still put, and a
+        // Ctrl-C now skips it.
+        stop.reset()
+        let painAfter = saving == nil ? nil : PainQuestion.ask(.after, given: pain.painAfter, speech: speech, stop: stop)
         speech?.finish(timeout: 3)
         do { try recording?.close() } catch { throw fail(error) }
         if let speechFile { try SpeechOutput.write(speechFile, duration: summary.t) }
         if let record { printError("formcheck: the session was recorded to \(record)") }
+        try saving?.close(painAfter: painAfter, recordings: record.map { [$0] } ?? [],
+                          later: record.map {
+                              "formcheck replay \($0) --exercise \(exercise.name) --side \(options.side.rawValue) --save "
+                                  + DateOption.arguments(date: started, painBefore: painBefore, painAfter: painAfter)
+                          })
         // The device went away for good: the summary is printed and the recording kept, but the
         // session did not end as asked (README "Exit status").
         if runner.deviceLost { throw ExitCode(74) }

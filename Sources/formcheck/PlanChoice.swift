@@ -15,11 +15,11 @@ enum PlanChoice {
         do { return (try store.sessions(traces: false), try store.profile()) } catch let error as HistoryError { throw fail(error) }
     }
 
-    /// The routine with the doses the plan gives on `day` when the history (if it exists) has
+    /// The routine with the doses the plan gives on `day` when the history (nil: none) has
     /// sessions before that day, and those targets; else the routine as it is, and nil.
-    static func todaysRoutine(_ routine: Routine, history: HistoryOptions, rules: PlanRules, day: Date) throws -> (Routine, DailyTargets?) {
-        guard FileManager.default.fileExists(atPath: history.path) else { return (routine, nil) }
-        let (sessions, profile) = try read(history.open())
+    static func todaysRoutine(_ routine: Routine, store: HistoryStore?, rules: PlanRules, day: Date) throws -> (Routine, DailyTargets?) {
+        guard let store else { return (routine, nil) }
+        let (sessions, profile) = try read(store)
         let start = Calendar.current.startOfDay(for: day)
         guard sessions.contains(where: { $0.startedAt < start }) else { return (routine, nil) }
         let targets = Progression.targets(history: sessions, profile: profile, rules: rules,

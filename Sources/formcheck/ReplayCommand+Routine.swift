@@ -1,5 +1,6 @@
 import ArgumentParser
 import FormcheckFeedback
+import FormcheckHistory
 import FormcheckInput
 import Foundation
 import MotionCore
@@ -7,8 +8,10 @@ import MotionCore
 extension ReplayCommand {
     /// `replay FILE --routine NAME|FILE`: each recording as one guided routine (its exercises,
     /// sides and strap moves the routine's), text or JSON Lines (`RoutineEvent+JSON.swift`).
-    /// A recording in which not one exercise of the routine was done is bad data (exit 65).
-    func replayRoutine(_ name: String) throws {
+    /// A recording in which not one exercise of the routine was done is bad data (exit 65). With
+    /// `store` (--save) each recording is a session, every exercise saved as it ends; Ctrl-C ends
+    /// the replay there (the exercise under way as stopped) and closes the session.
+    func replayRoutine(_ name: String, store: HistoryStore?) throws {
         if options.exercise != nil || options.protocolFile != nil {
             throw ValidationError("give --routine or --exercise/--protocol, not both: the routine names its exercises")
         }
@@ -17,11 +20,16 @@ extension ReplayCommand {
         }
         var plan = try RoutineChoice.plan(name)
         if let planDate {
-            let (chosen, targets) = try PlanChoice.todaysRoutine(plan.routine, history: history, rules: try planOptions.load(), day: planDate)
+            // The doses the plan gave that day (the history saved in, else --db's if it exists).
+            let (chosen, targets) = try PlanChoice.todaysRoutine(plan.routine, store: try store ?? history.existingStore(),
+                                                                 rules: try planOptions.load(), day: planDate)
             if let targets { printError("formcheck: " + PlanChoice.notice(targets)) }
             plan = try RoutineChoice.plan(of: chosen)
         }
-        let distance = try walkingDistance()
+        let distance = try walkingDistance(store)
+        let stop = StopFlag()
+        let signals = SignalStop.install { stop.set() }
+        defer { SignalStop.restore(signals) }
         var unusable: [String] = []
         for file in files {
             let recording: Recording
@@ -29,10 +37,26 @@ extension ReplayCommand {
             let readings: [SensorReading]
             do { readings = try recording.readAll().readings } catch { throw fail(error) }
             if files.count > 1 && format == .text { print("== \(file)") }
-            let summary = RoutineSession.replay(readings, plan: plan, estimator: OrientationFilter(), height: distance.height,
-                                                stride: distance.stride) { e in
-                print(format == .json ? e.jsonLine : TextReport.text(for: e))
+            let saving = store.map {
+                SessionHistory(store: $0, record: sessionRecord(file, recording, kind: .replay, routine: plan.routine.name),
+                               recorder: .routine(), beginNow: false)
             }
+            var summary: RoutineSummary?
+            func emit(_ e: RoutineEvent) {
+                if case .summary(let s) = e { summary = s }
+                print(format == .json ? e.jsonLine : TextReport.text(for: e))
+                saving?.routineEvent(e)
+            }
+            var session = RoutineSession(plan: plan, estimator: OrientationFilter(), height: distance.height, stride: distance.stride)
+            for r in readings {
+                if stop.isSet { break }
+                for e in session.consume(r) { emit(e) }
+                if let saving, case .sample = r { saving.sample(t: session.now, flexion: session.status?.flexion) }
+                if session.isDone { break }
+            }
+            for e in session.finish() { emit(e) }
+            try saving?.close(painAfter: nil, recordings: [file], duration: session.now, later: nil)
+            if stop.isSet { break }
             if let summary, !summary.steps.contains(where: { $0.ending == .done }) {
                 printError("formcheck: \(file): no exercise of routine \(plan.routine.name) was done to its dose\n"
                            + "  fix: check --routine ('formcheck routines \(plan.routine.name)' says what it expects, in order)")

@@ -19,7 +19,9 @@ struct ReplayCommand: AsyncParsableCommand {
             R.evemu --exercise hamstring --side left --side right), a symmetry comparison follows the \
             summaries (a "symmetry" line in JSON): peaks further apart than the protocol's \
             symmetry.degrees (10), or a time under stretch (complete reps) below symmetry.holdRatio \
-            (0.8) of the other side's, are flagged.
+            (0.8) of the other side's, are flagged. With --save each recording is saved in the history \
+            as a session (one exercise, or --routine's exercises as they end), dated --date or the \
+            file's modification time, with --pain and --pain-after.
             """)
 
     @Argument(help: "Recordings (.evemu or .csv).", completion: .file())
@@ -47,6 +49,16 @@ struct ReplayCommand: AsyncParsableCommand {
             completion: .file(extensions: ["json"]))
     var routine: String?
 
+    @Flag(help: "Save each recording in the history as a session (--db, --date, --pain, --pain-after).")
+    var save = false
+
+    @Option(help: ArgumentHelp("With --save: when the session began, in local time (YYYY-MM-DD, YYYY-MM-DDTHH:MM, today, Nd); default: the recording's modification time.",
+                               valueName: "date"),
+            transform: DateOption.parse)
+    var date: Date?
+
+    @OptionGroup var pain: PainOptions
+
     @OptionGroup var history: HistoryOptions
 
     @Option(name: .customLong("plan-date"),
@@ -58,8 +70,17 @@ struct ReplayCommand: AsyncParsableCommand {
     @OptionGroup var planOptions: PlanOptions
 
     func validate() throws {
+        if !save {
+            // --db alone reads the history (the profile's stride for walking distance, --plan-date's plan).
+            for (given, name) in [(date != nil, "--date"), (pain.pain != nil, "--pain"), (pain.painAfter != nil, "--pain-after")] where given {
+                throw ValidationError("\(name) is for --save: add --save to keep the replay in the history")
+            }
+        }
         if planDate != nil && routine == nil {
             throw ValidationError("--plan-date plans a routine's doses: give --routine NAME too")
+        }
+        if date != nil && files.count > 1 {
+            throw ValidationError("--date dates one session: give one recording (each file's own modification time is used otherwise)")
         }
         if speakTo != nil && files.count > 1 {
             throw ValidationError("--speak-to writes one file: give one recording")
@@ -70,11 +91,12 @@ struct ReplayCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if let routine { return try replayRoutine(routine) }
+        let store = save ? try history.open() : nil
+        if let routine { return try replayRoutine(routine, store: store) }
         let named = try options.loadNamedProtocol()
         let candidates = try options.loadCandidates(with: named)
         let stored = try options.loadCalibration()
-        let distance = try walkingDistance()
+        let distance = try walkingDistance(store)
         // Speaking follows the recording's pace: cues are heard when they would have been live.
         let paced = realtime || speak
         let speechFile = try speakTo.map { try SpeechOutput.file($0) }
@@ -118,6 +140,11 @@ struct ReplayCommand: AsyncParsableCommand {
             var pipeline = SessionPipeline(estimator: OrientationFilter(), exercise: exercise, side: side,
                                            holdSeconds: options.hold, storedMounting: stored?.mounting,
                                            height: distance.height, stride: distance.stride)
+            let saving = store.map {
+                SessionHistory(store: $0, record: sessionRecord(file, recording, kind: .replay, routine: nil),
+                               recorder: .single(exercise: exercise.name, side: side), beginNow: false)
+            }
+            var stoppedEarly = false
             // Written as the events are (unbuffered): print's buffer would put it after the file's report.
             if files.count > 1 && format == .text { writeStandardOutput(Array("== \(file)\n".utf8)) }
             let summary: SessionSummary
@@ -151,14 +178,14 @@ struct ReplayCommand: AsyncParsableCommand {
                         output.emit(e, status: status)
                         speech?.handle(e)
                         speechFile?.handle(e)
-                    }, progress: { output.tick($0) }, notice: { printError("formcheck: " + $0) })
+                    }, progress: { status in
+                        output.tick(status)
+                        saving?.sample(t: status.t, flexion: status.flexion)
+                    }, notice: { printError("formcheck: " + $0) })
                 } catch let error as InputError { throw fail(error) }
                 speech?.finish(timeout: 3)
                 pipeline = runner.pipeline
-                if stop.isSet {
-                    if let speechFile { try SpeechOutput.write(speechFile, duration: summary.t) }
-                    break
-                }
+                stoppedEarly = stop.isSet
             } else {
                 let output = EventOutput(format: format)
                 var events: [SessionEvent] = []
@@ -169,6 +196,7 @@ struct ReplayCommand: AsyncParsableCommand {
                         output.emit(e)
                         speechFile?.handle(e)
                     }
+                    if let saving, case .sample = r { saving.sample(t: pipeline.status.t, flexion: pipeline.status.flexion) }
                 }
                 events.removeAll()
                 // A named exercise of which the session found nothing (no hold, no rep, no step): is it
@@ -191,17 +219,36 @@ struct ReplayCommand: AsyncParsableCommand {
                 }
             }
             if let speechFile { try SpeechOutput.write(speechFile, duration: summary.t) }
+            // Ctrl-C during a paced replay: what was done is saved, and the replay ends.
+            if stoppedEarly {
+                saving?.single(summary, ending: .of(summary, exercise: exercise))
+                try saving?.close(painAfter: nil, recordings: [file], duration: summary.t, later: nil)
+                break
+            }
             if let problem = Self.unrecognised(summary, samples: pipeline.samples, calibrated: pipeline.angles.tracker.calibration != nil,
                                                exercise: exercise, recognition: recognition) {
                 printError("formcheck: \(file): \(problem)")
                 unusable.append(file)
             } else {
                 summaries.append((file, summary, exercise.symmetry))
+                saving?.single(summary, ending: .of(summary, exercise: exercise))
+                try saving?.close(painAfter: nil, recordings: [file], duration: summary.t, later: nil)
             }
         }
         printSymmetry(summaries)
         // Nothing to coach in a file is bad data, not success (README "Exit status").
         if !unusable.isEmpty { throw ExitCode(65) }
+    }
+
+    /// The session a replayed file is saved as: dated `--date` or the file's modification time, its
+    /// device the recording's, the pain given.
+    func sessionRecord(_ file: String, _ recording: Recording, kind: SessionRecord.Kind, routine: String?) -> SessionRecord {
+        let modified = (try? FileManager.default.attributesOfItem(atPath: file)[.modificationDate]) as? Date
+        let path = file.hasPrefix("/") ? file : FileManager.default.currentDirectoryPath + "/" + file
+        return SessionRecord(
+            startedAt: date ?? modified ?? Date(), kind: kind, routine: routine,
+            devices: recording.description.map { [SessionHistory.device(name: $0.name, uniq: $0.uniq)] } ?? [],
+            painBefore: pain.pain, painAfter: pain.painAfter, recordings: [RecordingReference(path: path)])
     }
 
     /// The protocol recognised, when the recogniser is at least `likely` (nil: unsure, or no samples).
@@ -255,4 +302,6 @@ final class StopFlag: @unchecked Sendable {
     private var value = false
     var isSet: Bool { lock.withLock { value } }
     func set() { lock.withLock { value = true } }
+    /// Unset again: the session ended by Ctrl-C, a question after it can still be skipped by one.
+    func reset() { lock.withLock { value = false } }
 }

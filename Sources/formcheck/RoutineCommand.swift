@@ -1,5 +1,6 @@
 import ArgumentParser
 import FormcheckFeedback
+import FormcheckHistory
 import FormcheckInput
 import Foundation
 import MotionCore
@@ -15,7 +16,10 @@ struct RoutineCommand: AsyncParsableCommand {
             skips the exercise and 'r' starts it again; Ctrl-C ends the routine with its summary (with \
             left against right for each exercise done on both legs). When the controller is unplugged \
             or goes out of range, the routine waits for it to come back and carries on. 'formcheck \
-            routines' lists the routines; 'formcheck replay FILE --routine NAME' replays a --record.
+            routines' lists the routines; 'formcheck replay FILE --routine NAME' replays a --record. \
+            The routine is saved in the history as it goes, each exercise as it ends (--no-save: not); \
+            on a terminal you are asked your pain, 0 to 10, before and after (--pain, --pain-after \
+            answer for you).
             """)
 
     @Argument(help: ArgumentHelp("The routine (\(RoutineLibrary.names.joined(separator: ", ")), one of yours, or a routine file)."),
@@ -38,14 +42,19 @@ struct RoutineCommand: AsyncParsableCommand {
     @Option(help: "Your height in centimetres (walking: the distance walked).")
     var height: Double?
 
+    @OptionGroup var history: HistoryOptions
+
+    @Flag(name: .customLong("no-save"), help: "Do not save the routine in the history.")
+    var noSave = false
+
+    @OptionGroup var pain: PainOptions
+
     @Flag(name: .customLong("no-plan"), help: "Keep the routine's own doses instead of today's targets from your plan ('formcheck plan').")
     var noPlan = false
 
     @OptionGroup var planOptions: PlanOptions
 
     @OptionGroup var roots: DeviceRoots
-
-    @OptionGroup var history: HistoryOptions
 
     func validate() throws {
         if let height, !(50...250).contains(height) {
@@ -54,22 +63,41 @@ struct RoutineCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let own = try RoutineChoice.routine(routine)
+        let own = try RoutineChoice.plan(routine)
         let rules = try planOptions.load()
-        let (chosen, targets) = noPlan ? (own, nil) : try PlanChoice.todaysRoutine(own, history: history, rules: rules, day: Date())
-        let plan = try RoutineChoice.plan(of: chosen)
-        let live = try LiveDevice.open(device, discovery: roots.discovery, record: record,
-                                       example: "formcheck routine \(routine) %@")
-        if let targets { printError("formcheck: " + PlanChoice.notice(targets)) }
-        let distance = WalkingDistanceChoice.of(heightOption: height, profile: try history.existingProfile())
-        let stopper = live.stopper
-        let signals = SignalStop.install { stopper.stop() }
-        defer { SignalStop.restore(signals) }
-        let output = RoutineOutput(format: format)
+        let example = "formcheck routine \(routine) %@"
+        let node = try DeviceChoice.node(device, discovery: roots.discovery, example: example)
         var speech: SpeechSink?
         if speak {
             do { speech = try SpeechSink.make() } catch { printError("formcheck: \(error)") }
         }
+        let painBefore = noSave ? nil : PainQuestion.ask(.before, given: pain.pain, speech: speech, stop: StopFlag())
+        let live = try LiveDevice.open(node, discovery: roots.discovery, record: record, example: example)
+        // The history once the device is open (a missing or unreadable device is said first), before the routine.
+        let store = noSave ? nil : try live.openHistory(history, record: record)
+        // Today's doses from the plan (the history saved in, else an existing one), and the
+        // walking distance from the profile's calibrated stride.
+        let reading = try store ?? history.existingStore()
+        let (chosen, targets) = noPlan ? (own.routine, nil) : try PlanChoice.todaysRoutine(own.routine, store: reading, rules: rules, day: Date())
+        if let targets { printError("formcheck: " + PlanChoice.notice(targets)) }
+        let plan = try RoutineChoice.plan(of: chosen)
+        let distance = WalkingDistanceChoice.of(heightOption: height, profile: try history.profile(of: reading))
+        let stopper = live.stopper
+        let stop = StopFlag()
+        let signals = SignalStop.install {
+            stop.set()
+            stopper.stop()
+        }
+        defer { SignalStop.restore(signals) }
+        let started = Date()
+        let saving = store.map { store in
+            SessionHistory(store: store, record: SessionRecord(
+                startedAt: started, kind: .routine, routine: plan.routine.name,
+                devices: [SessionHistory.device(name: live.first.description.name, uniq: live.uniq)],
+                painBefore: painBefore, recordings: record.map { [RecordingReference(path: $0)] } ?? []),
+                recorder: .routine(), beginNow: true)
+        }
+        let output = RoutineOutput(format: format)
         var runner = LiveRoutineRunner(session: RoutineSession(plan: plan, estimator: OrientationFilter(), height: distance.height,
                                                                      stride: distance.stride),
                                        recording: live.recording)
@@ -78,18 +106,32 @@ struct RoutineCommand: AsyncParsableCommand {
         do {
             _ = try await runner.run(live.first, reconnect: live.reconnect, emit: { event, status in
                 output.emit(event, status: status)
+                saving?.routineEvent(event)
                 if case .session(let e) = event { speech?.handle(e) }
-            }, progress: { output.tick($0) }, notice: { printError("formcheck: " + $0) })
+            }, progress: { status in
+                output.tick(status)
+                saving?.sample(t: status.t, flexion: status.session?.flexion)
+            }, notice: { printError("formcheck: " + $0) })
         } catch let error as InputError {
             keys.stop()
             try? live.recording?.close()
+            try? saving?.close(painAfter: nil, recordings: record.map { [$0] } ?? [], later: nil)
             throw fail(error)
         }
         keys.stop()
         stopper.stop()
+        // Ctrl-C ended the session (as it ends every live one): the question is still put, and a
+        // Ctrl-C now skips it.
+        stop.reset()
+        let painAfter = saving == nil ? nil : PainQuestion.ask(.after, given: pain.painAfter, speech: speech, stop: stop)
         speech?.finish(timeout: 3)
         do { try live.recording?.close() } catch { throw fail(error) }
         if let record { printError("formcheck: the routine was recorded to \(record)") }
+        try saving?.close(painAfter: painAfter, recordings: record.map { [$0] } ?? [],
+                          later: record.map {
+                              "formcheck replay \($0) --routine \(routine) --save "
+                                  + DateOption.arguments(date: started, painBefore: painBefore, painAfter: painAfter)
+                          })
         // The device went away for good: the summary is printed and the recording kept, but the
         // routine did not end as asked (README "Exit status").
         if runner.deviceLost { throw ExitCode(74) }

@@ -17,10 +17,14 @@ struct WalkingDistanceChoice: Hashable {
 }
 
 extension HistoryOptions {
-    /// The profile, when the history exists (nothing is created to read it).
-    func existingProfile() throws -> UserProfile? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        let store = try open()
+    /// The history when it exists (nothing is created to read it), else nil.
+    func existingStore() throws -> HistoryStore? {
+        FileManager.default.fileExists(atPath: path) ? try open() : nil
+    }
+
+    /// The profile of `store` (the one a session saves in), else of the history if it exists.
+    func profile(of store: HistoryStore?) throws -> UserProfile? {
+        guard let store = try store ?? existingStore() else { return nil }
         do { return try store.profile() } catch let error as HistoryError { throw fail(error) }
     }
 }
