@@ -12,12 +12,10 @@ extension CueCatalogue {
         case reps
     }
 
-    /// A distance in the user's unit, one decimal: "1.1 mi", "1.8 km".
+    /// A distance in the user's unit, one decimal (two below one): "1.1 mi", "0.25 mi", "1.8 km".
     public func distance(_ metres: Double, unit: UserProfile.DistanceUnit) -> String {
-        switch unit {
-        case .miles: DecimalText.fixed(metres / 1609.344, 1) + " mi"
-        case .km: DecimalText.fixed(metres / 1000, 1) + " km"
-        }
+        let x = metres / (unit == .miles ? 1609.344 : 1000)
+        return DecimalText.fixed(x, x < 0.995 ? 2 : 1) + (unit == .miles ? " mi" : " km")
     }
 
     /// A target's amount: "1.1 mi", "35 s", "11 a set".
@@ -45,7 +43,10 @@ extension CueCatalogue {
             growth = "+\(rules.reps.growthPerSet) a set"
             cap = "the cap of \(rules.reps.capPerSet) a set"
         }
-        let lastWeek = r.firstWeekWalked.map { "what you walked a day in your first week, " + a($0) } ?? "last week's"
+        let lastWeek = r.firstWeekWalked.map { walked in
+            "what you walked a day in your first week, " + a(walked)
+                + (walked < rules.walking.minimumMetres ? " (at least the plan's \(a(rules.walking.minimumMetres)))" : "")
+        } ?? "last week's"
         let text: String
         switch r.decision {
         case .noHistory:

@@ -5,9 +5,14 @@ import Foundation
 /// Today's targets from the history named on the command line (`plan`, `routine`).
 enum PlanChoice {
     /// The routine the plan is for: the one named, else the routine of the last session before
-    /// `day` that had one, else the daily routine.
+    /// `day` that had one (when it is known by name: a routine file's is not), else the daily routine.
     static func routineName(_ named: String?, sessions: [SessionRecord], before day: Date) -> String {
-        named ?? sessions.filter { $0.startedAt < day }.last { $0.routine != nil }?.routine ?? "sciatica-daily"
+        if let named { return named }
+        guard let last = sessions.filter({ $0.startedAt < day }).last(where: { $0.routine != nil })?.routine else { return "sciatica-daily" }
+        if (try? RoutineLibrary.named(last)) != nil { return last }
+        printError("formcheck: your last routine, \(last), is not one formcheck knows by name (a routine file?): "
+                   + "planning sciatica-daily; give --routine FILE for yours")
+        return "sciatica-daily"
     }
 
     /// The history's sessions (without their traces) and the profile.

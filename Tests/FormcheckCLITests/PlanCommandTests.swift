@@ -159,3 +159,54 @@ import Testing
         #expect(try ExitStatusTests.run(["replay", session, "--exercise", "hamstring", "--plan-date", "today"]).status == 64)
     }
 }
+
+/// The plan on the simulated week and a bit (`SimulatedWeek`: sessions on days −9 … 0 saved with
+/// `replay --save`): plan week 1 is days −9 … −3, so today is in week 2, decided on that first
+/// week — the routine done on 2 days (−9, −8), walks on 2 (−9, −5), pain after 4, 4, 3, 3.
+@Suite struct PlanWeekCommandTests {
+    @Test func todaysTargetsFromTheSimulatedWeek() throws {
+        let w = try SimulatedWeek.shared.get()
+        // The week's routine is a file: without --routine the plan says so and plans the daily routine.
+        let guess = try ExitStatusTests.run(["plan", "--db", w.db])
+        #expect(guess.status == 0 && guess.stderr.contains("your last routine, stretches-short, is not one formcheck knows by name"),
+                "stderr: \(guess.stderr)")
+        #expect(guess.stdout.contains("routine   sciatica-daily"))
+        let r = try ExitStatusTests.run(["plan", "--db", w.db, "--routine", SimulatedWeek.routine, "--format", "json"])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let o = try PlanCommandTests.json(r.stdout)
+        #expect(o["week"] as? Int == 2)
+        #expect(o["routine"] as? String == "stretches-short")
+        let first = SimulatedWeek.start(SimulatedWeek.plan[0])
+        let c = Calendar.current.dateComponents([.year, .month, .day], from: first)
+        #expect(o["firstDay"] as? String == String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!))
+        // Pain after in plan week 1, from the table: 4, 4, 3, 3.
+        let painAfter = SimulatedWeek.plan.filter { $0.day >= 3 }.compactMap(\.painAfter)
+        #expect(painAfter == [4, 4, 3, 3])
+        let pain = String(format: "pain steady (%.1f after sessions)", Double(painAfter.reduce(0, +)) / Double(painAfter.count))
+        let exercises = try #require(o["exercises"] as? [[String: Any]])
+        #expect(exercises.compactMap { $0["exercise"] as? String } == ["piriformis", "hamstring"])
+        // The routine on days −9 and −8, every hold complete (the truth's holds are the routine's doses).
+        let routineDays = Set(SimulatedWeek.plan.filter { $0.day >= 3 && $0.kind == .routine }.map(\.day)).count
+        #expect(routineDays == 2)
+        for e in exercises {
+            #expect(e["reason"] as? String == "as last week: done on \(routineDays) of 7 days, 5 needed; \(pain)", "\(e)")
+        }
+        #expect(exercises.first?["holdSeconds"] as? Double == 20 && exercises.last?["holdSeconds"] as? Double == 15)
+        // Walking: the first week's two walks, each the walk-brisk recording's distance by the
+        // stride model (175 cm), well under the plan's 400 m minimum, which is the base.
+        let walks = try HistoryStore(path: w.db).sessions(traces: false).filter {
+            SimulatedWeek.start(SimulatedWeek.plan[0]) <= $0.startedAt && $0.startedAt < Calendar.current.date(byAdding: .day, value: 7, to: Calendar.current.startOfDay(for: first))!
+        }.flatMap(\.exercises).compactMap(\.summary.distanceMeters)
+        #expect(walks.count == 2)
+        let mean = walks.reduce(0, +) / Double(walks.count)
+        let walking = try #require(o["walking"] as? [String: Any])
+        #expect(walking["metres"] as? Double == 400)
+        #expect(walking["reason"] as? String
+                == String(format: "as what you walked a day in your first week, %.2f mi (at least the plan's 0.25 mi): 90 %% of it walked on 0 of 7 days, 5 needed; ", mean / 1609.344) + pain,
+                "\(walking)")
+        // The same day three days earlier: still the first week.
+        let early = try PlanCommandTests.json(try ExitStatusTests.run(["plan", "--db", w.db, "--routine", SimulatedWeek.routine, "--date", "3d", "--format", "json"]).stdout)
+        #expect(early["week"] as? Int == 1)
+        #expect((early["walking"] as? [String: Any])?["reason"] as? String == "the starting distance, for the plan's first week")
+    }
+}
