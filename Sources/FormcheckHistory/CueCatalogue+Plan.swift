@@ -18,12 +18,12 @@ extension CueCatalogue {
         return DecimalText.fixed(x, x < 0.995 ? 2 : 1) + (unit == .miles ? " mi" : " km")
     }
 
-    /// A target's amount: "1.1 mi", "35 s", "11 a set".
+    /// A target's amount: "1.1 mi", "35 s", "11 reps" (a set).
     public func amount(_ x: Double, _ subject: PlanSubject) -> String {
         switch subject {
         case .walking(let unit): distance(x, unit: unit)
         case .hold: DecimalText.trimmed(x, 1) + " s"
-        case .reps: DecimalText.trimmed(x, 0) + " a set"
+        case .reps: DecimalText.trimmed(x, 0) + " reps"
         }
     }
 

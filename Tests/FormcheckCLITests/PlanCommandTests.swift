@@ -119,6 +119,9 @@ import Testing
         #expect(refused.stderr.contains("fix: "))
         #expect(try ExitStatusTests.run(["plan", "--db", db, "--plan", "steep"]).status == 64)
         #expect(try ExitStatusTests.run(["plan", "--db", db, "--plan", dir.appendingPathComponent("none.json").path]).status == 66)
+        // routine reads its plan before it looks for a device (none here).
+        #expect(try ExitStatusTests.run(["routine", "stretches", "--plan", "steep"]).status == 64)
+        #expect(try ExitStatusTests.run(["routine", "stretches", "--plan", bad.path]).status == 65)
         // --rules: exactly the built-in file.
         let rules = try ExitStatusTests.run(["plan", "--rules"])
         #expect(rules.stdout == (try String(contentsOfFile: ExitStatusTests.packageRoot + "/Sources/FormcheckHistory/Plans/gradual.json", encoding: .utf8)))
