@@ -126,7 +126,8 @@ let package = Package(
         // The history's store, migrations and failure cases, and its aggregations.
         .testTarget(
             name: "FormcheckHistoryTests",
-            dependencies: ["FormcheckHistory", "FormcheckFeedback", "MotionCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["FormcheckHistory", "FormcheckFeedback", "MotionCore", "FormcheckInput", "ThighSimulator",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .testTarget(

@@ -11,48 +11,34 @@ import MotionCore
 /// is kept and how to save it later.
 final class SessionHistory {
     let store: HistoryStore
-    private var record: SessionRecord
-    private var recorder: SessionRecorder
-    private var saver: SessionSaver?
+    private let writer: HistoryWriter
 
     /// - Parameters:
     ///   - beginNow: begin the session in the history at once (`live`, `routine`); otherwise with
     ///     its first finished exercise (`replay`: a recording with nothing in it is not saved).
     init(store: HistoryStore, record: SessionRecord, recorder: SessionRecorder, beginNow: Bool) {
         self.store = store
-        self.record = record
-        self.recorder = recorder
-        if beginNow { begin() }
-    }
-
-    private func begin() {
-        let saver = SessionSaver(store: store, session: record)
-        self.saver = saver
-        if let e = saver.failure { say(e) }
+        writer = HistoryWriter(store: store, record: record, recorder: recorder, beginNow: beginNow)
+        if let e = writer.beginFailure { say(e) }
     }
 
     private func say(_ error: HistoryError) {
         printError("formcheck: " + error.description + "\n  the session goes on: what is not saved yet is kept and written at the end")
     }
 
-    private func append(_ e: ExerciseRecord) {
-        if saver == nil { begin() }
-        if let error = saver?.append(e) { say(error) }
-    }
-
     /// A sample: its time on the session's clock and the flexion then (degrees; nil: not known).
     func sample(t: Double, flexion: Double?) {
-        recorder.sample(t: t, flexion: flexion)
+        writer.sample(t: t, flexion: flexion)
     }
 
     /// A routine's event (an exercise that ended is saved).
     func routineEvent(_ event: RoutineEvent) {
-        if let e = recorder.consume(event) { append(e) }
+        if let e = writer.routineEvent(event) { say(e) }
     }
 
     /// A single exercise's end (saved).
     func single(_ summary: SessionSummary, ending: ExerciseRecord.Ending) {
-        if let e = recorder.single(summary, ending: ending) { append(e) }
+        if let e = writer.single(summary, ending: ending) { say(e) }
     }
 
     /// Ends the session in the history: closed, with the pain after it and the recordings' digests
@@ -63,11 +49,11 @@ final class SessionHistory {
     ///   - later: how to save it later from its recording, said when saving failed.
     /// - Throws: `ExitCode` with the history error's status when it could not be saved.
     func close(painAfter: Int?, recordings: [String], duration: Double? = nil, later: String?) throws {
-        guard let saver else { return }
+        guard let saver = writer.saver else { return }
         let references = recordings.map { RecordingReference.digest(of: $0) }
-        let end = duration.map { record.startedAt.addingTimeInterval($0) } ?? Date()
+        let end = duration.map { writer.startedAt.addingTimeInterval($0) } ?? Date()
         do {
-            try saver.close(endedAt: end, painAfter: painAfter, recordings: references)
+            try writer.close(endedAt: end, painAfter: painAfter, recordings: references)
         } catch let error as HistoryError {
             var text = "formcheck: " + error.description + "\n  the session was not saved whole: "
             if let id = saver.sessionID {

@@ -155,4 +155,42 @@ import ThighSimulator
         #expect(rows.count == 1 + exercises.count)
         #expect(rows.first?.hasPrefix("session,started_at,ended_at,kind,state,routine,devices,pain_before,pain_after,recordings,position,") == true)
     }
+
+    /// The saved 10 Hz traces follow the thigh: during every hold of the truth (away from its ends
+    /// by 0.5 s) each known value is within 1° of the truth's flexion then (the angle requirement:
+    /// peaks within 1°, README "Daily routine"; measured worst 0.66°); unknown (NaN) only before the
+    /// strap is calibrated — which the live view, and so the trace, learns during the first raise
+    /// (the hamstring's first hold on the left begins about 2 s before its angles are known).
+    @Test func tracesFollowTheTruth() throws {
+        let w = try Self.week()
+        let store = try HistoryStore(path: w.db)
+        let session = try #require(try store.sessions().first { $0.routine != nil })
+        let truth = try #require(w.truth[.routine])
+        let a = truth.angles
+        func truthFlexion(_ t: Double) -> Double? {
+            let i = Int((t * a.rate).rounded(.down))
+            guard i >= 0, i + 1 < a.flexion.count else { return nil }
+            let f = t * a.rate - Double(i)
+            return a.flexion[i] * (1 - f) + a.flexion[i + 1] * f
+        }
+        var compared = 0, worst = 0.0
+        for e in session.exercises {
+            let trace = try #require(e.trace)
+            #expect(trace.rate == 10 && abs(trace.start - e.start) < 1e-9 && abs(trace.end - e.end) < 0.1 + 1e-9)
+            for h in truth.holds where h.start >= trace.start && h.end <= trace.end {
+                for (i, v) in trace.flexion.enumerated() {
+                    let t = trace.start + (Double(i) + 0.5) / trace.rate
+                    guard t > h.start + 0.5, t < h.end - 0.5, let want = truthFlexion(t), !v.isNaN else { continue }
+                    worst = max(worst, abs(Double(v) - want))
+                    compared += 1
+                }
+            }
+            // Known from calibration on: once a value is known, none after it is unknown.
+            if let first = trace.flexion.firstIndex(where: { !$0.isNaN }) {
+                #expect(!trace.flexion[first...].contains { $0.isNaN }, "\(e.exercise) \(e.side): a gap after calibration")
+            }
+        }
+        #expect(compared > 800, "\(compared) values compared")
+        #expect(worst <= 1, "worst \(worst)° from the truth during the holds")
+    }
 }

@@ -67,7 +67,7 @@ struct SimulatedWeek: Sendable {
         var description: String
     }
 
-    /// Built once per test run (about 30 s of a debug build on the 2-core machine).
+    /// Built once per test run (about 20 s of CPU in a debug build: three renders, seven replays).
     static let shared: Result<SimulatedWeek, Failed> = {
         do { return .success(try SimulatedWeek()) } catch let e as Failed { return .failure(e) } catch {
             return .failure(Failed(description: "\(error)"))

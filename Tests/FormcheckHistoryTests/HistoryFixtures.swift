@@ -6,6 +6,13 @@ import MotionCore
 /// Records with every kind of content (holds, reps, errors, slips, steps, traces with unknown
 /// values), and scratch folders.
 enum HistoryFixtures {
+    /// The package root, from this file's path (Tests/FormcheckHistoryTests/<this file>).
+    static let packageRoot: String = {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        return parts.joined(separator: "/")
+    }()
+
     /// A folder for one test's files; `remove` deletes it.
     static func scratch() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("formcheck-history-\(UUID().uuidString)")

@@ -1,0 +1,7 @@
+/// A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break.
+enum CSVField {
+    static func quoted(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
