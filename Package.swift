@@ -53,7 +53,9 @@ let package = Package(
         .target(
             name: "FormcheckHistory",
             dependencies: ["MotionCore", "FormcheckFeedback", .product(name: "GRDB", package: "GRDB.swift")],
-            swiftSettings: strict
+            // Plans/*.json (the progression rules) are compiled in by the plugin, like the protocols.
+            swiftSettings: strict,
+            plugins: ["EmbedBuiltIns"]
         ),
         // The report a physiotherapist opens: one self-contained HTML file (inline SVG and CSS) made
         // from the history's sessions. Pure: value types in, text out.
@@ -152,8 +154,8 @@ let package = Package(
         ),
         .testTarget(
             name: "FormcheckCLITests",
-            dependencies: ["formcheck", "FormcheckInput", "MotionCore", "FormcheckEvaluation", "FormcheckHistory", "FormcheckFeedback", "ThighSimulator",
-                           .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["formcheck", "FormcheckInput", "MotionCore", "FormcheckEvaluation", "FormcheckHistory", "FormcheckFeedback",
+                           "ThighSimulator", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
     ]

@@ -1,9 +1,9 @@
 import Foundation
 import PackagePlugin
 
-/// Compiles the JSON files of a target's `Protocols/` and `Routines/` folders into it: at every
-/// build, a generated `BuiltInFiles.swift` holds each file's exact text (`BuiltInFiles.protocols`,
-/// `BuiltInFiles.routines`: file name without ".json" → text). Nothing is looked up at run time,
+/// Compiles the JSON files of a target's `Protocols/`, `Routines/` and `Plans/` folders into it: at
+/// every build, a generated `BuiltInFiles.swift` holds each file's exact text (`BuiltInFiles.protocols`,
+/// `BuiltInFiles.routines`, `BuiltInFiles.plans`: file name without ".json" → text). Nothing is looked up at run time,
 /// nothing generated is checked in, and the plugin does not read what the files say: add, remove
 /// or rewrite them and the next build embeds what is there. The target declares no resources:
 /// SwiftPM hands files it has no rule for to the target's plugins, so it neither bundles nor warns
@@ -11,7 +11,7 @@ import PackagePlugin
 @main
 struct EmbedBuiltIns: BuildToolPlugin {
     /// The folders embedded, in the generated enum's order; a missing one gives an empty dictionary.
-    static let folders = ["Protocols", "Routines"]
+    static let folders = ["Protocols", "Routines", "Plans"]
 
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
         guard let target = target as? SourceModuleTarget else { return [] }

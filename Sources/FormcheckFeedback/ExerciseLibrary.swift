@@ -72,7 +72,7 @@ public enum ExerciseLibrary {
     }
 
     /// A name that can be a file in the user's folder (no path separators, not hidden).
-    static func isPlainName(_ name: String) -> Bool {
+    public static func isPlainName(_ name: String) -> Bool {
         !name.isEmpty && !name.contains("/") && !name.hasPrefix(".")
     }
 
@@ -160,7 +160,7 @@ public enum ExerciseLibrary {
     }
 
     /// The 1-based line of the first `"key":` in the text.
-    static func line(ofKey key: String, in text: String) -> Int? {
+    public static func line(ofKey key: String, in text: String) -> Int? {
         let bytes = Array(text.utf8)
         let needle = Array("\"\(key)\"".utf8)
         guard needle.count <= bytes.count else { return nil }
@@ -176,12 +176,13 @@ public enum ExerciseLibrary {
         return nil
     }
 
-    static func line(ofOffset offset: Int, in text: String) -> Int {
+    /// The 1-based line of the UTF-8 byte `offset` of the text.
+    public static func line(ofOffset offset: Int, in text: String) -> Int {
         1 + text.utf8.prefix(offset).filter { $0 == 0x0A }.count
     }
 
     /// Levenshtein distance (case-insensitive).
-    static func distance(_ a: String, _ b: String) -> Int {
+    public static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a.lowercased()), b = Array(b.lowercased())
         var row = Array(0...b.count)
         for i in 1...max(a.count, 1) where !a.isEmpty {

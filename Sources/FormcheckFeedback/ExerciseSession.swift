@@ -39,13 +39,19 @@ public struct ExerciseSession: Sendable {
     private var wrongSideSaid = false
     private var deferred: Cue?
     private var clock = 0.0
+    /// What the distance walked is worked out from (nil: no distance).
+    public let distanceSource: DistanceSource?
     public private(set) var status = SessionStatus()
 
-    /// - Parameter height: the user's height in metres, for the distance walked (nil: no distance).
-    public init(exercise: ExerciseProtocol, side: Side, holdSeconds: Double? = nil, height: Double? = nil) {
+    /// - Parameters:
+    ///   - height: the user's height in metres, for the distance walked by the stride model (nil: no distance);
+    ///   - stride: the user's calibrated stride in metres (`WalkCalibration`), used instead of the model.
+    public init(exercise: ExerciseProtocol, side: Side, holdSeconds: Double? = nil, height: Double? = nil, stride: Double? = nil) {
         var gaitParameters = GaitTracker.Parameters()
         gaitParameters.legLength = height.map { StrideLengthModel.legLength(height: $0) }
+        gaitParameters.strideLength = stride
         gait = GaitTracker(parameters: gaitParameters)
+        distanceSource = DistanceSource.of(height: height, stride: stride)
         self.exercise = exercise
         self.side = side
         self.holdSeconds = holdSeconds ?? exercise.holdSeconds
@@ -203,7 +209,7 @@ public struct ExerciseSession: Sendable {
         if exercise.kind == .walk, let brisk = exercise.briskCadence, let c = gait.cadence, c < brisk {
             report(.slowCadence, rep: nil, live: true, into: &out)
         }
-        let s = summary.summary(at: clock, gait: exercise.kind == .walk ? gait : nil)
+        let s = summary.summary(at: clock, gait: exercise.kind == .walk ? gait : nil, distanceSource: distanceSource)
         out.append(.summary(s))
         return s
     }

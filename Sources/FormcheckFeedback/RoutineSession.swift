@@ -33,6 +33,7 @@ public struct RoutineSession<Estimator: OrientationEstimator>: Sendable {
     public let plan: RoutinePlan
     private let estimator: Estimator
     private let height: Double?
+    private let stride: Double?
     private var state: State = .starting
     private var pipeline: SessionPipeline<Estimator>?
     private var stepIndex: Int?
@@ -47,11 +48,13 @@ public struct RoutineSession<Estimator: OrientationEstimator>: Sendable {
 
     /// - Parameters:
     ///   - estimator: the orientation estimator each step's pipeline starts from (copied afresh);
-    ///   - height: the user's height in metres, for the distance walked.
-    public init(plan: RoutinePlan, estimator: Estimator, height: Double? = nil) {
+    ///   - height: the user's height in metres, for the distance walked;
+    ///   - stride: the user's calibrated stride in metres, used for the distance instead of the height.
+    public init(plan: RoutinePlan, estimator: Estimator, height: Double? = nil, stride: Double? = nil) {
         self.plan = plan
         self.estimator = estimator
         self.height = height
+        self.stride = stride
     }
 
     /// Seconds since the routine's first sample (the latest sample seen).
@@ -210,7 +213,7 @@ public struct RoutineSession<Estimator: OrientationEstimator>: Sendable {
     /// Step `index` begins: announced, then its pipeline fed the kept samples from `from` (source clock).
     private mutating func begin(_ index: Int, from: Double?) -> [RoutineEvent] {
         let step = plan.steps[index]
-        pipeline = SessionPipeline(estimator: estimator, exercise: step.exercise, side: step.side, height: height)
+        pipeline = SessionPipeline(estimator: estimator, exercise: step.exercise, side: step.side, height: height, stride: stride)
         stepIndex = index
         holdsEnded = 0
         completeReps = 0

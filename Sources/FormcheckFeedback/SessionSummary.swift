@@ -93,13 +93,16 @@ public struct SessionSummary: Sendable, Hashable, Codable {
     public var cadence: Double?
     /// Walking: seconds in gait.
     public var walkingSeconds: Double? = nil
-    /// Walking: metres (level walking; needs the user's height).
+    /// Walking: metres (level walking; needs the user's height or a calibrated stride).
     public var distanceMeters: Double? = nil
+    /// Walking: what the distance was worked out from (nil: no distance, or not known). Not in
+    /// the JSON Lines summary (its contract is fixed); the text summary and the history keep it.
+    public var distanceSource: DistanceSource? = nil
 
     public init(
         t: Double, exercise: String, side: Side, holds: [Hold], formErrors: [Error], strapSlips: [Slip] = [],
         reps: [Rep]? = nil, steps: Int? = nil, cadence: Double? = nil, walkingSeconds: Double? = nil,
-        distanceMeters: Double? = nil
+        distanceMeters: Double? = nil, distanceSource: DistanceSource? = nil
     ) {
         self.t = t
         self.exercise = exercise
@@ -112,5 +115,6 @@ public struct SessionSummary: Sendable, Hashable, Codable {
         self.cadence = cadence
         self.walkingSeconds = walkingSeconds
         self.distanceMeters = distanceMeters
+        self.distanceSource = distanceSource
     }
 }

@@ -33,13 +33,14 @@ public struct SummaryBuilder: Sendable {
 
     public mutating func slip(at t: Double, degrees: Double) { slips.append(.init(t: t, degrees: degrees)) }
 
-    /// The summary at `t`; `gait` for walking (nil for stretches).
-    public func summary(at t: Double, gait: GaitTracker?) -> SessionSummary {
+    /// The summary at `t`; `gait` for walking (nil for stretches), its distance from `source`.
+    public func summary(at t: Double, gait: GaitTracker?, distanceSource source: DistanceSource? = nil) -> SessionSummary {
         var s = SessionSummary(t: t, exercise: exercise, side: side, holds: holds, formErrors: formErrors,
                                steps: gait?.steps, cadence: gait?.cadence, walkingSeconds: gait?.walkingSeconds,
                                distanceMeters: gait?.distanceMeters)
         s.strapSlips = slips
         s.reps = reps
+        if s.distanceMeters != nil { s.distanceSource = source }
         return s
     }
 }

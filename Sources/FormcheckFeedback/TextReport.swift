@@ -69,7 +69,9 @@ public enum TextReport {
         if let steps = s.steps { lines.append("steps     \(steps)") }
         if let cadence = s.cadence { lines.append("cadence   \(DecimalText.fixed(cadence, 1)) steps/min") }
         if let walking = s.walkingSeconds { lines.append("walking   \(DecimalText.fixed(walking, 1)) s") }
-        if let distance = s.distanceMeters { lines.append("distance  \(DecimalText.fixed(distance, 1)) m") }
+        if let distance = s.distanceMeters {
+            lines.append("distance  \(DecimalText.fixed(distance, 1)) m" + (s.distanceSource.map { " (\($0.text))" } ?? ""))
+        }
         return lines.joined(separator: "\n")
     }
 

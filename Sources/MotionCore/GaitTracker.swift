@@ -59,6 +59,19 @@ public struct GaitTracker: Sendable {
         /// Leg length (hip to floor), metres, for the distance; nil: no distance.
         /// `StrideLengthModel.legLength(height:)` gives it from body height.
         public var legLength: Double?
+        /// A stride measured on a calibration walk over a known distance (`WalkCalibration`),
+        /// metres (0.5–3.0); when set, every level-walking stride counts this far instead of the
+        /// pendulum model's length from `legLength`.
+        public var strideLength: Double?
+
+        /// Whether the distance walked is counted: a stride length or a leg length is known.
+        var measuresDistance: Bool { strideLength != nil || legLength != nil }
+
+        /// The metres a level-walking stride of `range` degrees covers (nil: no distance).
+        func strideDistance(range: Double) -> Double? {
+            if let strideLength { return strideLength }
+            return legLength.map { StrideLengthModel.strideLength(thighRange: range, legLength: $0) }
+        }
 
         public init() {}
     }
@@ -98,7 +111,7 @@ public struct GaitTracker: Sendable {
         }
 
         /// Adds a stride; `judged`: its period was checked against the rhythm (counts in the time).
-        mutating func add(_ s: ThighSwing, judged: Bool, legLength: Double?) {
+        mutating func add(_ s: ThighSwing, judged: Bool, parameters: Parameters) {
             strides += 1
             end = s.time
             if judged, let p = s.period {
@@ -106,15 +119,13 @@ public struct GaitTracker: Sendable {
                 periodCount += 1
                 lastPeriod = p
             }
-            if activity == .walking, let legLength {
-                distance += StrideLengthModel.strideLength(thighRange: s.range, legLength: legLength)
-            }
+            if activity == .walking, let d = parameters.strideDistance(range: s.range) { distance += d }
         }
 
-        func bout(legLength: Double?) -> GaitBout {
+        func bout(measuresDistance: Bool) -> GaitBout {
             let seconds = periodCount > 0 ? Double(strides) * periodSum / Double(periodCount) : 0
             return GaitBout(activity: activity, start: start, end: end, strides: strides, seconds: seconds,
-                            distance: legLength == nil ? nil : distance)
+                            distance: measuresDistance ? distance : nil)
         }
     }
 
@@ -162,8 +173,8 @@ public struct GaitTracker: Sendable {
     /// Every bout so far, in order; the last one may still be in progress.
     public var bouts: [GaitBout] {
         guard case .gait(var bout, let pending, _) = state else { return finished }
-        for s in pending { bout.add(s, judged: true, legLength: parameters.legLength) }
-        return finished + [bout.bout(legLength: parameters.legLength)]
+        for s in pending { bout.add(s, judged: true, parameters: parameters) }
+        return finished + [bout.bout(measuresDistance: parameters.measuresDistance)]
     }
 
     /// Steps in gait (walking, stairs, running).
@@ -179,9 +190,9 @@ public struct GaitTracker: Sendable {
         return seconds > 0 ? 60 * Double(all.reduce(0) { $0 + $1.steps }) / seconds : nil
     }
 
-    /// Metres walked (level walking), nil without a leg length.
+    /// Metres walked (level walking), nil without a stride or leg length.
     public var distanceMeters: Double? {
-        guard parameters.legLength != nil else { return nil }
+        guard parameters.measuresDistance else { return nil }
         return bouts.reduce(0) { $0 + ($1.distance ?? 0) }
     }
 
@@ -249,10 +260,10 @@ public struct GaitTracker: Sendable {
             }
             let kind = classify(swing)
             if kind == bout.activity {
-                for p in pending { bout.add(p, judged: true, legLength: parameters.legLength) }
-                bout.add(swing, judged: true, legLength: parameters.legLength)
+                for p in pending { bout.add(p, judged: true, parameters: parameters) }
+                bout.add(swing, judged: true, parameters: parameters)
                 state = .gait(bout, pending: [], pendingKind: kind)
-                return .stride(bout.bout(legLength: parameters.legLength))
+                return .stride(bout.bout(measuresDistance: parameters.measuresDistance))
             }
             if pending.isEmpty || pendingKind != kind {
                 pending = [swing]
@@ -264,12 +275,12 @@ public struct GaitTracker: Sendable {
                 state = .gait(bout, pending: pending, pendingKind: pendingKind)
                 return .none
             }
-            let ended = bout.bout(legLength: parameters.legLength)
+            let ended = bout.bout(measuresDistance: parameters.measuresDistance)
             finished.append(ended)
             var next = Bout(activity: kind, start: ended.end)
-            for p in pending { next.add(p, judged: true, legLength: parameters.legLength) }
+            for p in pending { next.add(p, judged: true, parameters: parameters) }
             state = .gait(next, pending: [], pendingKind: kind)
-            return .boutSwitched(ended: ended, started: next.bout(legLength: parameters.legLength))
+            return .boutSwitched(ended: ended, started: next.bout(measuresDistance: parameters.measuresDistance))
         }
     }
 
@@ -331,16 +342,16 @@ public struct GaitTracker: Sendable {
         let counts = [Activity.walking, .stairs, .running].map { k in (k, kinds.filter { $0 == k }.count) }
         let kind = counts.max { $0.1 < $1.1 }!.0
         var bout = Bout(activity: kind, start: run[0].start)
-        for (i, s) in run.enumerated() { bout.add(s, judged: i > 0, legLength: parameters.legLength) }
+        for (i, s) in run.enumerated() { bout.add(s, judged: i > 0, parameters: parameters) }
         state = .gait(bout, pending: [], pendingKind: kind)
-        return .boutStarted(bout.bout(legLength: parameters.legLength))
+        return .boutStarted(bout.bout(measuresDistance: parameters.measuresDistance))
     }
 
     /// Ends the bout (its pending strides are gait too, and count in it).
     private mutating func endBout(_ bout: Bout, pending: [ThighSwing], run: [ThighSwing], at t: Double) -> Action {
         var bout = bout
-        for p in pending { bout.add(p, judged: true, legLength: parameters.legLength) }
-        let ended = bout.bout(legLength: parameters.legLength)
+        for p in pending { bout.add(p, judged: true, parameters: parameters) }
+        let ended = bout.bout(measuresDistance: parameters.measuresDistance)
         finished.append(ended)
         state = .moving(since: t, run: run)
         return .boutEnded(ended)

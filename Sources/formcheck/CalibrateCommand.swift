@@ -15,7 +15,10 @@ struct CalibrateCommand: AsyncParsableCommand {
             (see README "Strap calibration"); the recording must show the thigh upright (standing \
             or walking). The result (-o CAL.json) lets 'angles', 'replay' and 'live' measure the \
             session's posture instead of assuming it. For a live device it is also stored per \
-            controller (its uniq) under ~/.config/formcheck/calibrations/, where 'live' finds it.
+            controller (its uniq) under ~/.config/formcheck/calibrations/, where 'live' finds it. \
+            With --walk DISTANCE it calibrates your stride instead: a level walk over a known \
+            distance, strides counted, stride = distance / strides (0.5–3.0 m), saved in the \
+            history's profile (README "Steps and activity").
             """)
 
     @Argument(help: "A recording (.evemu/.csv) or a device (/dev/input/eventN, eventN or uniq).", completion: .file())
@@ -31,15 +34,29 @@ struct CalibrateCommand: AsyncParsableCommand {
                                discussion: "Without it the posture is worked out; standing still then walking needs none."))
     var posture: Posture?
 
-    @Option(help: "Give up on a live device after this many seconds.")
-    var timeout: Double = 60
+    @Option(help: "Give up on a live device after this many seconds (default 60; with --walk 900).")
+    var timeout: Double?
+
+    @Option(help: ArgumentHelp("Calibrate your stride instead: walk this known distance on the level, from standing still to standing still (100m; units m, km, mi, ft, yd). The stride is saved in your profile (the history, --db): walking distance uses it from then on.",
+                               valueName: "distance"),
+            transform: WalkDistance.parse)
+    var walk: WalkDistance?
+
+    @OptionGroup var history: HistoryOptions
 
     @OptionGroup var roots: DeviceRoots
 
     @OptionGroup var csvUnits: CSVUnitOptions
 
+    func validate() throws {
+        if walk != nil && (output != nil || posture != nil) {
+            throw ValidationError("--walk calibrates your stride (saved in the history): leave out -o and --posture, which are for the strap")
+        }
+    }
+
     func run() async throws {
         let isFile = FileManager.default.fileExists(atPath: source) && !source.hasPrefix("/dev/")
+        if let walk { return try await calibrateStride(walk, isFile: isFile) }
         var device = StoredCalibration.Device(name: "", id: "", uniq: nil)
         var found: (calibration: StrapCalibration, solution: MountingSolution)?
         var shortfall: MountingSolver.Shortfall?
@@ -67,7 +84,7 @@ struct CalibrateCommand: AsyncParsableCommand {
             let signals = SignalStop.install { live.stop() }
             defer { SignalStop.restore(signals) }
             let timer = Task {
-                try await Task.sleep(for: .seconds(timeout))
+                try await Task.sleep(for: .seconds(timeout ?? 60))
                 live.stop()
             }
             defer { timer.cancel() }

@@ -19,7 +19,7 @@ struct Formcheck: AsyncParsableCommand {
             DevicesCommand.self, RecordCommand.self, InspectCommand.self, OrientationCommand.self, AnglesCommand.self,
             CalibrateCommand.self, ExercisesCommand.self, ReplayCommand.self, LiveCommand.self, SimulateCommand.self,
             EvalBroadCommand.self, EvalRealCommand.self, ActivityCommand.self, RoutinesCommand.self, RoutineCommand.self,
-            HistoryCommand.self, ExportCommand.self, ReportCommand.self,
+            HistoryCommand.self, ExportCommand.self, ReportCommand.self, PlanCommand.self,
         ]
     )
 }

@@ -69,6 +69,8 @@ struct LiveCommand: AsyncParsableCommand {
             stored = try? StoredCalibration.load(StoredCalibration.defaultPath(uniq: uniq))
             if stored != nil { printError("formcheck: using the stored calibration of \(uniq)") }
         }
+        // Walking distance from the profile's calibrated stride (or height) when there is a history.
+        let distance = WalkingDistanceChoice.of(heightOption: options.height, profile: try history.profile(of: store))
         let recording = live.recording
         let stopper = live.stopper
         let stop = StopFlag()
@@ -89,7 +91,7 @@ struct LiveCommand: AsyncParsableCommand {
         let output = EventOutput(format: format, live: true, exercise: exercise, side: options.side)
         let pipeline = SessionPipeline(estimator: OrientationFilter(), exercise: exercise, side: options.side,
                                        holdSeconds: options.hold, storedMounting: stored?.mounting,
-                                           height: options.height.map { $0 / 100 })
+                                       height: distance.height, stride: distance.stride)
         var runner = LiveSessionRunner(pipeline: pipeline, recording: recording)
         let summary: SessionSummary
         do {

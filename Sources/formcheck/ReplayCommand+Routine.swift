@@ -18,7 +18,15 @@ extension ReplayCommand {
         if realtime || speak || speakTo != nil {
             throw ValidationError("--routine replays as fast as possible: leave out --realtime, --speak and --speak-to")
         }
-        let plan = try RoutineChoice.plan(name)
+        var plan = try RoutineChoice.plan(name)
+        if let planDate {
+            // The doses the plan gave that day (the history saved in, else --db's if it exists).
+            let (chosen, targets) = try PlanChoice.todaysRoutine(plan.routine, store: try store ?? history.existingStore(),
+                                                                 rules: try planOptions.load(), day: planDate)
+            if let targets { printError("formcheck: " + PlanChoice.notice(targets)) }
+            plan = try RoutineChoice.plan(of: chosen)
+        }
+        let distance = try walkingDistance(store)
         let stop = StopFlag()
         let signals = SignalStop.install { stop.set() }
         defer { SignalStop.restore(signals) }
@@ -39,7 +47,7 @@ extension ReplayCommand {
                 print(format == .json ? e.jsonLine : TextReport.text(for: e))
                 saving?.routineEvent(e)
             }
-            var session = RoutineSession(plan: plan, estimator: OrientationFilter(), height: options.height.map { $0 / 100 })
+            var session = RoutineSession(plan: plan, estimator: OrientationFilter(), height: distance.height, stride: distance.stride)
             for r in readings {
                 if stop.isSet { break }
                 for e in session.consume(r) { emit(e) }

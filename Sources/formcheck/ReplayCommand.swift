@@ -61,12 +61,23 @@ struct ReplayCommand: AsyncParsableCommand {
 
     @OptionGroup var history: HistoryOptions
 
+    @Option(name: .customLong("plan-date"),
+            help: ArgumentHelp("With --routine: replay with the doses your plan gave on this day (from the history, --db; --plan), as 'formcheck routine' would have: \(DateArgument.formats).",
+                               valueName: "date"),
+            transform: DateOption.parse)
+    var planDate: Date?
+
+    @OptionGroup var planOptions: PlanOptions
+
     func validate() throws {
         if !save {
-            for (given, name) in [(date != nil, "--date"), (pain.pain != nil, "--pain"), (pain.painAfter != nil, "--pain-after"),
-                                  (history.db != nil, "--db")] where given {
+            // --db alone reads the history (the profile's stride for walking distance, --plan-date's plan).
+            for (given, name) in [(date != nil, "--date"), (pain.pain != nil, "--pain"), (pain.painAfter != nil, "--pain-after")] where given {
                 throw ValidationError("\(name) is for --save: add --save to keep the replay in the history")
             }
+        }
+        if planDate != nil && routine == nil {
+            throw ValidationError("--plan-date plans a routine's doses: give --routine NAME too")
         }
         if date != nil && files.count > 1 {
             throw ValidationError("--date dates one session: give one recording (each file's own modification time is used otherwise)")
@@ -85,6 +96,7 @@ struct ReplayCommand: AsyncParsableCommand {
         let named = try options.loadNamedProtocol()
         let candidates = try options.loadCandidates(with: named)
         let stored = try options.loadCalibration()
+        let distance = try walkingDistance(store)
         // Speaking follows the recording's pace: cues are heard when they would have been live.
         let paced = realtime || speak
         let speechFile = try speakTo.map { try SpeechOutput.file($0) }
@@ -127,7 +139,7 @@ struct ReplayCommand: AsyncParsableCommand {
             }
             var pipeline = SessionPipeline(estimator: OrientationFilter(), exercise: exercise, side: side,
                                            holdSeconds: options.hold, storedMounting: stored?.mounting,
-                                           height: options.height.map { $0 / 100 })
+                                           height: distance.height, stride: distance.stride)
             let saving = store.map {
                 SessionHistory(store: $0, record: sessionRecord(file, recording, kind: .replay, routine: nil),
                                recorder: .single(exercise: exercise.name, side: side), beginNow: false)

@@ -6,7 +6,17 @@ import FormcheckFeedback
 /// and exit status.
 enum RoutineChoice {
     static func plan(_ name: String) throws -> RoutinePlan {
-        try loading { try RoutinePlan(RoutineLibrary.named(name)) { try ExerciseLibrary.named($0) } }
+        try plan(of: routine(name))
+    }
+
+    /// The routine named (a built-in, the user's own, or a file).
+    static func routine(_ name: String) throws -> Routine {
+        try loading { try RoutineLibrary.named(name) }
+    }
+
+    /// A routine laid out (its exercises' protocols looked up).
+    static func plan(of routine: Routine) throws -> RoutinePlan {
+        try loading { try RoutinePlan(routine) { try ExerciseLibrary.named($0) } }
     }
 
     /// Runs `load`, turning a routine's load error into its message, fix and exit status (64

@@ -49,6 +49,11 @@ struct RoutineCommand: AsyncParsableCommand {
 
     @OptionGroup var pain: PainOptions
 
+    @Flag(name: .customLong("no-plan"), help: "Keep the routine's own doses instead of today's targets from your plan ('formcheck plan').")
+    var noPlan = false
+
+    @OptionGroup var planOptions: PlanOptions
+
     @OptionGroup var roots: DeviceRoots
 
     func validate() throws {
@@ -58,7 +63,8 @@ struct RoutineCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let plan = try RoutineChoice.plan(routine)
+        let own = try RoutineChoice.plan(routine)
+        let rules = try planOptions.load()
         let example = "formcheck routine \(routine) %@"
         let node = try DeviceChoice.node(device, discovery: roots.discovery, example: example)
         var speech: SpeechSink?
@@ -69,6 +75,13 @@ struct RoutineCommand: AsyncParsableCommand {
         let live = try LiveDevice.open(node, discovery: roots.discovery, record: record, example: example)
         // The history once the device is open (a missing or unreadable device is said first), before the routine.
         let store = noSave ? nil : try live.openHistory(history, record: record)
+        // Today's doses from the plan (the history saved in, else an existing one), and the
+        // walking distance from the profile's calibrated stride.
+        let reading = try store ?? history.existingStore()
+        let (chosen, targets) = noPlan ? (own.routine, nil) : try PlanChoice.todaysRoutine(own.routine, store: reading, rules: rules, day: Date())
+        if let targets { printError("formcheck: " + PlanChoice.notice(targets)) }
+        let plan = try RoutineChoice.plan(of: chosen)
+        let distance = WalkingDistanceChoice.of(heightOption: height, profile: try history.profile(of: reading))
         let stopper = live.stopper
         let stop = StopFlag()
         let signals = SignalStop.install {
@@ -85,7 +98,8 @@ struct RoutineCommand: AsyncParsableCommand {
                 recorder: .routine(), beginNow: true)
         }
         let output = RoutineOutput(format: format)
-        var runner = LiveRoutineRunner(session: RoutineSession(plan: plan, estimator: OrientationFilter(), height: height.map { $0 / 100 }),
+        var runner = LiveRoutineRunner(session: RoutineSession(plan: plan, estimator: OrientationFilter(), height: distance.height,
+                                                                     stride: distance.stride),
                                        recording: live.recording)
         let keys = TerminalKeys(into: runner.keys)
         defer { keys.stop() }
