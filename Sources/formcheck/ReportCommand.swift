@@ -21,6 +21,8 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var history: HistoryOptions
 
+    @OptionGroup var planOptions: PlanOptions
+
     @Option(help: ArgumentHelp("Only sessions from this day or moment on (\(DateArgument.formats)).", valueName: "date"),
             transform: DateOption.parse)
     var since: Date?
@@ -45,9 +47,11 @@ struct ReportCommand: ParsableCommand {
         let store = try history.open()
         let sessions: [SessionRecord]
         let profile: UserProfile
+        let everything: [SessionRecord]
         do {
             sessions = try chosen(store, path: path)
             profile = try store.profile()
+            everything = try store.sessions(traces: false)
         } catch let error as HistoryError {
             throw fail(error)
         }
@@ -58,7 +62,12 @@ struct ReportCommand: ParsableCommand {
         let zone = TimeZone.current
         let days = sessions.map { ReportDay($0.startedAt, in: zone) }
         let period = since.flatMap { s in days.max().map { ReportDay(s, in: zone)...max(ReportDay(s, in: zone), $0) } }
-        let input = ReportInput(sessions: sessions, profile: profile, protocols: protocols, period: period, generatedAt: Date(), timeZone: zone)
+        let rules = try planOptions.load()
+        let goals = (period ?? days.min().flatMap { first in days.max().map { first...$0 } }).map {
+            ReportInput.planWalkingGoals(sessions: everything, profile: profile, rules: rules, days: $0, timeZone: zone)
+        } ?? [:]
+        let input = ReportInput(sessions: sessions, profile: profile, protocols: protocols, dailyWalkingGoals: goals, period: period,
+                                generatedAt: Date(), timeZone: zone)
         let html = HTMLReport.html(input)
         do {
             let fd = try SystemFile.create(output)
