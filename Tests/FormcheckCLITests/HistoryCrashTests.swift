@@ -5,8 +5,8 @@ import Testing
 /// Crash safety with a real formcheck process saving a routine replay into a history: killed with
 /// SIGKILL once the history holds finished exercises, the history opens and holds exactly those,
 /// the session open; stopped with SIGINT (Ctrl-C), the session is closed with what was done.
-/// No fixed sleeps: the history is polled, and the process is frozen (SIGSTOP) while the count is
-/// read, so the exercises counted are the ones there when it dies.
+/// No fixed sleeps: the process runs in short slices and the history is read between them, while
+/// the process is frozen (SIGSTOP), so the exercises counted are the ones there when it dies.
 @Suite struct HistoryCrashTests {
     /// Starts `formcheck replay ROUTINE --routine … --save --db DB`, output to files in `dir`.
     static func start(db: String, dir: URL) throws -> Process {
@@ -25,18 +25,25 @@ import Testing
         return p
     }
 
-    /// Polls the history until its session holds `count` finished exercises, then freezes the
-    /// process (SIGSTOP) and returns what the history holds then. nil when the process ended first.
+    /// Lets the process run in slices of 20 ms (SIGCONT … SIGSTOP) and, while it is stopped, reads
+    /// the history, until its session holds `count` finished exercises; returns what the history
+    /// holds then, the process left stopped. nil when the process ended first. A slice gives the
+    /// process at most 20 ms of CPU — far less than an exercise of the routine takes to replay
+    /// (about 0.6 s) — so it cannot run past the count however loaded the machine is; and the
+    /// history is opened and read only while it is stopped, so its writes never make the reader
+    /// wait (a stopped writer holding the lock only fails this slice's read: the next one tries again).
     static func waitFor(_ count: Int, in db: String, process: Process) throws -> SessionRecord? {
-        let deadline = Date().addingTimeInterval(120)
+        kill(process.processIdentifier, SIGSTOP)
+        let deadline = Date().addingTimeInterval(300)
         var store: HistoryStore?
         while process.isRunning && Date() < deadline {
+            kill(process.processIdentifier, SIGCONT)
+            usleep(20_000)
+            kill(process.processIdentifier, SIGSTOP)
             if store == nil, FileManager.default.fileExists(atPath: db) { store = try? HistoryStore(path: db) }
-            if let store, let s = try store.sessions(traces: false).first, s.exercises.count >= count {
-                kill(process.processIdentifier, SIGSTOP)
-                return try store.sessions(traces: false).first
+            if let store, let s = try? store.sessions(traces: false).first, s.exercises.count >= count {
+                return s
             }
-            usleep(10_000)
         }
         return nil
     }
