@@ -15,9 +15,7 @@ extension ReportInput {
         while day <= days.upperBound {
             let components = DateComponents(year: day.year, month: day.month, day: day.day)
             if let start = calendar.date(from: components) {
-                let targets = Progression.targets(
-                    history: sessions, profile: profile, rules: rules, routine: nil, today: start, calendar: calendar)
-                goals[day] = targets.walking.metres
+                goals[day] = Progression.walkingGoal(history: sessions, profile: profile, rules: rules, day: start, calendar: calendar)
             }
             day = day.adding(days: 1)
         }

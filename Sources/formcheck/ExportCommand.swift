@@ -30,7 +30,7 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var history: HistoryOptions
 
     func run() throws {
-        guard let store = try history.openExisting() else { return }
+        let store = try history.openExisting()
         let sessions: [SessionRecord]
         do { sessions = try store.sessions(since: since, traces: false) } catch let e as HistoryError { throw fail(e) }
         switch format {

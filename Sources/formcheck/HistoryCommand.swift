@@ -9,10 +9,10 @@ struct HistoryCommand: ParsableCommand {
         discussion: """
             Reads the history that live, routine and replay --save write. Per day and per ISO week: \
             time under stretch, holds, reps and sets for each exercise and side; form errors for each \
-            exercise by kind; walking minutes, steps and distance against the day's goal; pain before \
-            and after (the means of the sessions' answers) and the pain's trend; and the streak of days \
-            with exercise, which forgives one missed day. With no session (or none since --since) it \
-            says so and prints nothing else (exit status 0).
+            exercise by kind; walking minutes, steps and distance against the day's goal (the plan's \
+            walk for that day: see 'formcheck plan'); pain before and after (the means of the sessions' \
+            answers) and the pain's trend; and the streak of days with exercise, which forgives one \
+            missed day. With no history, or no session since --since, it says so (exit status 66).
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -31,21 +31,24 @@ struct HistoryCommand: ParsableCommand {
 
     @OptionGroup var history: HistoryOptions
 
+    @OptionGroup var planOptions: PlanOptions
+
     func run() throws {
-        guard let store = try history.openExisting() else { return }
+        let store = try history.openExisting()
         let sessions: [SessionRecord]
         let profile: UserProfile
         do {
             sessions = try store.sessions(traces: false)
             profile = try store.profile()
         } catch let e as HistoryError { throw fail(e) }
+        let rules = try planOptions.load()
         let report = ProgressReport.make(sessions, since: since, today: Date(), calendar: .current,
-                                         goalMetres: { _ in profile.walkingGoalMetres })
+                                         goalMetres: { day in Progression.walkingGoal(history: sessions, profile: profile, rules: rules, day: day) })
         guard report.sessions > 0 else {
             printError("formcheck: \(store.path): " + (sessions.isEmpty ? "no sessions saved yet" : "no sessions since \(since.map(DateOption.text) ?? "")")
                        + "\n  fix: " + (sessions.isEmpty ? "'formcheck live', 'formcheck routine' and 'formcheck replay FILE --save' save sessions"
                                                          : "give an earlier --since (\(sessions.count) sessions, the first on \(DateOption.text(sessions[0].startedAt)))"))
-            return
+            throw ExitCode(66)
         }
         switch format {
         case .text: print(report.text(unit: profile.distanceUnit, path: store.path), terminator: "")

@@ -15,11 +15,11 @@ struct HistoryOptions: ParsableArguments {
 
     /// Opens the history to read it; nil (after saying so) when there is none yet — reading does
     /// not create one.
-    func openExisting() throws -> HistoryStore? {
+    func openExisting() throws -> HistoryStore {
         guard FileManager.default.fileExists(atPath: path) else {
             printError("formcheck: \(path): no history yet: nothing has been saved\n"
                        + "  fix: 'formcheck live', 'formcheck routine' and 'formcheck replay FILE --save' save sessions there (--db PATH for another)")
-            return nil
+            throw ExitCode(66)
         }
         return try open()
     }

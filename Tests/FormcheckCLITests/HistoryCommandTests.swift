@@ -97,14 +97,14 @@ import Testing
         #expect(r.stderr.contains(message), "\(r.stderr)")
     }
 
-    /// Reading a history that is not there says so (exit 0) and does not create it.
+    /// Reading a history that is not there says so (exit 66, like `report`) and does not create it.
     @Test func noHistoryYetIsSaidAndNotCreated() throws {
         let dir = try ExitStatusTests.scratch()
         defer { ExitStatusTests.cleanUp(dir) }
         let db = dir.path + "/none/history.sqlite"
         for command in ["history", "export"] {
             let r = try ExitStatusTests.run([command, "--db", db])
-            #expect(r.status == 0 && r.stdout.isEmpty)
+            #expect(r.status == 66 && r.stdout.isEmpty)
             #expect(r.stderr.hasPrefix("formcheck: \(db): no history yet: nothing has been saved\n"), "\(r.stderr)")
         }
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/none"))
@@ -114,7 +114,7 @@ import Testing
         // An empty history (created, nothing saved) says that.
         _ = try HistoryStore(path: db)
         let empty = try ExitStatusTests.run(["history", "--db", db])
-        #expect(empty.status == 0 && empty.stdout.isEmpty && empty.stderr.hasPrefix("formcheck: \(db): no sessions saved yet\n"))
+        #expect(empty.status == 66 && empty.stdout.isEmpty && empty.stderr.hasPrefix("formcheck: \(db): no sessions saved yet\n"))
     }
 
     /// A replay saved into the default history (XDG_DATA_HOME), read back: one exercise, dated by --date.

@@ -22,6 +22,14 @@ import ThighSimulator
         return try decoder.decode(Document.self, from: Data(r.stdout.utf8)).report
     }
 
+    /// The walk `formcheck plan --date DAY` sets for `day`, metres.
+    static func plannedWalk(_ w: SimulatedWeek, _ day: Date) throws -> Double {
+        let p = try ExitStatusTests.run(["plan", "--db", w.db, "--format", "json", "--date", dayLabel(day)])
+        #expect(p.status == 0, "\(p.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(p.stdout.utf8)) as? [String: Any]
+        return try #require((json?["walking"] as? [String: Any])?["metres"] as? Double)
+    }
+
     static func dayLabel(_ d: Date) -> String {
         let c = Calendar.current.dateComponents([.year, .month, .day], from: d)
         return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
@@ -61,8 +69,8 @@ import ThighSimulator
         #expect(routine.count == 4)
         let walkSteps = try #require(w.truth[.walk]?.walks.first?.steps)
         let bridgeReps = try #require(w.truth[.bridge]?.reps)
-        for (periods, key) in [(r.days, { (s: SimulatedWeek.Session) in Self.dayLabel(SimulatedWeek.start(s)) }),
-                               (r.weeks, { (s: SimulatedWeek.Session) in Self.weekLabel(SimulatedWeek.start(s)) })] {
+        for (periods, isDay, key) in [(r.days, true, { (s: SimulatedWeek.Session) in Self.dayLabel(SimulatedWeek.start(s)) }),
+                                      (r.weeks, false, { (s: SimulatedWeek.Session) in Self.weekLabel(SimulatedWeek.start(s)) })] {
             for p in periods {
                 let sessions = plan.filter { key($0) == p.label }
                 let routines = sessions.filter { $0.kind == .routine }.count
@@ -89,8 +97,17 @@ import ThighSimulator
                 let truthSteps = Double(walkSteps * walks)
                 #expect(abs(Double(p.walking.steps) - truthSteps) <= 0.02 * truthSteps, "\(p.label): \(p.walking.steps) steps, truth \(truthSteps)")
                 #expect((p.walking.metres ?? 0) > 0 || walks == 0)
-                let days = periods.count == r.days.count ? 1.0 : 7.0
-                #expect(abs(p.walking.goalMetres - days * UserProfile.threeMiles) < 1e-6)
+                // The goal: the plan's walk for each of the period's days (`formcheck plan --date`, to 0.1 m).
+                let first = try #require(sessions.first.map { SimulatedWeek.start($0) })
+                var iso = Calendar(identifier: .iso8601)
+                iso.timeZone = Calendar.current.timeZone
+                let from = isDay ? Calendar.current.startOfDay(for: first) : try #require(iso.dateInterval(of: .weekOfYear, for: first)?.start)
+                var goal = 0.0
+                for n in 0..<(isDay ? 1 : 7) {
+                    goal += try Self.plannedWalk(w, try #require(Calendar.current.date(byAdding: .day, value: n, to: from)))
+                }
+                #expect(abs(p.walking.goalMetres - goal) <= 0.05 * (isDay ? 1 : 7), "\(p.label): goal \(p.walking.goalMetres), plan \(goal)")
+                #expect(p.walking.goalMetres < (isDay ? 1 : 7) * UserProfile.threeMiles)
                 // Pain: the means of the answers given.
                 func mean(_ x: [Int]) -> Double? { x.isEmpty ? nil : Double(x.reduce(0, +)) / Double(x.count) }
                 #expect(p.pain.before == mean(sessions.compactMap(\.painBefore)), "\(p.label)")
