@@ -21,7 +21,7 @@ struct ReplayCommand: AsyncParsableCommand {
             (0.8) of the other side's, are flagged.
             """)
 
-    @Argument(help: "Recordings (.evemu or .csv).", completion: .file())
+    @Argument(help: "Recordings (.evemu or .csv), or session files of two sensors (.json: formcheck record LEFT RIGHT).", completion: .file())
     var files: [String]
 
     @OptionGroup var options: ExerciseOptions
@@ -56,6 +56,7 @@ struct ReplayCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if files.contains(where: SessionFile.isSessionPath) { return try replaySessions() }
         if let routine { return try replayRoutine(routine) }
         let named = try options.loadNamedProtocol()
         let candidates = try options.loadCandidates(with: named)

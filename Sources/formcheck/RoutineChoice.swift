@@ -1,12 +1,30 @@
 import ArgumentParser
 import FormcheckFeedback
+import MotionCore
 
 /// A routine named on the command line (`--routine NAME|FILE`, `formcheck routine NAME`,
 /// `formcheck routines NAME`), laid out as its plan; a bad name or file is reported with its fix
 /// and exit status.
 enum RoutineChoice {
-    static func plan(_ name: String) throws -> RoutinePlan {
-        try loading { try RoutinePlan(RoutineLibrary.named(name)) { try ExerciseLibrary.named($0) } }
+    static func plan(_ name: String, sensors: RoutinePlan.Sensors = .one) throws -> RoutinePlan {
+        try loading { try RoutinePlan(RoutineLibrary.named(name), sensors: sensors) { try ExerciseLibrary.named($0) } }
+    }
+
+    /// One exercise with a sensor on each thigh, as a routine of it (`live LEFT RIGHT --exercise X`,
+    /// `replay SESSION.json --exercise X`): a stretch or a one-legged strengthening exercise on each
+    /// leg in turn (`firstSide` first), a bridge, a sit-to-stand or a walk on both legs at once; `hold`
+    /// replaces the protocol's hold time.
+    static func pairPlan(_ exercise: ExerciseProtocol, hold: Double?, firstSide: Side) -> RoutinePlan {
+        var dosed = exercise
+        if let hold { dosed.holdSeconds = hold }
+        let both: Bool = switch exercise.kind {
+        case .stretch: true
+        case .strength: exercise.reps?.perSide ?? true
+        case .walk: false
+        }
+        let routine = Routine(name: exercise.name, title: exercise.title, description: exercise.instructions, firstSide: firstSide,
+                              entries: [Routine.Entry(exercise: exercise.name, sides: both ? .both : .one)])
+        return RoutinePlan(routine, sensors: .two) { _ in dosed }
     }
 
     /// Runs `load`, turning a routine's load error into its message, fix and exit status (64
