@@ -312,14 +312,16 @@ extension PairedRoutineSession {
     public static func replay(left: [PairedReading], right: [PairedReading], plan: RoutinePlan, estimator: Estimator,
                               height: Double? = nil, emit: (RoutineEvent) -> Void) -> RoutineSummary? {
         var session = PairedRoutineSession(plan: plan, estimator: estimator, height: height)
-        for r in PairedReadingMerge.merged(left, right) {
-            for e in session.consume(r) { emit(e) }
-        }
         var summary: RoutineSummary?
-        for e in session.finish() {
-            if case .summary(let s) = e { summary = s }
-            emit(e)
+        // The summary comes with the last step's end when the routine is done, else at finish.
+        func send(_ events: [RoutineEvent]) {
+            for e in events {
+                if case .summary(let s) = e { summary = s }
+                emit(e)
+            }
         }
+        for r in PairedReadingMerge.merged(left, right) { send(session.consume(r)) }
+        send(session.finish())
         return summary
     }
 

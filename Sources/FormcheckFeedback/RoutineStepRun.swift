@@ -80,9 +80,11 @@ struct RoutineStepRun<Estimator: OrientationEstimator>: Sendable {
         return (out, attempt)
     }
 
-    /// The routine-clock time of the pipeline's first sample (`clock` before it has one).
+    /// The routine-clock time of the pipeline's first sample (`clock` before it has one), never
+    /// before the routine's 0 (two sensors: their offsets to the shared clock settle over the first
+    /// reports, by a few milliseconds).
     private func offset(origin: Double?, clock: Double) -> Double {
         guard let o = pipeline.angles.origin, let origin else { return clock }
-        return o - origin
+        return max(o - origin, 0)
     }
 }

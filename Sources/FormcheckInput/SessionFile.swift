@@ -130,7 +130,10 @@ public struct SessionFile: Sendable, Hashable {
             throw malformed("\(key): unknown key; the keys here are formcheckSession, recordings", key: key)
         }
         guard let version = top["formcheckSession"] else { throw malformed("missing key \"formcheckSession\" (the format's version, 1)") }
-        guard let v = version as? Int, v == Self.version, !(version is Bool) else {
+        struct Version: Decodable {
+            var formcheckSession: Int
+        }
+        guard (try? JSONDecoder().decode(Version.self, from: Data(bytes)).formcheckSession) == Self.version else {
             throw malformed("formcheckSession: version \(version) is not one this formcheck reads (1)", key: "formcheckSession")
         }
         guard let list = top["recordings"] as? [Any] else { throw malformed("missing key \"recordings\" (a list of two recordings)", key: "recordings") }
