@@ -3,8 +3,8 @@ import MotionCore
 /// The two sensors' readings in one stream, in the order of their times on the pair's clock, as
 /// they arrive: a reading is held until the other sensor has passed its time (its readings come in
 /// order), so a live run takes them in the order a replay of its recordings does. A sensor that
-/// falls silent (out of range, unplugged) holds the other back at most `maxWait` seconds of the
-/// other's time; one known gone (`sideGone`) holds nothing back until it is back.
+/// falls silent (out of range, unplugged) holds the other's readings back `maxWait` seconds of
+/// that other's time at most; one known gone (`sideGone`) holds nothing back until it is back.
 public struct PairedReadingMerge: Sendable {
     /// How far a reading may be ahead of the silent sensor's last before it goes on alone, seconds.
     public let maxWait: Double
@@ -13,8 +13,6 @@ public struct PairedReadingMerge: Sendable {
     /// The newest time each side has given.
     private var newestLeft: Double?
     private var newestRight: Double?
-    /// The earliest time seen, from either side.
-    private var start: Double?
     private var gone: Set<Side> = []
 
     public init(maxWait: Double = 0.5) {
@@ -27,7 +25,6 @@ public struct PairedReadingMerge: Sendable {
     /// A reading comes in; the readings that can go, in order.
     public mutating func push(_ r: PairedReading) -> [PairedReading] {
         if let t = r.time {
-            start = min(start ?? t, t)
             if r.side == .left { newestLeft = max(newestLeft ?? t, t) } else { newestRight = max(newestRight ?? t, t) }
         }
         if r.side == .left { left.append(r) } else { right.append(r) }
@@ -65,11 +62,11 @@ public struct PairedReadingMerge: Sendable {
                     i += 1
                 }
             } else if let l {
-                guard all || mayGo(l, otherNewest: newestRight, other: .right) else { break }
+                guard all || mayGo(l, ownNewest: newestLeft, otherNewest: newestRight, other: .right) else { break }
                 out.append(l)
                 i += 1
             } else if let r {
-                guard all || mayGo(r, otherNewest: newestLeft, other: .left) else { break }
+                guard all || mayGo(r, ownNewest: newestRight, otherNewest: newestLeft, other: .left) else { break }
                 out.append(r)
                 j += 1
             } else {
@@ -89,13 +86,13 @@ public struct PairedReadingMerge: Sendable {
     }
 
     /// A reading may go without the other side's next: it is no later than what the other side
-    /// has already given, the other side is gone, or it is `maxWait` ahead of it.
-    private func mayGo(_ x: PairedReading, otherNewest: Double?, other: Side) -> Bool {
+    /// has already given, the other side is gone, or its own side has gone on `maxWait` past it
+    /// (the other has been silent that long).
+    private func mayGo(_ x: PairedReading, ownNewest: Double?, otherNewest: Double?, other: Side) -> Bool {
         guard let t = x.time else { return true }
         if gone.contains(other) { return true }
         if let n = otherNewest, t <= n { return true }
-        guard let reference = otherNewest ?? start else { return true }
-        return t - reference > maxWait
+        return (ownNewest ?? t) - t > maxWait
     }
 
     /// Two recordings' readings (each in its own order) in one stream, in the order a live run

@@ -139,7 +139,7 @@ public struct PairedRoutineRunner<Estimator: OrientationEstimator> {
             case .lost(let side):
                 lost.insert(side)
                 finished.insert(side)
-                notice("the \(side.rawValue) sensor disappeared" + (finished.count == 2 ? "; ending the routine" : "; the \(side.opposite.rawValue) leg's coaching goes on"))
+                notice("the \(side.rawValue) sensor disappeared" + (lost.count == 2 ? "; ending the routine" : "; the \(side.opposite.rawValue) leg's coaching goes on"))
                 take(merge.sideGone(side))
             case .ended(let side):
                 finished.insert(side)

@@ -42,6 +42,8 @@ public struct PositionWatch: Sendable {
         state = .waiting(since: now)
         var p = RestDetector.Parameters()
         p.minimumDuration = settleSeconds
+        // Turning over is a steady turn, not a rest, however even its rate (gyro biases are a few °/s).
+        p.maximumMeanRate = 20 * .pi / 180
         rest = RestDetector(parameters: p)
     }
 

@@ -118,8 +118,9 @@ public struct SessionFile: Sendable, Hashable {
     public static func decode(_ bytes: [UInt8], path: String) throws(InputError) -> SessionFile {
         let text = String(decoding: bytes, as: UTF8.self)
         let fix = "a session file is what 'formcheck record DEVICE DEVICE -o NAME.json' writes; see README \"Recordings\""
-        func malformed(_ message: String, key: String? = nil) -> InputError {
-            InputError(.malformed, path: path, line: key.flatMap { line(ofKey: $0, in: text) } ?? 1, message, fix: fix)
+        /// `key`'s line: its `entry`-th occurrence (each recording has each key once), or its first.
+        func malformed(_ message: String, key: String? = nil, entry: Int = 0) -> InputError {
+            InputError(.malformed, path: path, line: key.flatMap { line(ofKey: $0, occurrence: entry, in: text) } ?? 1, message, fix: fix)
         }
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: Data(bytes)) } catch {
@@ -138,7 +139,7 @@ public struct SessionFile: Sendable, Hashable {
         }
         guard let list = top["recordings"] as? [Any] else { throw malformed("missing key \"recordings\" (a list of two recordings)", key: "recordings") }
         let allowed = Entry.CodingKeys.allCases.map(\.rawValue)
-        for item in list {
+        for (i, item) in list.enumerated() {
             guard let entry = item as? [String: Any] else { throw malformed("recordings: each recording is an object", key: "recordings") }
             for key in entry.keys.sorted() where !allowed.contains(key) {
                 throw malformed("\(key): unknown key in a recording; its keys are \(allowed.joined(separator: ", "))", key: key)
@@ -146,6 +147,11 @@ public struct SessionFile: Sendable, Hashable {
             for key in allowed where entry[key] == nil {
                 throw malformed("missing key \"\(key)\" in a recording (\(key == "uniq" || key == "start" ? "null when there is none" : "required"))",
                                 key: "recordings")
+            }
+            if let start = entry["start"], !(start is NSNull) {
+                guard let n = start as? NSNumber, let d = Double(exactly: n.doubleValue), d.rounded() == d, abs(d) < 9e15 else {
+                    throw malformed("start: \(start) is not a whole number of microseconds (or null)", key: "start", entry: i)
+                }
             }
         }
         struct Top: Decodable {
@@ -157,7 +163,8 @@ public struct SessionFile: Sendable, Hashable {
         } catch let DecodingError.dataCorrupted(c), let DecodingError.typeMismatch(_, c), let DecodingError.valueNotFound(_, c),
                 let DecodingError.keyNotFound(_, c) {
             let key = c.codingPath.last { $0.intValue == nil }?.stringValue
-            throw malformed((key.map { $0 + ": " } ?? "") + c.debugDescription, key: key)
+            let entry = c.codingPath.compactMap(\.intValue).first ?? 0
+            throw malformed((key.map { $0 + ": " } ?? "") + c.debugDescription, key: key, entry: entry)
         } catch {
             throw malformed("\(error)")
         }
@@ -165,17 +172,24 @@ public struct SessionFile: Sendable, Hashable {
             throw malformed("recordings: a session has one recording per thigh, a left and a right (\(entries.count) given: "
                             + entries.map(\.side.rawValue).joined(separator: ", ") + ")", key: "recordings")
         }
-        for e in entries {
-            if e.file.isEmpty { throw malformed("file: empty; name the recording's evemu file", key: "file") }
-            if let s = e.start, s < 0 { throw malformed("start: \(s) µs is before the kernel clock's 0", key: "start") }
+        for (i, e) in entries.enumerated() {
+            if e.file.isEmpty { throw malformed("file: empty; name the recording's evemu file", key: "file", entry: i) }
+            if let s = e.start, s < 0 { throw malformed("start: \(s) µs is before the kernel clock's 0", key: "start", entry: i) }
         }
         return SessionFile(recordings: entries)
     }
 
-    /// The 1-based line of the first `"key"` in `text` (1 when it is not there).
-    static func line(ofKey key: String, in text: String) -> Int? {
-        guard let r = text.range(of: "\"" + key + "\"") else { return nil }
-        return text[..<r.lowerBound].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+    /// The 1-based line of the `occurrence`-th (from 0) `"key"` in `text` (nil when it is not there).
+    static func line(ofKey key: String, occurrence: Int = 0, in text: String) -> Int? {
+        var rest = text[...]
+        var found: Range<String.Index>?
+        for _ in 0...occurrence {
+            guard let r = rest.range(of: "\"" + key + "\"") else { break }
+            found = r
+            rest = text[r.upperBound...]
+        }
+        guard let found else { return nil }
+        return text[..<found.lowerBound].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
     }
 
     // MARK: - Writing

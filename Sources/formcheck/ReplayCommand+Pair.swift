@@ -42,8 +42,13 @@ extension ReplayCommand {
                                                       estimator: OrientationFilter(), height: options.height.map { $0 / 100 }) { e in
                 print(format == .json ? e.jsonLine : TextReport.text(for: e))
             }
-            if let summary, !summary.steps.contains(where: { $0.ending == .done }) {
-                printError("formcheck: \(file): no exercise of \(plan.routine.name) was done to its dose\n"
+            // A routine: at least one of its exercises done to its dose. One exercise: something of it
+            // coached (a hold, a rep, a step) on either leg.
+            let coached = summary?.steps.contains { routine != nil ? $0.ending == .done
+                : !$0.summary.holds.isEmpty || !($0.summary.reps ?? []).isEmpty || ($0.summary.steps ?? 0) > 0 } ?? false
+            if !coached {
+                printError("formcheck: \(file): " + (routine != nil ? "no exercise of routine \(plan.routine.name) was done to its dose"
+                                                     : "nothing recognisable as \(plan.routine.name) on either leg") + "\n"
                            + "  fix: check --routine or --exercise ('formcheck routines NAME' says what a routine expects, in order)")
                 unusable.append(file)
             }
