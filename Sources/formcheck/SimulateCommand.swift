@@ -61,7 +61,7 @@ struct SimulateCommand: AsyncParsableCommand {
             }
             return
         }
-        if let pair = ScenarioLibrary.namedPair(scenario!) { return try simulatePair(pair) }
+        if let name = scenario, let pair = ScenarioLibrary.namedPair(name) { return try simulatePair(pair) }
         var s = try loadScenario()
         if let seed { s.seed = seed }
         if noErrors { s.imuErrors = false }
