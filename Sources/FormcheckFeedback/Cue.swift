@@ -43,8 +43,9 @@ public enum Cue: Sendable, Hashable {
     case repCount(Int)
     /// Strengthening: set `set` is done; rest `seconds` before the next.
     case setRest(set: Int, seconds: Int)
-    /// A routine's next exercise: `title` (the protocol's) on `side`, begun from `posture`.
-    case nextExercise(title: String, side: Side, posture: Posture)
+    /// A routine's next exercise: `title` (the protocol's) on `side` (nil: both legs at once, with
+    /// a sensor on each thigh), begun from `posture`.
+    case nextExercise(title: String, side: Side?, posture: Posture)
     /// A routine: take the strap off and strap it on the `side` thigh.
     case moveStrap(to: Side)
     /// A routine: every exercise done (`skipped` of them skipped).

@@ -61,7 +61,7 @@ public struct CueCatalogue: Sendable {
         case .setRest(let set, let seconds):
             return "Set \(n(set)) done — rest \(n(seconds)) seconds"
         case .nextExercise(let title, let side, let posture):
-            return "Next: \(title), \(side.rawValue) leg. " + text(.setup(posture))
+            return "Next: \(title), \(side.map { $0.rawValue + " leg" } ?? "both legs"). " + text(.setup(posture))
         case .moveStrap(let side):
             return "Move the strap to your \(side.rawValue) thigh, then keep still"
         case .routineDone(let skipped):

@@ -42,12 +42,7 @@ enum LiveDeviceLoop {
                 connection = next
                 // Mark the gap in the recording as the kernel would after lost events, followed by the
                 // new device's state, so a replay resumes from it.
-                let t = max(lastEventTime ?? 0, 0)
-                try recording?.append(InputEvent(time: t, type: EventCode.evSyn, code: EventCode.synDropped, value: 0))
-                for (code, value) in next.initialValues.sorted(by: { $0.key < $1.key }) {
-                    try recording?.append(InputEvent(time: t, type: EventCode.evAbs, code: code, value: value))
-                }
-                try recording?.append(InputEvent(time: t, type: EventCode.evSyn, code: EventCode.synReport, value: 0))
+                try recording?.appendReconnection(at: lastEventTime ?? 0, values: next.initialValues)
                 if !consume(decoder.deviceReconnected(initialValues: next.initialValues)) { return false }
                 notice("the device is back (\(next.path)); carrying on")
             }

@@ -43,6 +43,9 @@ public enum LiveRoutineView {
                 if let next = status.next {
                     content += ["", ViewLine("next: \(next.exercise.title) — \(next.side.rawValue) leg")]
                 }
+            } else if let next = status.next {
+                // Getting into the next exercise's posture.
+                content.append(ViewLine(CueCatalogue.english.text(next.announcement), .attention))
             } else if status.done {
                 content.append(ViewLine("routine done", .good))
             } else {

@@ -5,7 +5,7 @@ import MotionCore
 /// (with the line and a "did you mean").
 extension Routine: Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, title, description, firstSide, strapMoveSeconds, settleSeconds, strapMove, exercises
+        case name, title, description, firstSide, strapMoveSeconds, settleSeconds, positionSeconds, strapMove, exercises
     }
 
     /// The keys each object of the file may have, by the key that holds it ("" for the top level).
@@ -23,6 +23,7 @@ extension Routine: Codable {
         firstSide = try c.decodeIfPresent(Side.self, forKey: .firstSide) ?? firstSide
         strapMoveSeconds = try c.decodeIfPresent(Double.self, forKey: .strapMoveSeconds) ?? strapMoveSeconds
         settleSeconds = try c.decodeIfPresent(Double.self, forKey: .settleSeconds) ?? settleSeconds
+        positionSeconds = try c.decodeIfPresent(Double.self, forKey: .positionSeconds) ?? positionSeconds
         strapMove = try c.decodeIfPresent(StrapMoveDetector.Rules.self, forKey: .strapMove) ?? strapMove
     }
 
@@ -34,6 +35,7 @@ extension Routine: Codable {
         try c.encode(firstSide, forKey: .firstSide)
         try c.encode(strapMoveSeconds, forKey: .strapMoveSeconds)
         try c.encode(settleSeconds, forKey: .settleSeconds)
+        try c.encode(positionSeconds, forKey: .positionSeconds)
         try c.encode(strapMove, forKey: .strapMove)
         try c.encode(entries, forKey: .exercises)
     }

@@ -53,18 +53,24 @@ public struct Routine: Sendable, Hashable {
     /// When an exercise's dose is done, the next one begins once the thigh has been still this long
     /// (the user back at rest), seconds.
     public var settleSeconds: Double
+    /// When the next exercise starts from another posture (knees up for a bridge, onto the side for
+    /// a clamshell, standing for a walk), it begins once the thigh has moved and been still
+    /// `settleSeconds` again, or after this many seconds still without moving (the user was already
+    /// in position), seconds (`PositionWatch`).
+    public var positionSeconds: Double
     /// How the strap coming off one thigh and going on the other is recognised (`StrapMoveDetector`).
     public var strapMove: StrapMoveDetector.Rules
     public var entries: [Entry]
 
     public init(name: String, title: String, description: String, firstSide: Side = .right, strapMoveSeconds: Double = 60,
-                settleSeconds: Double = 1, strapMove: StrapMoveDetector.Rules = .init(), entries: [Entry]) {
+                settleSeconds: Double = 1, positionSeconds: Double = 15, strapMove: StrapMoveDetector.Rules = .init(), entries: [Entry]) {
         self.name = name
         self.title = title
         self.description = description
         self.firstSide = firstSide
         self.strapMoveSeconds = strapMoveSeconds
         self.settleSeconds = settleSeconds
+        self.positionSeconds = positionSeconds
         self.strapMove = strapMove
         self.entries = entries
     }

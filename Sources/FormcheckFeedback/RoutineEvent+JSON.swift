@@ -16,7 +16,11 @@
 ///   done to its dose on both legs its left–right comparison (`SideComparison+JSON.swift`: `exercise`,
 ///   `left`, `right`, `peakDifference`, `ratio`, `flags`).
 ///
-/// A routine has no `summary` line: each exercise's is in its `exerciseEnded`.
+/// A routine has no `summary` line: each exercise's is in its `exerciseEnded`. With a sensor on each
+/// thigh (`PairedRoutineSession`), a step done on both legs at once (a bridge, a walk) is followed by
+/// the other leg's attempt: an `exerciseStarted`/`exerciseEnded` pair of the same step for the
+/// other side, at the step's end, with no lines between them; its summary holds that leg's holds,
+/// reps, errors and steps (their own times), and `routineSummary` lists both attempts.
 /// `SessionEventJSON.validate(routine:)` checks this contract.
 extension RoutineEvent {
     /// The event as one line of JSON Lines (no newline at the end).

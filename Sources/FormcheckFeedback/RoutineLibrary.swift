@@ -101,6 +101,9 @@ public enum RoutineLibrary {
         if !(r.settleSeconds > 0) {
             throw LoadError.invalid(path: path, line: ExerciseLibrary.line(ofKey: "settleSeconds", in: text), reason: "settleSeconds must be more than 0")
         }
+        if !(r.positionSeconds > 0) {
+            throw LoadError.invalid(path: path, line: ExerciseLibrary.line(ofKey: "positionSeconds", in: text), reason: "positionSeconds must be more than 0")
+        }
         if let (key, reason) = problem(r.strapMove) {
             throw LoadError.invalid(path: path, line: ExerciseLibrary.line(ofKey: key, in: text), reason: "strapMove.\(key) \(reason)")
         }

@@ -6,8 +6,12 @@ extension RoutinePlan {
         func n(_ x: Double) -> String { DecimalText.trimmed(x, 1) }
         var lines = ["\(routine.name) — \(routine.title)"]
         lines.append("  " + routine.description)
-        lines.append("  strap starts on the \(routine.firstSide.rawValue) thigh; \(strapMoves) strap "
-                     + (strapMoves == 1 ? "move" : "moves") + " (\(n(routine.strapMoveSeconds)) s allowed for each)")
+        if sensors == .two {
+            lines.append("  a sensor on each thigh: no strap moves; a one-sided exercise is watched on both legs")
+        } else {
+            lines.append("  strap starts on the \(routine.firstSide.rawValue) thigh; \(strapMoves) strap "
+                         + (strapMoves == 1 ? "move" : "moves") + " (\(n(routine.strapMoveSeconds)) s allowed for each)")
+        }
         for step in steps {
             if step.moveStrapFirst { lines.append("     → move the strap to the \(step.side.rawValue) thigh") }
             let p = step.exercise
@@ -24,7 +28,7 @@ extension RoutinePlan {
                     + (p.briskCadence.map { " at \(n($0)) steps/min or more" } ?? "")
             }
             let number = (step.number < 10 ? " " : "") + "\(step.number)."
-            lines.append("  \(number) \(p.name.padding(toLength: 20, withPad: " ", startingAt: 0))\(step.side.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))\(dose)")
+            lines.append("  \(number) \(p.name.padding(toLength: 20, withPad: " ", startingAt: 0))\((step.bothLegs ? "both" : step.side.rawValue).padding(toLength: 7, withPad: " ", startingAt: 0))\(dose)")
         }
         return lines.joined(separator: "\n")
     }

@@ -7,14 +7,16 @@ extension RoutineSession {
     public static func replay(_ readings: [SensorReading], plan: RoutinePlan, estimator: Estimator, height: Double? = nil, stride: Double? = nil,
                               emit: (RoutineEvent) -> Void) -> RoutineSummary? {
         var session = RoutineSession(plan: plan, estimator: estimator, height: height, stride: stride)
-        for r in readings {
-            for e in session.consume(r) { emit(e) }
-        }
         var summary: RoutineSummary?
-        for e in session.finish() {
-            if case .summary(let s) = e { summary = s }
-            emit(e)
+        // The summary comes with the last step's end when the routine is done, else at finish.
+        func send(_ events: [RoutineEvent]) {
+            for e in events {
+                if case .summary(let s) = e { summary = s }
+                emit(e)
+            }
         }
+        for r in readings { send(session.consume(r)) }
+        send(session.finish())
         return summary
     }
 }

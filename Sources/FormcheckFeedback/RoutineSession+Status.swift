@@ -7,7 +7,7 @@ extension RoutineSession {
         s.t = now
         s.step = currentStep
         s.session = status
-        s.next = strapMoveStep
+        s.next = strapMoveStep ?? positioningStep
         s.movingStrapTo = strapMoveStep?.side
         s.done = isDone
         return s

@@ -7,6 +7,8 @@ import MotionCore
 ///       → exercising(next)                                       the strap stays where it is
 ///       → movingStrap(next) → (off, then back on: `StrapMoveDetector`) → exercising(next)
 ///       → done                                                   after the last step
+///     (→ exercising(next)) positioning(next) → (moved, still again: `PositionWatch`) → exercising(next)
+///                                            when the next exercise starts from another posture
 ///
 /// Each step runs its own `SessionPipeline`, fresh (a new orientation filter and strap calibration:
 /// after a strap move that is the recalibration on the new leg), begun from the samples of the rest
@@ -26,6 +28,9 @@ public struct RoutineSession<Estimator: OrientationEstimator>: Sendable {
         /// Waiting for the strap to go on the other thigh for step `next`: asked at `asked`, off
         /// since `off` (routine clock).
         case movingStrap(next: Int, detector: StrapMoveDetector, asked: Double, off: Double?)
+        /// Step `next` starts from another posture than the step before: waiting for the user to
+        /// get into it (announced already).
+        case positioning(next: Int, watch: PositionWatch)
         /// The routine is over; its summary was given.
         case done
     }
@@ -35,16 +40,17 @@ public struct RoutineSession<Estimator: OrientationEstimator>: Sendable {
     private let height: Double?
     private let stride: Double?
     private var state: State = .starting
-    private var pipeline: SessionPipeline<Estimator>?
-    private var stepIndex: Int?
-    private var holdsEnded = 0
-    private var completeReps = 0
+    /// The step under way's session (nil between steps).
+    private var run: RoutineStepRun<Estimator>?
     private var origin: Double?
     private var clock = 0.0
     /// Recent samples on the source's clock: the next step starts from the rest among them.
     private var recent: [IMUSample] = []
     private var attempts: [RoutineSummary.Step] = []
     private var moves: [RoutineSummary.StrapMove] = []
+    /// The still rests of the steps ended so far (the sensor's, wherever the strap was): each step
+    /// begins with the accelerometer correction they give (`AccelerometerCalibration`).
+    private var sensorRests: [(acceleration: Vector3, duration: Double)] = []
 
     /// - Parameters:
     ///   - estimator: the orientation estimator each step's pipeline starts from (copied afresh);
@@ -60,9 +66,9 @@ public struct RoutineSession<Estimator: OrientationEstimator>: Sendable {
     /// Seconds since the routine's first sample (the latest sample seen).
     public var now: Double { clock }
     /// The step under way (nil between steps, while the strap moves, and at the end).
-    public var currentStep: RoutinePlan.Step? { stepIndex.map { plan.steps[$0] } }
+    public var currentStep: RoutinePlan.Step? { run?.step }
     /// The status of the step under way (for a live view).
-    public var status: SessionStatus? { pipeline?.status }
+    public var status: SessionStatus? { run?.pipeline.status }
     /// True once the routine's summary was given.
     public var isDone: Bool {
         if case .done = state { return true }
@@ -73,6 +79,11 @@ public struct RoutineSession<Estimator: OrientationEstimator>: Sendable {
     /// While the coach waits for the strap to be moved: the step that begins once it is on.
     public var strapMoveStep: RoutinePlan.Step? {
         if case .movingStrap(let next, _, _, _) = state { return plan.steps[next] }
+        return nil
+    }
+    /// While the coach waits for the user to get into the next exercise's posture: that step.
+    public var positioningStep: RoutinePlan.Step? {
+        if case .positioning(let next, _) = state { return plan.steps[next] }
         return nil
     }
 
@@ -94,11 +105,15 @@ public struct RoutineSession<Estimator: OrientationEstimator>: Sendable {
                 detector.gapOccurred()
                 state = .movingStrap(next: next, detector: detector, asked: asked, off: off)
                 return []
+            case .positioning(let next, var watch):
+                watch.gapOccurred()
+                state = .positioning(next: next, watch: watch)
+                return []
             case .starting, .done:
                 return []
             }
         }
-        guard s.time.isFinite, s.acceleration.isFinite, s.angularVelocity.isFinite else { return pipeline == nil ? [] : feed(reading) }
+        guard s.time.isFinite, s.acceleration.isFinite, s.angularVelocity.isFinite else { return run == nil ? [] : feed(reading) }
         let origin = self.origin ?? s.time
         self.origin = origin
         clock = max(clock, s.time - origin)
@@ -112,7 +127,7 @@ public struct RoutineSession<Estimator: OrientationEstimator>: Sendable {
             return begin(0, from: s.time)
         case .exercising(let index):
             let out = feed(reading)
-            if doseDone(index) {
+            if run?.doseDone == true {
                 var p = RestDetector.Parameters()
                 p.minimumDuration = plan.routine.settleSeconds
                 state = .settling(index: index, rest: RestDetector(parameters: p))
@@ -145,8 +160,14 @@ public struct RoutineSession<Estimator: OrientationEstimator>: Sendable {
                 let on = restStart - origin
                 let move = RoutineSummary.StrapMove(side: plan.steps[next].side, off: off ?? on, on: on)
                 moves.append(move)
-                return [.strapMoved(t: clock, side: move.side, off: move.off, on: move.on)] + begin(next, from: restStart)
+                return [.strapMoved(t: clock, side: move.side, off: move.off, on: move.on)] + position(next, from: restStart)
             }
+        case .positioning(let next, var watch):
+            guard case .inPosition(let restStart) = watch.update(s) else {
+                state = .positioning(next: next, watch: watch)
+                return []
+            }
+            return begin(next, from: restStart, announce: false)
         case .done:
             return []
         }
@@ -162,6 +183,8 @@ public struct RoutineSession<Estimator: OrientationEstimator>: Sendable {
             return endStep(.done) + advance(after: index, restStart: nil)
         case .movingStrap(let next, _, _, _):
             return begin(next, from: nil)
+        case .positioning(let next, _):
+            return begin(next, from: nil, announce: false)
         case .starting, .done:
             return []
         }
@@ -173,7 +196,7 @@ public struct RoutineSession<Estimator: OrientationEstimator>: Sendable {
         switch state {
         case .exercising(let index), .settling(let index, _):
             return endStep(.repeated) + begin(index, from: nil)
-        case .starting, .movingStrap, .done:
+        case .starting, .movingStrap, .positioning, .done:
             return []
         }
     }
@@ -187,7 +210,7 @@ public struct RoutineSession<Estimator: OrientationEstimator>: Sendable {
         case .settling(let index, _):
             let out = endStep(.done)
             return out + (index + 1 == plan.steps.count ? complete() : summary())
-        case .starting, .movingStrap:
+        case .starting, .movingStrap, .positioning:
             return summary()
         case .done:
             return []
@@ -201,7 +224,7 @@ public struct RoutineSession<Estimator: OrientationEstimator>: Sendable {
     private mutating func advance(after index: Int, restStart: Double?) -> [RoutineEvent] {
         let next = index + 1
         guard next < plan.steps.count else { return complete() }
-        guard plan.steps[next].moveStrapFirst else { return begin(next, from: restStart) }
+        guard plan.steps[next].moveStrapFirst else { return position(next, from: restStart) }
         let before = restStart.flatMap { t in
             let rest = recent.filter { $0.time >= t }
             return rest.isEmpty ? nil : rest.reduce(Vector3.zero) { $0 + $1.acceleration } / Double(rest.count)
@@ -210,18 +233,24 @@ public struct RoutineSession<Estimator: OrientationEstimator>: Sendable {
         return [say(.moveStrap(to: plan.steps[next].side))]
     }
 
-    /// Step `index` begins: announced, then its pipeline fed the kept samples from `from` (source clock).
-    private mutating func begin(_ index: Int, from: Double?) -> [RoutineEvent] {
+    /// Step `next` begins from the rest that began at `from` — or, when it starts from another
+    /// posture than the step before, once the user is in it (announced now).
+    private mutating func position(_ next: Int, from: Double?) -> [RoutineEvent] {
+        guard plan.startsFromAnotherPosture(next) else { return begin(next, from: from) }
+        state = .positioning(next: next, watch: PositionWatch(settleSeconds: plan.routine.settleSeconds,
+                                                              waitSeconds: plan.routine.positionSeconds, now: recent.last?.time ?? 0))
+        return [say(plan.steps[next].announcement)]
+    }
+
+    /// Step `index` begins: announced (unless it was, before the user got into position), then its
+    /// pipeline fed the kept samples from `from` (source clock).
+    private mutating func begin(_ index: Int, from: Double?, announce: Bool = true) -> [RoutineEvent] {
         let step = plan.steps[index]
-        pipeline = SessionPipeline(estimator: estimator, exercise: step.exercise, side: step.side, height: height, stride: stride)
-        stepIndex = index
-        holdsEnded = 0
-        completeReps = 0
+        run = RoutineStepRun(index: index, step: step, side: step.side, estimator: estimator, height: height, stride: stride,
+                             accelerometer: AccelerometerCalibration.estimate(sensorRests))
         state = .exercising(index: index)
-        var out: [RoutineEvent] = [
-            say(.nextExercise(title: step.exercise.title, side: step.side, posture: step.exercise.posture)),
-            .exerciseStarted(t: clock, step: step.number, exercise: step.exercise.name, side: step.side),
-        ]
+        var out: [RoutineEvent] = announce ? [say(step.announcement)] : []
+        out.append(.exerciseStarted(t: clock, step: step.number, exercise: step.exercise.name, side: step.side))
         if let from {
             for s in recent where s.time >= from { out += feed(.sample(s)) }
         }
@@ -230,24 +259,12 @@ public struct RoutineSession<Estimator: OrientationEstimator>: Sendable {
 
     /// The step under way ends: its session's last events and its summary.
     private mutating func endStep(_ ending: RoutineSummary.Ending) -> [RoutineEvent] {
-        guard var p = pipeline, let index = stepIndex else { return [] }
-        var raw: [SessionEvent] = []
-        let last = p.finish(into: &raw)
-        let offset = stepOffset(p)
-        var out: [RoutineEvent] = []
-        for e in raw {
-            if case .summary = e { continue }
-            out.append(.session(e.shifted(by: offset, notBefore: clock)))
-        }
-        var summary = last.shifted(by: offset)
-        summary.t = max(summary.t, clock)
-        let step = plan.steps[index]
-        attempts.append(.init(number: step.number, exercise: step.exercise.name, side: step.side, ending: ending,
-                              start: p.angles.origin == nil ? clock : offset, end: clock, summary: summary))
-        out.append(.exerciseEnded(t: clock, step: step.number, ending: ending, summary: summary))
-        pipeline = nil
-        stepIndex = nil
-        return out
+        guard var r = run else { return [] }
+        let (events, attempt) = r.end(ending, origin: origin, clock: clock)
+        attempts.append(attempt)
+        sensorRests += r.rests
+        run = nil
+        return events.map(RoutineEvent.session) + [.exerciseEnded(t: clock, step: attempt.number, ending: ending, summary: attempt.summary)]
     }
 
     /// Every step was reached: the routine is done.
@@ -275,41 +292,10 @@ public struct RoutineSession<Estimator: OrientationEstimator>: Sendable {
 
     /// A reading through the step's pipeline, its events on the routine's clock.
     private mutating func feed(_ reading: SensorReading) -> [RoutineEvent] {
-        guard var p = pipeline else { return [] }
-        var raw: [SessionEvent] = []
-        p.consume(reading, into: &raw)
-        pipeline = p
-        let offset = stepOffset(p)
-        var out: [RoutineEvent] = []
-        for e in raw {
-            switch e {
-            case .holdEnded: holdsEnded += 1
-            case .repEnded(_, let r) where r.complete: completeReps += 1
-            case .calibrated, .holdStarted, .formError, .cue, .repEnded, .strapSlipped, .exerciseRecognised, .summary: break
-            }
-            out.append(.session(e.shifted(by: offset, notBefore: clock)))
-        }
-        return out
-    }
-
-    /// The routine-clock time of the pipeline's first sample.
-    private func stepOffset(_ p: SessionPipeline<Estimator>) -> Double {
-        guard let o = p.angles.origin, let origin else { return clock }
-        return o - origin
-    }
-
-    private func doseDone(_ index: Int) -> Bool {
-        let step = plan.steps[index]
-        switch step.exercise.kind {
-        case .stretch:
-            return holdsEnded >= (step.exercise.repsPerSide ?? 1)
-        case .strength:
-            let r = step.exercise.reps ?? .init()
-            return completeReps >= r.sets * r.perSet
-        case .walk:
-            guard let seconds = step.walkSeconds, let p = pipeline else { return false }
-            return p.session.now >= seconds
-        }
+        guard var r = run else { return [] }
+        let out = r.feed(reading, origin: origin, clock: clock)
+        run = r
+        return out.map(RoutineEvent.session)
     }
 
     private func say(_ cue: Cue) -> RoutineEvent {

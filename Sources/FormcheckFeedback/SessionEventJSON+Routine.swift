@@ -3,14 +3,17 @@
 /// nested) and keep the session contract (`validate(session:)`, with the `exerciseEnded`'s summary
 /// as its summary line); between exercises come only the routine's cues (`nextExercise`,
 /// `moveStrap`, `routineDone`) and `strapMoved` lines; no `summary` line; the `routineSummary`
-/// comes once and last and lists the exercises as their `exerciseEnded` lines did.
+/// comes once and last and lists the exercises as their `exerciseEnded` lines did. With a sensor on
+/// each thigh, a step done on both legs at once is followed by the other leg's attempt: an
+/// `exerciseStarted` and `exerciseEnded` of the same step and ending for the other side, with no
+/// lines between them (that leg was watched, not coached aloud); its summary stands alone.
 extension SessionEventJSON {
     private static let routineCues: Set<String> = [CueKind.nextExercise, .moveStrap, .routineDone].map(\.rawValue).reduce(into: []) { $0.insert($1) }
 
     /// Checks a routine's lines in order; throws at the first that breaks the contract.
     public static func validate(routine lines: [String]) throws(Invalid) {
         var lastT = -Double.infinity
-        var open: (step: Int, lines: [String])?
+        var open: (step: Int, lines: [String], watched: Bool)?
         var ended: [(step: Int, ending: String)] = []
         for (i, line) in lines.enumerated() {
             func invalid(_ reason: String) -> Invalid { Invalid(line: line, reason: "line \(i + 1): " + reason) }
@@ -21,9 +24,19 @@ extension SessionEventJSON {
             switch type {
             case "exerciseStarted":
                 if let o = open { throw invalid("step \(o.step) has not ended") }
-                open = (value["step"]?.intValue ?? 0, [])
+                let step = value["step"]?.intValue ?? 0
+                // The same step again, not after a repeat: the other leg of a step done on both at once.
+                let watched = ended.last.map { $0.step == step && $0.ending != RoutineSummary.Ending.repeated.rawValue } ?? false
+                open = (step, [], watched)
             case "exerciseEnded":
                 guard let o = open, o.step == value["step"]?.intValue else { throw invalid("an exercise ends that did not start") }
+                if o.watched {
+                    if !o.lines.isEmpty { throw invalid("step \(o.step): the other leg's attempt has lines of its own") }
+                    if value["ending"]?.stringValue != ended.last?.ending { throw invalid("step \(o.step): the other leg's attempt ended otherwise") }
+                    ended.append((o.step, value["ending"]?.stringValue ?? ""))
+                    open = nil
+                    continue
+                }
                 guard case .object(let members)? = value["summary"] else { continue }
                 var summary = Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
                 summary["type"] = .string("summary")

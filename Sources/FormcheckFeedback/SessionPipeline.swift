@@ -17,13 +17,17 @@ public struct SessionPipeline<Estimator: OrientationEstimator>: Sendable {
     ///     posture is measured and checked.
     ///   - height: the user's height in metres, for the distance walked;
     ///   - stride: the user's calibrated stride in metres, used for the distance instead of the height.
+    ///   - accelerometer: the sensor's accelerometer correction, when known before the session
+    ///     (a routine's earlier exercises with the same sensor: `RoutineStepRun`).
     public init(estimator: Estimator, exercise: ExerciseProtocol, side: Side, holdSeconds: Double? = nil,
-                storedMounting: Quaternion? = nil, height: Double? = nil, stride: Double? = nil) {
+                storedMounting: Quaternion? = nil, height: Double? = nil, stride: Double? = nil,
+                accelerometer: AccelerometerCalibration = .identity) {
         // Lying on the side the sensor leg is the top one: the side fixes which side the body lies on.
         // A strengthening exercise says what its reps move along and which way (a bridge's thigh
         // falls from hook-lying, a straight-leg raise's rises): the strap calibration reads them so.
         angles = AnglePipeline(estimator: estimator, posture: exercise.posture.withSensorLegOnTop(side), side: side,
-                               storedMounting: storedMounting, axis: exercise.reps?.axis ?? .flexion, movement: exercise.movement)
+                               storedMounting: storedMounting, axis: exercise.reps?.axis ?? .flexion, movement: exercise.movement,
+                               accelerometer: accelerometer)
         session = ExerciseSession(exercise: exercise, side: side, holdSeconds: holdSeconds, height: height, stride: stride)
         measuredPosture = storedMounting != nil
     }

@@ -25,6 +25,9 @@ public final class RecordingFile {
     public private(set) var eventsWritten = 0
     /// Time of the last event written, microseconds in the file's time line (first event = 1).
     public private(set) var lastWrittenTime: Int64?
+    /// The time of the first event appended, as it came (a live node's: CLOCK_MONOTONIC,
+    /// microseconds) — what a session file records as the recording's `start` (nil: no event yet).
+    public var firstEventTime: Int64? { offset.map { $0 + 1 } }
 
     /// Creates (or truncates) `path`, mode 0644, and writes the description.
     /// - Parameters:

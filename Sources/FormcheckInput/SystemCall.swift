@@ -69,4 +69,13 @@ enum SystemCall {
             done += n
         }
     }
+
+    /// Renames `from` over `to` (atomically, on one file system).
+    static func renameFile(_ from: String, to: String) throws(InputError) {
+        guard rename(from, to) == 0 else {
+            let e = errno
+            throw InputError(.system, path: to, "cannot rename \(from) to it: \(message(e))",
+                             fix: "check that the folder is writable", errno: e)
+        }
+    }
 }

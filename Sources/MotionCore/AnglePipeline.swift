@@ -26,12 +26,17 @@ public struct AnglePipeline<Estimator: OrientationEstimator>: Sendable {
     ///   - solved: a mounting solved beforehand (e.g. from a first pass over the whole recording);
     ///   - axis: what the exercise's repetitions move along (evidence for the strap calibration);
     ///   - movement: which way the exercise moves the thigh from its start position, a hint for the
-    ///     strap calibration (nil: unknown).
+    ///     strap calibration (nil: unknown);
+    ///   - accelerometer: a correction known before the session (a routine's earlier exercises
+    ///     with the same sensor), applied from the first sample (and replaced as it goes only with
+    ///     `calibratesAccelerometer`).
     public init(estimator: Estimator, posture: Posture?, side: Side, storedMounting: Quaternion? = nil,
                 faceNormal: Vector3? = nil, solved: MountingSolution? = nil, calibratesAccelerometer: Bool = false,
-                axis: MovementAxis = .flexion, movement: MountingSolver.Movement? = nil) {
+                axis: MovementAxis = .flexion, movement: MountingSolver.Movement? = nil,
+                accelerometer: AccelerometerCalibration = .identity) {
         self.estimator = estimator
         self.calibratesAccelerometer = calibratesAccelerometer
+        self.accelerometer = accelerometer
         tracker = HipAngleTracker(posture: posture, side: side, storedMounting: storedMounting, faceNormal: faceNormal,
                                   solved: solved, axis: axis, movement: movement)
     }

@@ -35,6 +35,11 @@ public struct ScenarioRenderer: Sendable {
         public var continuousValues: [SIMD8<Double>]
         /// Indices of samples lost to SYN_DROPPED.
         public var lostSamples: Set<Int>
+        /// The kernel time of the first event before the events were shifted to start at 1 µs,
+        /// microseconds on the simulated kernel clock, whose 0 is the first sample's instant (the
+        /// clock `sampleTimes` and the truth count from). Two renderings of one body share it: a
+        /// pair's session file places each recording on it (`ScenarioPair`).
+        public var kernelStart: Int64
 
         /// The recording as evemu text (a note says it is simulated; no `# Kernel:` line, since it
         /// was not captured on this machine).
@@ -227,17 +232,35 @@ public struct ScenarioRenderer: Sendable {
             }
         }
         if !straps.isEmpty || timeline.exercises.count > 1 {
-            truth.exercises = timeline.exerciseSegments.map {
+            let segments = timeline.exerciseSegments
+            truth.exercises = segments.map {
                 .init(exercise: $0.name, side: $0.side, start: Self.round($0.start), end: Self.round($0.end))
             }
+            // A routine's reps: each strengthening segment's own, numbered from 1 as its session
+            // numbers them, from that segment's first rest (its start position).
+            var routineReps: [ScenarioTruth.Rep] = []
+            for seg in segments where ScenarioTruth.repExercises.contains(seg.name) {
+                var set = 1
+                var mine: [ScenarioTruth.Rep] = []
+                for (i, r) in timeline.reps(within: seg.start...seg.end).enumerated() {
+                    if let last = mine.last, r.start - last.end >= ScenarioTruth.setBreak { set += 1 }
+                    mine.append(.init(rep: i + 1, set: set, side: timeline.side(at: r.start), start: Self.round(r.start), end: Self.round(r.end),
+                                      peakFlexion: Self.round(r.peak.flexion), peakAdduction: Self.round(r.peak.adduction),
+                                      range: Self.round(r.range), complete: true))
+                }
+                routineReps += mine
+            }
+            if !routineReps.isEmpty { truth.reps = routineReps }
         }
 
         // Kernel times from 0, as a recording starts.
+        let kernelStart = events.first?.time ?? 0
         if let first = events.first?.time {
             for i in events.indices { events[i].time -= first - 1 }
         }
         return Rendering(description: description, events: events, truth: truth, sampleTimes: times, ideal: ideal,
-                         orientations: orientations, pelvis: pelvis, positions: positions, hipPositions: hipPositions, kernelValues: kernelValues, continuousValues: continuous, lostSamples: lost)
+                         orientations: orientations, pelvis: pelvis, positions: positions, hipPositions: hipPositions, kernelValues: kernelValues, continuousValues: continuous, lostSamples: lost,
+                         kernelStart: kernelStart)
     }
 
     /// A uniformly distributed rotation (Shoemake's method).

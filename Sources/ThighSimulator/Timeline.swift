@@ -412,10 +412,14 @@ struct Timeline: Sendable {
     /// flexion and adduction from the start position — the angles of the first rest segment (or
     /// the posture's resting angles) — that leave a `band`-degree circle around it and reach at
     /// least `minimum` degrees from it, from that rest on (getting into the start position before it,
-    /// e.g. bending the hips for a clamshell, is not a rep). Sampled every 0.5 ms.
-    func reps(band: Double = 2, minimum: Double = 5) -> [(start: Double, end: Double, peak: HipAngles, range: Double)] {
-        let firstRest = segments.first { $0.kind == .rest }
+    /// e.g. bending the hips for a clamshell, is not a rep). Sampled every 0.5 ms. With `within`
+    /// (a routine's exercise segment), only that span counts and its own first rest is the start
+    /// position.
+    func reps(band: Double = 2, minimum: Double = 5,
+              within span: ClosedRange<Double>? = nil) -> [(start: Double, end: Double, peak: HipAngles, range: Double)] {
+        let firstRest = segments.first { seg in seg.kind == .rest && (span.map { $0.contains(seg.start) } ?? true) }
         let base = firstRest?.to ?? initialPosture.restingHipAngles
+        let duration = span.map { min(self.duration, $0.upperBound) } ?? self.duration
         func distance(_ a: HipAngles) -> Double {
             let df = a.flexion - base.flexion
             let da = a.adduction - base.adduction
@@ -424,7 +428,7 @@ struct Timeline: Sendable {
         var out: [(start: Double, end: Double, peak: HipAngles, range: Double)] = []
         let step = 0.0005
         var current: (start: Double, peak: HipAngles, range: Double)?
-        var t = firstRest?.start ?? 0
+        var t = firstRest?.start ?? span?.lowerBound ?? 0
         while t <= duration {
             let a = nominalAngles(at: t)
             let d = distance(a)

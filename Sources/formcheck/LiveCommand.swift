@@ -17,8 +17,11 @@ struct LiveCommand: AsyncParsableCommand {
             asked your pain, 0 to 10, before and after (--pain, --pain-after answer for you).
             """)
 
-    @Argument(help: "The device (/dev/input/eventN, eventN or uniq); default: the only motion sensor.")
+    @Argument(help: "The device (/dev/input/eventN, eventN or uniq); default: the only motion sensor. With a sensor on each thigh: the left thigh's.")
     var device: String?
+
+    @Argument(help: "With a sensor on each thigh: the right thigh's device (the exercise coached as a one-exercise routine on both legs).")
+    var rightDevice: String?
 
     @OptionGroup var options: ExerciseOptions
 
@@ -52,6 +55,7 @@ struct LiveCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let device, let rightDevice { return try await runPair(left: device, right: rightDevice) }
         let exercise = try options.loadProtocol()
         let speechFile = try speakTo.map { try SpeechOutput.file($0) }
         var stored = try options.loadCalibration()

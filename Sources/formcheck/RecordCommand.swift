@@ -19,7 +19,11 @@ struct RecordCommand: AsyncParsableCommand {
         valueName: "device"))
     var device: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Evemu file to write (replaced if it exists).", valueName: "file"),
+    @Argument(help: ArgumentHelp("With a sensor on each thigh: the right thigh's node (DEVICE is then the left's); -o names the session file NAME.json, with NAME.left.evemu and NAME.right.evemu beside it.",
+                                 valueName: "right-device"))
+    var rightDevice: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Evemu file to write (replaced if it exists); with two devices, the session file (.json).", valueName: "file"),
             completion: .file(extensions: ["evemu"]))
     var output: String
 
@@ -35,6 +39,7 @@ struct RecordCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let device, let rightDevice { return try await recordPair(left: device, right: rightDevice) }
         let discovery = roots.discovery
         let path = try DeviceChoice.node(device, discovery: discovery, example: "formcheck record %@ -o \(output)")
         let device: EvdevDevice

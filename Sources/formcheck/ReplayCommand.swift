@@ -24,7 +24,7 @@ struct ReplayCommand: AsyncParsableCommand {
             file's modification time, with --pain and --pain-after.
             """)
 
-    @Argument(help: "Recordings (.evemu or .csv).", completion: .file())
+    @Argument(help: "Recordings (.evemu or .csv), or session files of two sensors (.json: formcheck record LEFT RIGHT).", completion: .file())
     var files: [String]
 
     @OptionGroup var options: ExerciseOptions
@@ -91,6 +91,10 @@ struct ReplayCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if files.contains(where: SessionFile.isSessionPath) {
+            if save { throw ValidationError("--save takes recordings of one sensor; a session of two sensors is not saved in the history yet") }
+            return try replaySessions()
+        }
         let store = save ? try history.open() : nil
         if let routine { return try replayRoutine(routine, store: store) }
         let named = try options.loadNamedProtocol()

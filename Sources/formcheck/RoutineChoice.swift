@@ -1,12 +1,13 @@
 import ArgumentParser
 import FormcheckFeedback
+import MotionCore
 
 /// A routine named on the command line (`--routine NAME|FILE`, `formcheck routine NAME`,
 /// `formcheck routines NAME`), laid out as its plan; a bad name or file is reported with its fix
 /// and exit status.
 enum RoutineChoice {
-    static func plan(_ name: String) throws -> RoutinePlan {
-        try plan(of: routine(name))
+    static func plan(_ name: String, sensors: RoutinePlan.Sensors = .one) throws -> RoutinePlan {
+        try plan(of: routine(name), sensors: sensors)
     }
 
     /// The routine named (a built-in, the user's own, or a file).
@@ -14,9 +15,26 @@ enum RoutineChoice {
         try loading { try RoutineLibrary.named(name) }
     }
 
-    /// A routine laid out (its exercises' protocols looked up).
-    static func plan(of routine: Routine) throws -> RoutinePlan {
-        try loading { try RoutinePlan(routine) { try ExerciseLibrary.named($0) } }
+    /// A routine laid out (its exercises' protocols looked up) for one sensor or two.
+    static func plan(of routine: Routine, sensors: RoutinePlan.Sensors = .one) throws -> RoutinePlan {
+        try loading { try RoutinePlan(routine, sensors: sensors) { try ExerciseLibrary.named($0) } }
+    }
+
+    /// One exercise with a sensor on each thigh, as a routine of it (`live LEFT RIGHT --exercise X`,
+    /// `replay SESSION.json --exercise X`): a stretch or a one-legged strengthening exercise on each
+    /// leg in turn (`firstSide` first), a bridge, a sit-to-stand or a walk on both legs at once; `hold`
+    /// replaces the protocol's hold time.
+    static func pairPlan(_ exercise: ExerciseProtocol, hold: Double?, firstSide: Side) -> RoutinePlan {
+        var dosed = exercise
+        if let hold { dosed.holdSeconds = hold }
+        let both: Bool = switch exercise.kind {
+        case .stretch: true
+        case .strength: exercise.reps?.perSide ?? true
+        case .walk: false
+        }
+        let routine = Routine(name: exercise.name, title: exercise.title, description: exercise.instructions, firstSide: firstSide,
+                              entries: [Routine.Entry(exercise: exercise.name, sides: both ? .both : .one)])
+        return RoutinePlan(routine, sensors: .two) { _ in dosed }
     }
 
     /// Runs `load`, turning a routine's load error into its message, fix and exit status (64

@@ -26,10 +26,13 @@ struct RoutineCommand: AsyncParsableCommand {
               completion: .file(extensions: ["json"]))
     var routine: String
 
-    @Argument(help: "The device (/dev/input/eventN, eventN or uniq); default: the only motion sensor.")
+    @Argument(help: "The device (/dev/input/eventN, eventN or uniq); default: the only motion sensor. With a sensor on each thigh: the left thigh's.")
     var device: String?
 
-    @Option(help: "Write an evemu recording of the routine as it goes (valid even if formcheck is killed).",
+    @Argument(help: "With a sensor on each thigh: the right thigh's device (no strap moves; see 'Daily routine' in the README).")
+    var rightDevice: String?
+
+    @Option(help: "Write an evemu recording of the routine as it goes (valid even if formcheck is killed); with two devices, the session file NAME.json and a recording per thigh beside it.",
             completion: .file(extensions: ["evemu"]))
     var record: String?
 
@@ -63,6 +66,7 @@ struct RoutineCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let device, let rightDevice { return try await runPair(left: device, right: rightDevice) }
         let own = try RoutineChoice.plan(routine)
         let rules = try planOptions.load()
         let example = "formcheck routine \(routine) %@"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FormcheckInput
+import MotionCore
 import ThighSimulator
 
 struct SimulateCommand: AsyncParsableCommand {
@@ -60,6 +61,7 @@ struct SimulateCommand: AsyncParsableCommand {
             }
             return
         }
+        if let name = scenario, let pair = ScenarioLibrary.namedPair(name) { return try simulatePair(pair) }
         var s = try loadScenario()
         if let seed { s.seed = seed }
         if noErrors { s.imuErrors = false }
@@ -80,6 +82,29 @@ struct SimulateCommand: AsyncParsableCommand {
         let holds = rendering.truth.holds.map { "\(String(format: "%.1f", $0.duration)) s at \(Int($0.flexion))°" }
         printError("formcheck: \(s.name): \(rendering.sampleTimes.count) samples, \(String(format: "%.1f", rendering.truth.duration)) s"
             + (holds.isEmpty ? "" : "; holds: " + holds.joined(separator: ", ")) + " → \(output!)")
+    }
+
+    /// A pair scenario (a sensor on each thigh): `-o NAME.json` writes the session file and the
+    /// recordings `NAME.left.evemu` and `NAME.right.evemu` beside it; `--truth T.json` each thigh's
+    /// truth as `T.left.json` and `T.right.json`.
+    func simulatePair(_ pair: ScenarioPair) throws {
+        guard let output, SessionFile.isSessionPath(output) else {
+            throw ValidationError("\(pair.name) has a sensor on each thigh: -o names its session file, NAME.json (the recordings go beside it)")
+        }
+        if printScenario || calibration != nil || seed != nil || noErrors {
+            throw ValidationError("\(pair.name) is rendered as it is: leave out --print, --calibration, --seed and --no-errors")
+        }
+        let rendering = pair.render(sessionName: output)
+        for side in [Side.left, .right] {
+            try write(rendering.rendering(side).evemuText(), to: SessionFile.recordingPath(side, sessionPath: output))
+            if let truth {
+                let base = truth.hasSuffix(".json") ? String(truth.dropLast(5)) : truth
+                try write(try jsonText(rendering.rendering(side).truth) + "\n", to: base + "." + side.rawValue + ".json")
+            }
+        }
+        do { try rendering.session.write(to: output) } catch { throw fail(error) }
+        printError("formcheck: \(pair.name): \(rendering.left.sampleTimes.count) + \(rendering.right.sampleTimes.count) samples, "
+                   + "\(String(format: "%.1f", rendering.left.truth.duration)) s → \(output)")
     }
 
     func loadScenario() throws -> Scenario {

@@ -186,6 +186,19 @@ import ThighSimulator
         #expect(again?.steps.map(\.end) == summary.steps.map(\.end))
     }
 
+    /// While the user gets into the next exercise's posture (no step under way, no strap move): the
+    /// view says what to do — the next exercise's announcement — under `step N of M next`.
+    @Test func theViewWhileGettingIntoPosition() throws {
+        let plan = try RoutineScenarioTests.plan(.two)
+        let bridge = try #require(plan.steps.first { $0.exercise.name == "bridge" })
+        var status = RoutineStatus(routine: plan.routine.name, steps: plan.steps.count)
+        status.next = bridge
+        let text = LiveRoutineView.render(status: status, width: 100, height: 12)
+        #expect(text.split(separator: "\n").first?.contains("step \(bridge.number) of \(plan.steps.count) next — sciatica-daily-short") == true)
+        #expect(text.contains("Next: Glute bridge, both legs. Lie on your back, knees bent, feet flat, and keep still"))
+        #expect(!text.contains("Move the strap"))
+    }
+
     static func firstSampleTime(_ f: Fixture) -> Double {
         for r in f.readings { if case .sample(let s) = r { return s.time } }
         return 0

@@ -33,6 +33,8 @@ Commands on stdin, one per line; answers on stdout:
                                     were sent at their own pace, N frames (3 per report), in the
                                     background. FROM "resume:OTHER": where controller OTHER's
                                     clock would be now.
+    load RECORDING               -> "loaded RECORDING N" once its N reports are read (so that
+                                    two controllers' plays can start together: a pair's)
     destroy ID                   -> "destroyed ID" (the controller is unplugged)
 Errors are answered "error ID MESSAGE". End of stdin destroys every controller.
 
@@ -303,6 +305,9 @@ def main():
                 end = float(cmd[4]) if len(cmd) > 4 else 1e18
                 begin = cmd[3] if cmd[3].startswith("resume:") else float(cmd[3])
                 threading.Thread(target=play, args=(cmd[1], cmd[2], begin, end), daemon=True).start()
+            elif cmd[0] == "load":
+                RECORDINGS.setdefault(cmd[1], reports(cmd[1]))
+                say(f"loaded {cmd[1]} {len(RECORDINGS[cmd[1]])}")
             elif cmd[0] == "destroy":
                 CONTROLLERS.pop(cmd[1]).destroy()
                 say(f"destroyed {cmd[1]}")

@@ -46,6 +46,12 @@ Tier 2, the real hid-nintendo through /dev/uhid (this project's Joy-Con emulator
                      timed 5 ms apart, the holds are within ±0.15 s (+ stall) of the truth
   joycon-reconnect   the left Joy-Con goes away mid-hold and comes back with the same MAC: the
                      session goes on, the recording marks the gap, the holds stay the truth's
+  pair-routine       two sensors at once: a left and a right Joy-Con, one on each thigh, fed the two
+                     recordings of a simulated pair (routine-pair-short: a hamstring stretch on each
+                     leg, two bridges on both); `formcheck routine pair-short LEFT RIGHT --record
+                     S.json` coaches each leg from its own sensor and ends by itself, complete; the
+                     session file ties the two recordings (uniqs, starts), each holds every frame
+                     sent, `replay S.json` gives live's events, and the holds and reps are the truth's
 kill -9 (fc-uinput nodes playing a hold of vm-hamstring-dualsense; the player's writes count what was sent):
   kill-record        formcheck record SIGKILLed 10 times at seeded moments (every other one after
                      the player froze and formcheck wrote what it read): every file reads back
@@ -1520,6 +1526,153 @@ def analyse_joycon_reconnect(t, p):
 
 
 # ---------------------------------------------------------------------------------------------
+# two sensors at once (guest: two emulated Joy-Cons through hid-nintendo; host: the analysis)
+
+PAIR = "routine-pair-short"
+PAIR_ROUTINE = os.path.join(REPO, "Fixtures/routines/pair-short.json")
+REP_TOL = 0.25  # seconds: a rep's boundaries against the truth (StrengthScenarioTests.boundaryTolerance)
+
+
+def pair_recordings():
+    """The simulated pair: (session file, {side: recording}, {side: truth})."""
+    base = os.path.join(WORK, PAIR)
+    truths = {}
+    for side in ("left", "right"):
+        with open(f"{base}.truth.{side}.json") as f:
+            truths[side] = json.load(f)
+    return base + ".json", {side: f"{base}.{side}.evemu" for side in ("left", "right")}, truths
+
+
+def test_pair_routine(t):
+    """`formcheck routine pair-short LEFT RIGHT` on two emulated Joy-Cons fed a simulated pair at
+    once: it reads both nodes in one session and ends by itself when the routine is done."""
+    _, recordings, _ = pair_recordings()
+    os.makedirs(TMP, exist_ok=True)
+    out, err = os.path.join(TMP, "pair.live.jsonl"), os.path.join(TMP, "pair.live.err")
+    session = os.path.join(TMP, "pair.session.json")
+    pads, proc = [], None
+    try:
+        pads = [JoyCon("jpL", "left", "98:b6:e9:00:00:31"), JoyCon("jpR", "right", "98:b6:e9:00:00:32")]
+        proc = Proc([FC, "routine", PAIR_ROUTINE, pads[0].imu, pads[1].imu, "--format", "json", "--record", session],
+                    stdout=open(out, "w"), stderr=open(err, "w"))
+        pid = proc.p.pid
+        ok = wait_until(lambda: (all(has_open(pid, jc.imu) for jc in pads) and polling(pid)) or proc.p.poll() is not None, 30)
+        t.require(ok and proc.p.poll() is None, f"formcheck routine is not reading both nodes (exit {proc.p.poll()}): {read_text(err)}")
+        # Both at once: the two recordings share the simulation's clock (read first, so that the
+        # second play does not start a parse later).
+        for jc in pads:
+            pads[0].emulator.command(f"load {recordings[jc.side]}", rf"^loaded {re.escape(recordings[jc.side])} \d+$", 60)
+        for jc in pads:
+            jc.play(recordings[jc.side])
+        sent = {jc.side: jc.wait_played(180) for jc in pads}
+        before = proc.p.poll() is not None
+        try:
+            rc = proc.p.wait(60)
+        except subprocess.TimeoutExpired:
+            t.require(False, f"formcheck routine did not end by itself within 60 s of the last frame: {read_text(err)[-2000:]}")
+        t.check(rc == 0, f"formcheck routine ended with status {rc}: {read_text(err)}")
+        t.note(f"formcheck routine ended by itself, status {rc}, " + ("before" if before else "after") + " the players' last frames")
+    finally:
+        if proc:
+            proc.stop()
+        for jc in pads:
+            jc.unplug()
+    t.check(f"recorded to {session}" in read_text(err), f"no word of the recording: {read_text(err)}")
+    t.defer("pair_routine", tag="pair", sent=sent, uniqs={jc.side: jc.uniq for jc in pads})
+
+
+def routine_lines(text, t, what):
+    """A routine's JSON Lines, ending with its summary."""
+    lines = []
+    for i, line in enumerate(text.splitlines()):
+        if line.strip():
+            try:
+                lines.append(json.loads(line))
+            except ValueError:
+                t.check(False, f"{what}: line {i + 1} is not JSON: {line[:120]}")
+    t.require(lines and lines[-1].get("type") == "routineSummary", f"{what}: the output does not end with the routine's summary")
+    return lines
+
+
+def analyse_pair_routine(t, p):
+    sim_session, recordings, truths = pair_recordings()
+    art = os.path.dirname(p["live"])
+    live = routine_lines(read_text(p["live"]), t, "live")
+    # Each leg from its own sensor, no strap move; the bridge on both legs (the right's attempt after the left's).
+    started = [f"{e['step']} {e['exercise']} {e['side']}" for e in live if e["type"] == "exerciseStarted"]
+    t.check(started == ["1 hamstring right", "2 hamstring left", "3 bridge left", "3 bridge right"], f"the steps: {started}")
+    t.check(not any(e["type"] == "strapMoved" or e.get("kind") == "moveStrap" for e in live), "a strap move with a sensor on each thigh")
+    summary = live[-1]
+    t.check(summary["complete"] and [s["ending"] for s in summary["steps"]] == ["done"] * 4, f"the routine: {summary['steps']}")
+    t.check([c["exercise"] for c in summary["symmetry"]] == ["hamstring", "bridge"], f"symmetry: {summary['symmetry']}")
+    # The session file: both recordings, with their devices, uniqs and starts on the kernel clock.
+    with open(os.path.join(art, "pair.session.json")) as f:
+        session = json.load(f)
+    entries = {e["side"]: e for e in session["recordings"]}
+    t.check(session["formcheckSession"] == 1 and set(entries) == {"left", "right"}, f"session file: {session}")
+    for side, e in entries.items():
+        t.check(e["uniq"] == p["uniqs"][side] and e["device"] == f"Nintendo Switch {side.capitalize()} Joy-Con IMU"
+                and isinstance(e["start"], int) and e["file"] == f"pair.session.{side}.evemu", f"{side}: {e}")
+    t.note(f"the recordings began {(entries['right']['start'] - entries['left']['start']) / 1e3:.1f} ms apart on the kernel clock")
+    # Each recording holds every frame its Joy-Con sent until the routine was done (it ends by
+    # itself then: the scenario's last rest goes on being sent after it), in order, with the
+    # driver's values.
+    stalls = {}
+    for side in ("left", "right"):
+        record = os.path.join(art, entries[side]["file"])
+        n = frames_in_file(record)
+        check_joycon_record(t, record, recordings[side], [(0.0, n)])
+        t.check(0 <= p["sent"][side] - n <= 3 * 200, f"{side}: {n} frames recorded of {p['sent'][side]} sent: more than the last 3 s missing")
+        t.note(f"{side}: {n} of the {p['sent'][side]} frames sent recorded (the rest came after the routine was done)")
+        gaps, stalls[side] = inspect(t, record)
+    # replay of the session file: live's events, at live's times (the same frames on the same clock).
+    r = run([FC, "replay", os.path.join(art, "pair.session.json"), "--routine", PAIR_ROUTINE, "--format", "json"], timeout=300)
+    t.require(r.returncode == 0, f"formcheck replay of the session: status {r.returncode}: {r.stderr.strip()}")
+    again = routine_lines(r.stdout, t, "replay of the session")
+    def key(e):
+        return (e["type"], e.get("kind"), e.get("step"), e.get("side"), e.get("ending"), e.get("rep"), e.get("text"))
+    t.check([key(e) for e in live] == [key(e) for e in again], "live and the replay of its session report different events")
+    worst = max((abs(a["t"] - b["t"]) for a, b in zip(live, again)), default=0.0)
+    t.check(worst <= 1e-3, f"live and the replay of its session are {worst:.4f} s apart")
+    t.note(f"live = replay of its session: {len(live)} lines, times within {worst * 1e3:.1f} ms")
+    # The holds and reps against each leg's truth, on the routine's clock (its 0: the earlier
+    # recording's first sample), once each recording's delivery stalls before them are taken off.
+    zero = min(e["start"] for e in entries.values())
+    problems, worst_hold, worst_rep = [], 0.0, 0.0
+    for attempt in (e for e in live if e["type"] == "exerciseEnded"):
+        side, s = attempt["side"], attempt["summary"]
+        shift = (entries[side]["start"] - zero) / 1e6
+        truth = truths[side]
+        seg = next(x for x in truth["exercises"] if x["exercise"] == s["exercise"] and x["side"] == side)
+        if s["holds"] or s["exercise"] == "hamstring":
+            want = [h for h in truth["holds"] if h["start"] >= seg["start"] and h["end"] <= seg["end"]]
+            if len(s["holds"]) != len(want):
+                problems.append(f"{side} {s['exercise']}: {len(s['holds'])} holds, the truth {len(want)}")
+            for h, w in zip(s["holds"], want):
+                for field in ("start", "end"):
+                    worst_hold = max(worst_hold, abs(h[field] - stall_before(stalls[side], h[field]) - shift - w[field]))
+        if s["exercise"] == "bridge":
+            want = [x for x in truth["reps"] if x["start"] >= seg["start"] and x["end"] <= seg["end"]]
+            if len(s["reps"]) != len(want) or not all(x["complete"] for x in s["reps"]):
+                problems.append(f"{side} bridge: reps {s['reps']}, the truth {len(want)}")
+            for x, w in zip(s["reps"], want):
+                for field in ("start", "end"):
+                    worst_rep = max(worst_rep, abs(x[field] - stall_before(stalls[side], x[field]) - shift - w[field]))
+        if s["formErrors"]:
+            problems.append(f"{side} {s['exercise']}: form errors {s['formErrors']}")
+    if worst_hold > TRUTH_TOL:
+        problems.append(f"holds {worst_hold:.3f} s off the truth (allowed {TRUTH_TOL} s)")
+    if worst_rep > REP_TOL:
+        problems.append(f"reps {worst_rep:.3f} s off the truth (allowed {REP_TOL} s)")
+    for m in problems:
+        if CHECK_TRUTH:
+            t.check(False, f"vs ground truth: {m}")
+        else:
+            t.note(f"vs ground truth: {m} — not enforced (FORMCHECK_VM_CHECK_TRUTH=0)")
+    t.note(f"against the truth: holds within {worst_hold:.3f} s, reps within {worst_rep:.3f} s; no form errors")
+
+
+# ---------------------------------------------------------------------------------------------
 # the Debian package (opt-in: make deb-test, or run-tests deb after make deb)
 
 
@@ -1762,6 +1915,7 @@ TESTS = {
     "unplug-reconnect": test_unplug_reconnect,
     "joycon-uhid": test_joycon_uhid,
     "joycon-reconnect": test_joycon_reconnect,
+    "pair-routine": test_pair_routine,
     "kill-record": test_kill_record,
     "kill-live": test_kill_live,
     "record": test_record,
@@ -1779,6 +1933,7 @@ ANALYSES = {
     "unplug_reconnect": analyse_unplug_reconnect,
     "joycon_uhid": analyse_joycon_uhid,
     "joycon_reconnect": analyse_joycon_reconnect,
+    "pair_routine": analyse_pair_routine,
     "kill": analyse_kill,
     "record": analyse_record,
 }
@@ -1790,7 +1945,7 @@ ANALYSES = {
 PLAN = [
     [["devices"]],
     [["live-vs-replay", "overflow-sigint", "unplug-no-uniq"], ["udev-rule", "dualsense-uhid", "unplug-reconnect"]],
-    [["joycon-uhid"], ["joycon-reconnect"]],
+    [["joycon-uhid"], ["joycon-reconnect"], ["pair-routine"]],
     [["kill-record", "deb"], ["kill-live", "record"]],
 ]
 
