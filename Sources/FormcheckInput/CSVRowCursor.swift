@@ -1,62 +1,81 @@
-import Glibc
 import MotionCore
 
-/// Walks the data rows of a CSV IMU file and parses the seven required cells of each, as written
-/// (file units, no checks of the times). Blank lines are skipped; `line` is the 1-based file line
-/// of the row last returned.
-struct CSVRowCursor: Sendable {
+/// Walks the data rows of a CSV IMU file, read in chunks, and parses the seven required cells of
+/// each, as written (file units, no checks of the times). Blank lines are skipped; `line` is the
+/// 1-based file line of the row last returned. No allocation per row.
+struct CSVRowCursor {
     let path: String
-    let bytes: [UInt8]
+    private let lines: ChunkedLineReader
     /// Cell index of t, ax, ay, az, gx, gy, gz.
     let columnIndex: [Int]
-    let cellCount: Int
-    var offset: Int
-    var line: Int
+    /// For each cell index up to the largest required one: which of the seven it is, or -1.
+    private let slotOfCell: [Int]
+    /// Start and end (in the line) of the seven required cells of the row being parsed.
+    private var cellStart = [Int](repeating: 0, count: 7)
+    private var cellEnd = [Int](repeating: 0, count: 7)
+
+    var line: Int { lines.lineNumber }
+
+    /// Reads `source` from byte `offset` (the first data row's line, or a blank line before it),
+    /// `line` being the number of the line before it.
+    init(_ source: RecordingSource, path: String, columnIndex: [Int], offset: Int, line: Int) throws(InputError) {
+        self.path = path
+        self.columnIndex = columnIndex
+        var slots = [Int](repeating: -1, count: (columnIndex.max() ?? 0) + 1)
+        for (k, c) in columnIndex.enumerated() { slots[c] = k }
+        slotOfCell = slots
+        lines = try ChunkedLineReader(source, path: path, offset: offset, line: line)
+    }
 
     /// The next row as a sample in the file's units, or nil at the end of the file.
     mutating func next() throws(InputError) -> IMUSample? {
-        while offset < bytes.count {
-            line += 1
-            let start = offset
-            var stop = start
-            while stop < bytes.count && bytes[stop] != 0x0A { stop += 1 }
-            offset = stop + 1
-            var end = stop
-            if end > start && bytes[end - 1] == 0x0D { end -= 1 }
-            if end == start { continue }
-            return try parseRow(start, end)
+        while let text = try lines.next() {
+            if text.isEmpty { continue }
+            return try parseRow(text)
         }
         return nil
     }
 
-    private func parseRow(_ start: Int, _ end: Int) throws(InputError) -> IMUSample {
-        var cells: [(Int, Int)] = []
-        cells.reserveCapacity(cellCount)
-        var s = start
-        var p = start
+    private mutating func parseRow(_ text: UnsafeBufferPointer<UInt8>) throws(InputError) -> IMUSample {
+        // The cells: their count, and where the seven required ones are.
+        var cells = 0
+        var s = 0
+        let end = text.count
+        var p = 0
+        let slots = slotOfCell.count
         while p <= end {
-            if p == end || bytes[p] == UInt8(ascii: ",") {
-                cells.append((s, p))
+            if p == end || text[p] == UInt8(ascii: ",") {
+                if cells < slots {
+                    let k = slotOfCell[cells]
+                    if k >= 0 {
+                        cellStart[k] = s
+                        cellEnd[k] = p
+                    }
+                }
+                cells += 1
                 s = p + 1
             }
             p += 1
         }
         var v = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
-        for (k, column) in columnIndex.enumerated() {
-            let name = CSVIMUReader.requiredColumns[k]
-            guard column < cells.count else {
+        for k in 0..<7 {
+            let column = columnIndex[k]
+            guard column < cells else {
+                let name = CSVIMUReader.requiredColumns[k]
                 throw InputError(.malformed, path: path, line: line,
-                                 "row has \(cells.count) cell\(cells.count == 1 ? "" : "s"); column \(name) is number \(column + 1)",
+                                 "row has \(cells) cell\(cells == 1 ? "" : "s"); column \(name) is number \(column + 1)",
                                  fix: "every row needs a value for each of t, ax, ay, az, gx, gy, gz")
             }
-            let (a, b) = cells[column]
-            guard let x = CSVIMUReader.parseDouble(bytes, a, b) else {
-                let blank = bytes[a..<b].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+            let cell = UnsafeBufferPointer(rebasing: text[cellStart[k]..<cellEnd[k]])
+            guard let x = DecimalParser.parse(DecimalParser.trimmed(cell)) else {
+                let name = CSVIMUReader.requiredColumns[k]
+                let blank = cell.allSatisfy { $0 == 0x20 || $0 == 0x09 }
                 throw InputError(.malformed, path: path, line: line,
-                                 "column \(name): " + (blank ? "empty cell" : "'\(EvemuReader.preview(bytes[a..<b], limit: 30))' is not a number"),
+                                 "column \(name): " + (blank ? "empty cell" : "'\(EvemuReader.preview(Array(cell)[...], limit: 30))' is not a number"),
                                  fix: "write decimal numbers (e.g. 9.81 or -1.5e-3)")
             }
             guard x.isFinite, abs(x) < 1e12 else {
+                let name = CSVIMUReader.requiredColumns[k]
                 throw InputError(.malformed, path: path, line: line,
                                  "column \(name): \(x) is not a finite value in range",
                                  fix: "replace missing readings by interpolated values or drop the row")
