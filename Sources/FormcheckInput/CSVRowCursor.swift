@@ -10,9 +10,6 @@ struct CSVRowCursor {
     let columnIndex: [Int]
     /// For each cell index up to the largest required one: which of the seven it is, or -1.
     private let slotOfCell: [Int]
-    /// Start and end (in the line) of the seven required cells of the row being parsed.
-    private var cellStart = [Int](repeating: 0, count: 7)
-    private var cellEnd = [Int](repeating: 0, count: 7)
 
     var line: Int { lines.lineNumber }
 
@@ -36,26 +33,31 @@ struct CSVRowCursor {
         return nil
     }
 
-    private mutating func parseRow(_ text: UnsafeBufferPointer<UInt8>) throws(InputError) -> IMUSample {
-        // The cells: their count, and where the seven required ones are.
-        var cells = 0
-        var s = 0
-        let end = text.count
-        var p = 0
-        let slots = slotOfCell.count
-        while p <= end {
-            if p == end || text[p] == UInt8(ascii: ",") {
-                if cells < slots {
+    private func parseRow(_ text: UnsafeBufferPointer<UInt8>) throws(InputError) -> IMUSample {
+        // Where the seven required cells start and end (in the line), and how many cells the row
+        // has — counted to the last required one only, unless the row ends before it.
+        var bounds = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let cells = withUnsafeMutableBytes(of: &bounds) { raw -> Int in
+            let cell = raw.bindMemory(to: Int.self)
+            let slots = slotOfCell.count
+            var cells = 0
+            var s = 0
+            var p = 0
+            let end = text.count
+            while p <= end {
+                if p == end || text[p] == UInt8(ascii: ",") {
                     let k = slotOfCell[cells]
                     if k >= 0 {
-                        cellStart[k] = s
-                        cellEnd[k] = p
+                        cell[2 * k] = s
+                        cell[2 * k + 1] = p
                     }
+                    cells += 1
+                    if cells == slots { break }
+                    s = p + 1
                 }
-                cells += 1
-                s = p + 1
+                p += 1
             }
-            p += 1
+            return cells
         }
         var v = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
         for k in 0..<7 {
@@ -66,7 +68,8 @@ struct CSVRowCursor {
                                  "row has \(cells) cell\(cells == 1 ? "" : "s"); column \(name) is number \(column + 1)",
                                  fix: "every row needs a value for each of t, ax, ay, az, gx, gy, gz")
             }
-            let cell = UnsafeBufferPointer(rebasing: text[cellStart[k]..<cellEnd[k]])
+            let (a, b) = withUnsafeBytes(of: bounds) { ($0.load(fromByteOffset: 16 * k, as: Int.self), $0.load(fromByteOffset: 16 * k + 8, as: Int.self)) }
+            let cell = UnsafeBufferPointer(rebasing: text[a..<b])
             guard let x = DecimalParser.parse(DecimalParser.trimmed(cell)) else {
                 let name = CSVIMUReader.requiredColumns[k]
                 let blank = cell.allSatisfy { $0 == 0x20 || $0 == 0x09 }
