@@ -39,7 +39,7 @@ public struct Recording: Sendable {
     /// failing that, from the first line. `units`: the units of a CSV file's columns where the
     /// user states them (the rest are told from the data); evemu files ignore them.
     public init(path: String, units: CSVUnits = .detect) throws(InputError) {
-        try self.init(source: .file(path), path: path, units: units)
+        try self.init(source: RecordingSource.opening(path), path: path, units: units)
     }
 
     public init(bytes: [UInt8], path: String, units: CSVUnits = .detect) throws(InputError) {

@@ -26,6 +26,15 @@ enum SystemCall {
         return out
     }
 
+    /// Whether `path` names a pipe, a FIFO, a socket or a character device: something that can be
+    /// read only once, from its start (false when stat(2) fails: opening it will say why).
+    static func isStream(_ path: String) -> Bool {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return false }
+        let type = st.st_mode & S_IFMT
+        return type == S_IFIFO || type == S_IFCHR || type == S_IFSOCK
+    }
+
     /// Opens a file for reading (`O_RDONLY | O_CLOEXEC`); the caller closes it.
     /// - Throws: `.cannotOpen` naming errno and what to check; also for a directory.
     static func openForReading(_ path: String) throws(InputError) -> Int32 {

@@ -90,3 +90,20 @@ import Testing
         }
     }
 }
+
+extension StreamingRecordingTests {
+    /// A pipe (`formcheck inspect <(zcat x.csv.gz)`) cannot be read twice: it is read once, into
+    /// memory, and gives what the file gives.
+    @Test func aPipeIsReadOnceAndGivesWhatTheFileGives() throws {
+        let fixture = Fixtures.path("csv/geotec-s01-si.csv")
+        let bytes = try SystemFile.read(fixture)
+        try #require(bytes.count < 60_000)  // fits the pipe's buffer: written whole before reading
+        let pipe = Pipe()
+        pipe.fileHandleForWriting.write(Data(bytes))
+        try pipe.fileHandleForWriting.close()
+        let path = "/dev/fd/\(pipe.fileHandleForReading.fileDescriptor)"
+        let r = try Recording(path: path)
+        #expect(r.format == .csv)
+        #expect(try r.readAll().readings == Recording(path: fixture).readAll().readings)
+    }
+}
