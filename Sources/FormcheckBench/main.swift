@@ -1,9 +1,10 @@
 // formcheck-bench: how fast the orientation filter is. Build in release (make bench):
-//   formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|angles|replay|throughput|coaching|report]
+//   formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|angles|replay|throughput|csv|coaching|report]
 // 1. live filter, ns per sample, over a BROAD excerpt (real data, 285.7 Hz) and a simulated
 //    brisk walk (DualSense, 250 Hz);
 // 2. replay smoother, ns per sample;
-// 3. replay throughput, MB/s of evemu text: read + decode (+ filter) a rendered session;
+// 3. replay throughput, MB/s of evemu text: read + decode (+ filter) a rendered session; CSV
+//    throughput, MB/s of the BROAD excerpt's text read as a recording;
 // 4. coaching's cost: a long rendered bridge session (100 reps) read + decoded + angles, with and
 //    without the coaching (`SessionPipeline` against the `AnglePipeline` it runs on);
 // 5. the HTML report of a month of daily routines (ReportBench.swift).
@@ -25,7 +26,7 @@ while let a = arguments.popFirst() {
     case "--fixture": fixture = arguments.popFirst() ?? fixture
     case "--only": only = arguments.popFirst()
     case "-h", "--help":
-        print("usage: formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|angles|replay|throughput|coaching|report]")
+        print("usage: formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|angles|replay|throughput|csv|coaching|report]")
         exit(0)
     default:
         print("formcheck-bench: unknown argument \(a)")
@@ -125,6 +126,11 @@ func liveFilter(_ samples: [IMUSample], passes: Int) {
     print("replay throughput, \(runs) runs: piriformis-dualsense rendered, "
           + "\(format(Double(bytes.count) / 1e6, 1)) MB of evemu text, \(read().count) readings")
     reportThroughput("  read + decode", measure { sink += Double(read().count) }, bytes: bytes.count)
+    reportThroughput("  read + decode, streamed (no array)", measure {
+        var count = 0
+        _ = try! Recording(bytes: bytes, path: name).forEachReading { _ in count += 1 }
+        sink += Double(count)
+    }, bytes: bytes.count)
     reportThroughput("  read + decode + live filter", measure {
         var filter = OrientationFilter()
         for reading in read() {
@@ -137,6 +143,24 @@ func liveFilter(_ samples: [IMUSample], passes: Int) {
     reportThroughput("  read + decode + replay smoother", measure {
         sink += OrientationSmoother.estimate(read()).last?.w ?? 0
     }, bytes: bytes.count)
+}
+
+/// CSV parsing: the BROAD excerpt's text read as a recording (header, the two passes that tell the
+/// units and fit the clock, then every row delivered: the rows are parsed twice).
+@MainActor func benchCSV() {
+    let bytes: [UInt8]
+    do { bytes = try SystemFile.read(fixture) } catch {
+        print("formcheck-bench: \(error)")
+        exit(66)
+    }
+    func read() -> Int {
+        var count = 0
+        _ = try! Recording(bytes: bytes, path: "broad.csv").forEachReading { _ in count += 1 }
+        return count
+    }
+    let rows = read()
+    print("CSV throughput, \(runs) runs: \(fixture), \(format(Double(bytes.count) / 1e6, 1)) MB, \(rows) rows")
+    reportThroughput("  open (2 passes) + read every row", measure { sink += Double(read()) }, bytes: bytes.count)
 }
 
 /// What coaching adds to a replay (issue 11: at most 20 %): the same recording read, decoded and
@@ -197,6 +221,7 @@ if only == nil || only == "live" { benchLive(broad) }
 if only == nil || only == "angles" { benchAngles() }
 if only == nil || only == "replay" { benchReplay(broad) }
 if only == nil || only == "throughput" { benchThroughput() }
+if only == nil || only == "csv" { benchCSV() }
 if only == nil || only == "coaching" { benchCoaching() }
 if only == nil || only == "report" { benchReport() }
 if sink == 42 { print("") }  // practically never; keeps `sink` observed

@@ -7,9 +7,15 @@ extension CueCatalogue {
         var text = "\(best.exercise) (\(r.confidence.rawValue): \(observed(best))"
         if r.candidates.count > 1 {
             let next = r.candidates[1]
-            let worse = next.terms.filter { $0.value > (best.terms[$0.key] ?? 0) + 0.05 }
-                .sorted { ($0.value - (best.terms[$0.key] ?? 0)) > ($1.value - (best.terms[$1.key] ?? 0)) }
-                .prefix(2).map { term($0.key) }
+            var excess: [(key: RecognitionTerm, excess: Double)] = []
+            for (key, value) in next.terms {
+                let over = value - (best.terms[key] ?? 0)
+                if over > 0.05 { excess.append((key, over)) }
+            }
+            // The largest excess first; equal ones in the terms' order, so the words never depend
+            // on the dictionary's (per-process random) iteration order.
+            excess.sort { $0.excess != $1.excess ? $0.excess > $1.excess : $0.key < $1.key }
+            let worse = excess.prefix(2).map { term($0.key) }
             text += "; next \(next.exercise)" + (worse.isEmpty ? ", as close" : ", against it: " + worse.joined(separator: ", "))
         }
         return text + ")"

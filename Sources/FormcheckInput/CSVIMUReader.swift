@@ -1,4 +1,3 @@
-import Glibc
 import MotionCore
 
 /// Reads IMU samples from a CSV file: a header row names the columns; `t`, `ax, ay, az` and
@@ -13,27 +12,41 @@ import MotionCore
 /// rows do not catch up with is a gap (`SensorReading.gap`). No row is dropped. What was converted
 /// or re-timed is in `warnings`.
 ///
-/// The file is read three times, each in fixed memory: the first 512 rows for the time unit and a
-/// provisional period, every row for the units and the clock, then every row to deliver it.
-public struct CSVIMUReader: Sendable {
+/// The file is read three times, in chunks and fixed memory: the first 512 rows for the time unit
+/// and a provisional period, every row for the units and the clock, then every row to deliver it.
+/// What the first two passes settle is a `CSVIMUReader.Layout`, from which each delivery starts.
+public struct CSVIMUReader {
     public static let requiredColumns = ["t", "ax", "ay", "az", "gx", "gy", "gz"]
     /// Rows the time unit and the provisional period are taken from.
     static let leadingRows = 512
     /// Plausible sample periods of an IMU, seconds (5–2000 Hz).
     static let plausiblePeriods = 0.0005...0.2
 
+    /// What the first two passes over a file settle: its columns, units and clock, and where its
+    /// data rows start. Delivering the rows from it reads the file again, from there.
+    struct Layout: Sendable {
+        var header: [String]
+        var columnIndex: [Int]
+        var units: CSVUnitReport
+        var warnings: [String]
+        /// The fitted clock; nil for files of fewer than two rows.
+        var clock: CSVClock?
+        var retime: Bool
+        /// Byte offset of the line after the header row, and the header row's line number.
+        var dataOffset: Int
+        var headerLine: Int
+    }
+
     public let path: String
+    let layout: Layout
     /// Column names of the header row, as written.
-    public let header: [String]
+    public var header: [String] { layout.header }
     /// The units the file is read in and how each was settled.
-    public let units: CSVUnitReport
+    public var units: CSVUnitReport { layout.units }
     /// What reading the file involved that its user should know (units converted, times re-timed),
     /// one sentence each, without the file name.
-    public let warnings: [String]
+    public var warnings: [String] { layout.warnings }
     private var cursor: CSVRowCursor
-    /// The fitted clock; nil for files of fewer than two rows.
-    private let clock: CSVClock?
-    private let retime: Bool
     private var row = 0
     private var run = 0
     private var lastTime: Double?
@@ -43,21 +56,44 @@ public struct CSVIMUReader: Sendable {
     public var line: Int { cursor.line }
 
     public init(bytes: [UInt8], path: String, units given: CSVUnits = .detect) throws(InputError) {
+        try self.init(source: .bytes(bytes), path: path, units: given)
+    }
+
+    /// Reads the file at `path` in chunks; nothing of it is kept (a pipe is read into memory once).
+    public init(path: String, units given: CSVUnits = .detect) throws(InputError) {
+        try self.init(source: RecordingSource.opening(path), path: path, units: given)
+    }
+
+    init(source: RecordingSource, path: String, units given: CSVUnits) throws(InputError) {
+        let layout = try Self.layout(source, path: path, units: given)
+        try self.init(source: source, path: path, layout: layout)
+    }
+
+    /// Ready at the first row of a file whose layout is known.
+    init(source: RecordingSource, path: String, layout: Layout) throws(InputError) {
         self.path = path
-        var lines = LineCursor(bytes: bytes)
-        var headerLine: (start: Int, end: Int, number: Int)?
-        while let l = lines.next() {
-            if l.end > l.start { headerLine = l; break }
+        self.layout = layout
+        cursor = try CSVRowCursor(source, path: path, columnIndex: layout.columnIndex, offset: layout.dataOffset, line: layout.headerLine)
+    }
+
+    /// The first two passes: the header, the units, the clock.
+    static func layout(_ source: RecordingSource, path: String, units given: CSVUnits) throws(InputError) -> Layout {
+        let lines = try ChunkedLineReader(source, path: path)
+        var headerBytes: [UInt8]?
+        while let l = try lines.next() {
+            if !l.isEmpty { headerBytes = Array(l); break }
         }
-        guard let h = headerLine else {
+        guard let headerBytes else {
             throw InputError(.malformed, path: path, line: 1, "empty file: no header row",
                              fix: "the first row names the columns: t,ax,ay,az,gx,gy,gz (seconds, m/s², rad/s)")
         }
-        var names = Self.split(bytes[h.start..<h.end]).map {
+        let headerLine = lines.lineNumber
+        let dataOffset = lines.offset
+        var names = Self.split(headerBytes[...]).map {
             String(decoding: $0, as: UTF8.self).trimmingCharacters(in: " \t\"")
         }
         if let first = names.first, first.hasPrefix("\u{FEFF}") { names[0] = String(first.dropFirst()) }
-        header = names
+        let header = names
         var index: [Int] = []
         var missing: [String] = []
         for column in Self.requiredColumns {
@@ -66,18 +102,19 @@ public struct CSVIMUReader: Sendable {
         guard missing.isEmpty else {
             let looksNumeric = names.allSatisfy { Double($0) != nil }
             throw InputError(
-                .malformed, path: path, line: h.number,
+                .malformed, path: path, line: headerLine,
                 looksNumeric ? "no header row: the first row holds numbers" : "missing column\(missing.count > 1 ? "s" : "") \(missing.joined(separator: ", ")) in the header row",
                 fix: "the header must name t (seconds), ax, ay, az (m/s²) and gx, gy, gz (rad/s); other columns are ignored")
         }
-        let start = CSVRowCursor(path: path, bytes: bytes, columnIndex: index, cellCount: names.count, offset: lines.offset, line: h.number)
-        cursor = start
+        func rows() throws(InputError) -> CSVRowCursor {
+            try CSVRowCursor(source, path: path, columnIndex: index, offset: dataOffset, line: headerLine)
+        }
 
         // 1. The time unit and a provisional period, from the first rows.
         var leading: [Double] = []
         leading.reserveCapacity(Self.leadingRows)
-        var scan = start
-        var lastLeadingLine = h.number
+        var scan = try rows()
+        var lastLeadingLine = headerLine
         while leading.count < Self.leadingRows, let s = try scan.next() {
             leading.append(s.time)
             lastLeadingLine = scan.line
@@ -86,12 +123,13 @@ public struct CSVIMUReader: Sendable {
         let period = Self.provisionalPeriod(leading).map { $0 * time.unit.toSI }
 
         // 2. Every row: the units of the motion columns, and the clock.
+        let clock: CSVClock?
         var accelerationChoice = CSVUnitReport.Choice(unit: CSVUnits.Acceleration.metersPerSecondSquared, source: .given, evidence: nil)
         var rateChoice = CSVUnitReport.Choice(unit: CSVUnits.AngularRate.radiansPerSecond, source: .given, evidence: nil)
         if let period, period > 0 {
             var fitter = CSVClockFitter(provisionalPeriod: period, path: path)
             var detector = CSVUnitDetector(period: period)
-            scan = start
+            scan = try rows()
             while let s = try scan.next() {
                 _ = try fitter.add(time: s.time * time.unit.toSI, line: scan.line)
                 detector.add(acceleration: s.acceleration, angularRate: s.angularVelocity)
@@ -101,7 +139,7 @@ public struct CSVIMUReader: Sendable {
             if let u = given.angularRate { rateChoice.unit = u } else { rateChoice = try detector.angularRate(path: path) }
         } else {
             // No period (fewer than two rows, or times that never advance): nothing to fit or tell.
-            scan = start
+            scan = try rows()
             var count = 0
             var detector = CSVUnitDetector(period: 0.01)
             while let s = try scan.next() {
@@ -118,9 +156,11 @@ public struct CSVIMUReader: Sendable {
             rateChoice = .init(unit: given.angularRate ?? .radiansPerSecond, source: given.angularRate == nil ? .detected : .given,
                                evidence: given.angularRate == nil ? "a single row: rad/s assumed" : nil)
         }
-        units = CSVUnitReport(acceleration: accelerationChoice, angularRate: rateChoice, time: time)
-        retime = clock?.needsRetiming ?? false
-        warnings = Self.warnings(units: units, clock: clock, retime: retime)
+        let units = CSVUnitReport(acceleration: accelerationChoice, angularRate: rateChoice, time: time)
+        let retime = clock?.needsRetiming ?? false
+        return Layout(header: header, columnIndex: index, units: units,
+                      warnings: Self.warnings(units: units, clock: clock, retime: retime),
+                      clock: clock, retime: retime, dataOffset: dataOffset, headerLine: headerLine)
     }
 
     /// The next reading: a sample (s, m/s², rad/s) or a gap before the sample after it; nil at the
@@ -133,16 +173,16 @@ public struct CSVIMUReader: Sendable {
         guard let raw = try cursor.next() else { return nil }
         let i = row
         row += 1
-        var t = raw.time * units.time.unit.toSI
+        var t = raw.time * layout.units.time.unit.toSI
         var startsRun = false
-        if let clock {
+        if let clock = layout.clock {
             if run + 1 < clock.runs.count, clock.runs[run + 1].firstRow == i {
                 run += 1
                 startsRun = true
             }
-            if retime { t = clock.time(row: i, run: run) }
+            if layout.retime { t = clock.time(row: i, run: run) }
         }
-        let a = units.acceleration.unit.toSI, w = units.angularRate.unit.toSI
+        let a = layout.units.acceleration.unit.toSI, w = layout.units.angularRate.unit.toSI
         let s = IMUSample(time: t, acceleration: raw.acceleration * a, angularVelocity: raw.angularVelocity * w)
         let after = lastTime
         lastTime = t
@@ -238,34 +278,9 @@ public struct CSVIMUReader: Sendable {
     }
 
     /// A decimal number (optional sign, digits, fraction, exponent) filling bytes[a..<b] except
-    /// surrounding spaces; nil for anything else.
+    /// surrounding spaces; nil for anything else (`DecimalParser`).
     static func parseDouble(_ bytes: [UInt8], _ a: Int, _ b: Int) -> Double? {
-        var a = a, b = b
-        while a < b && (bytes[a] == 0x20 || bytes[a] == 0x09) { a += 1 }
-        while b > a && (bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09) { b -= 1 }
-        guard b > a, b - a < 64 else { return nil }
-        // Only characters of a plain decimal number; strtod would also take "inf", hex and more.
-        var sawDigit = false
-        for i in a..<b {
-            let c = bytes[i]
-            switch c {
-            case 0x30...0x39: sawDigit = true
-            case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"): break
-            default: return nil
-            }
-        }
-        guard sawDigit else { return nil }
-        var buffer = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt8(0))
-        return withUnsafeMutableBytes(of: &buffer) { raw -> Double? in
-            let n = b - a
-            for i in 0..<n { raw[i] = bytes[a + i] }
-            raw[n] = 0
-            let base = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
-            var endPointer: UnsafeMutablePointer<CChar>?
-            let value = strtod(base, &endPointer)
-            guard let endPointer, endPointer - base == n else { return nil }
-            return value
-        }
+        DecimalParser.parse(bytes, a, b)
     }
 }
 

@@ -1,24 +1,46 @@
 /// Reads an evemu recording (format 1.0–1.3, as evemu-record and libevemu write it):
-/// the device description first, then events one at a time.
+/// the device description first, then events one at a time, the file read in chunks
+/// (`ChunkedLineReader`): memory does not grow with the file.
 ///
 /// Stricter than libevemu where libevemu would silently read garbage: every problem is an
 /// `InputError` of kind `.malformed` carrying the file and 1-based line.
-public struct EvemuReader: Sendable {
+public struct EvemuReader {
     /// File format version from the `# EVEMU major.minor` first line (1.0 when absent).
     public let formatVersion: (major: Int, minor: Int)
     public let description: DeviceDescription
     public let path: String
 
-    private let bytes: [UInt8]
-    private var offset: Int
+    private let lines: ChunkedLineReader
+    /// Byte offset and line number (of the line before) where the events start: a reader made
+    /// from them (`init(source:path:description:formatVersion:eventStart:)`) does not parse the description again.
+    let eventStart: (offset: Int, line: Int)
     /// 1-based number of the line last read.
-    public private(set) var line: Int
+    public var line: Int { lines.lineNumber }
 
     /// Parses the description; events are read afterwards with `nextEvent()`.
     public init(bytes: [UInt8], path: String) throws(InputError) {
-        self.bytes = bytes
+        try self.init(source: .bytes(bytes), path: path)
+    }
+
+    /// Opens the file at `path` and parses the description; the events are read as they are asked for.
+    public init(path: String) throws(InputError) {
+        try self.init(source: .file(path), path: path)
+    }
+
+    /// Reads `source` from its first event, the description parsed before (`eventStart`).
+    init(source: RecordingSource, path: String, description: DeviceDescription,
+         formatVersion: (major: Int, minor: Int), eventStart: (offset: Int, line: Int)) throws(InputError) {
         self.path = path
-        var cursor = LineCursor(bytes: bytes)
+        self.formatVersion = formatVersion
+        self.description = description
+        self.eventStart = eventStart
+        lines = try ChunkedLineReader(source, path: path, offset: eventStart.offset, line: eventStart.line)
+    }
+
+    init(source: RecordingSource, path: String) throws(InputError) {
+        self.path = path
+        let lines = try ChunkedLineReader(source, path: path)
+        self.lines = lines
         var version = (major: 1, minor: 0)
         var sawFirstLine = false
         var header = HeaderBuilder()
@@ -29,15 +51,16 @@ public struct EvemuReader: Sendable {
             InputError(.malformed, path: path, line: line, message, fix: fix)
         }
 
-        while let l = cursor.next() {
-            let text = bytes[l.start..<l.end]
-            if text.isEmpty { continue }
+        while let raw = try lines.next() {
+            if raw.isEmpty { continue }
+            let number = lines.lineNumber
+            let text = Array(raw)[...]
             if !sawFirstLine {
                 sawFirstLine = true
                 if let v = Self.parseVersionLine(text) {
                     version = v
                     if v.major != 1 || v.minor > 3 {
-                        throw fail(l.number, "unsupported evemu format version \(v.major).\(v.minor)",
+                        throw fail(number, "unsupported evemu format version \(v.major).\(v.minor)",
                                    fix: "formcheck reads evemu formats 1.0 to 1.3; re-record with evemu-record or formcheck record")
                     }
                     continue
@@ -51,91 +74,80 @@ public struct EvemuReader: Sendable {
             switch tag {
             case "N":
                 guard desc == nil, header.name == nil else {
-                    throw fail(l.number, "a second device name (N:) line", fix: "a recording describes one device; split the file")
+                    throw fail(number, "a second device name (N:) line", fix: "a recording describes one device; split the file")
                 }
                 let name = Self.trimmed(text.dropFirst(2))
                 guard !name.isEmpty else {
-                    throw fail(l.number, "empty device name on the N: line", fix: "write the device's name after 'N: '")
+                    throw fail(number, "empty device name on the N: line", fix: "write the device's name after 'N: '")
                 }
                 header.name = String(decoding: name, as: UTF8.self)
-                header.nameLine = l.number
+                header.nameLine = number
             case "I":
                 guard let nameLine = header.nameLine, header.id == nil else {
-                    throw fail(l.number, header.id == nil ? "I: line before the device name (N:)" : "a second I: line",
+                    throw fail(number, header.id == nil ? "I: line before the device name (N:)" : "a second I: line",
                                fix: "the description starts with 'N: <name>' then 'I: <bus> <vendor> <product> <version>'")
                 }
                 _ = nameLine
                 let fields = Self.fields(text.dropFirst(2))
                 guard fields.count == 4, let ids = Self.hexValues(fields, maxDigits: 4) else {
-                    throw fail(l.number, "expected 'I: bus vendor product version' as four hex numbers of up to 4 digits")
+                    throw fail(number, "expected 'I: bus vendor product version' as four hex numbers of up to 4 digits")
                 }
                 header.id = ids.map { UInt16($0) }
             case "P", "B", "A", "L", "S":
                 guard header.id != nil else {
-                    throw fail(l.number, "\(tag): line before the N: and I: lines",
+                    throw fail(number, "\(tag): line before the N: and I: lines",
                                fix: "the description starts with 'N: <name>' then 'I: <bus> <vendor> <product> <version>'")
                 }
                 guard eventStart == nil else {
-                    throw fail(l.number, "\(tag): line after the first event", fix: "move the description lines above the E: lines")
+                    throw fail(number, "\(tag): line after the first event", fix: "move the description lines above the E: lines")
                 }
-                try header.parse(tag: tag, fields: Self.fields(text.dropFirst(2)), version: version, line: l.number, path: path)
+                try header.parse(tag: tag, fields: Self.fields(text.dropFirst(2)), version: version, line: number, path: path)
             case "E":
                 guard header.id != nil else {
-                    throw fail(l.number, "event before the device description",
+                    throw fail(number, "event before the device description",
                                fix: "an evemu file starts with the device description (N:, I:, P:, B:, A: lines); record with evemu-record or formcheck record")
                 }
-                eventStart = (l.start, l.number - 1)
+                // nextEvent() reads this line again.
+                lines.unread()
+                eventStart = (lines.offset, number - 1)
             default:
-                throw fail(l.number, "unexpected line '\(Self.preview(text))'",
+                throw fail(number, "unexpected line '\(Self.preview(text))'",
                            fix: "lines are comments (#) or start with N:, I:, P:, B:, A:, L:, S: or E:")
             }
             if eventStart != nil { break }
         }
         guard header.name != nil else {
-            throw fail(max(cursor.lineNumber, 1), bytes.isEmpty ? "empty file" : "no device description (N: line) found",
+            throw fail(max(lines.lineNumber, 1), lines.offset == 0 ? "empty file" : "no device description (N: line) found",
                        fix: "is this an evemu recording? Record one with 'formcheck record' or evemu-record")
         }
         guard header.id != nil else {
-            throw fail(max(cursor.lineNumber, 1), "the device description has no I: line after N:",
+            throw fail(max(lines.lineNumber, 1), "the device description has no I: line after N:",
                        fix: "add 'I: <bus> <vendor> <product> <version>' (hex) after the N: line")
         }
         desc = header.build()
         self.description = desc!
         self.formatVersion = version
-        if let eventStart {
-            self.offset = eventStart.offset
-            self.line = eventStart.line
-        } else {
-            self.offset = bytes.count
-            self.line = cursor.lineNumber
-        }
+        self.eventStart = eventStart ?? (lines.offset, lines.lineNumber)
     }
 
     /// The next event, or nil at the end of the file. Comment and blank lines are skipped.
     public mutating func nextEvent() throws(InputError) -> InputEvent? {
-        let end = bytes.count
-        while offset < end {
-            line += 1
-            let start = offset
-            var stop = start
-            while stop < end && bytes[stop] != 0x0A { stop += 1 }
-            offset = stop + 1
-            var lineEnd = stop
-            if lineEnd > start && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-            if lineEnd == start || bytes[start] == UInt8(ascii: "#") { continue }
-            return try parseEvent(start, lineEnd)
+        while let text = try lines.next() {
+            if text.isEmpty || text[0] == UInt8(ascii: "#") { continue }
+            return try parseEvent(text)
         }
         return nil
     }
 
-    private func parseEvent(_ start: Int, _ end: Int) throws(InputError) -> InputEvent {
+    private func parseEvent(_ bytes: UnsafeBufferPointer<UInt8>) throws(InputError) -> InputEvent {
+        let start = 0, end = bytes.count
         var p = start
         func fail(_ message: String) -> InputError {
             InputError(.malformed, path: path, line: line, message,
                        fix: "event lines read 'E: <seconds>.<microseconds> <type hex> <code hex> <value>'")
         }
         guard end - start >= 2, bytes[p] == UInt8(ascii: "E"), bytes[p + 1] == UInt8(ascii: ":") else {
-            let text = bytes[start..<end]
+            let text = Array(bytes)[...]
             let tag = Self.tag(of: text)
             if ["N", "I", "P", "B", "A", "L", "S"].contains(tag) {
                 throw InputError(.malformed, path: path, line: line, "\(tag): line after the first event",
@@ -145,7 +157,7 @@ public struct EvemuReader: Sendable {
                              fix: "after the description, lines are events (E:) or comments (#)")
         }
         p += 2
-        skipSpaces(&p, end)
+        skipSpaces(bytes, &p, end)
         // Seconds: decimal digits.
         var seconds: Int64 = 0
         let secStart = p
@@ -167,13 +179,13 @@ public struct EvemuReader: Sendable {
         }
         guard p > usStart else { throw fail("event time has no microseconds after the '.'") }
         guard p == end || bytes[p] == 0x20 || bytes[p] == 0x09 else { throw fail("unexpected text after the event time") }
-        skipSpaces(&p, end)
+        skipSpaces(bytes, &p, end)
         guard p < end else { throw fail("the event line ends after the time: no type, code or value") }
-        guard let type = hexField(&p, end) else { throw fail("event type must be a hex number of up to four digits") }
-        skipSpaces(&p, end)
+        guard let type = hexField(bytes, &p, end) else { throw fail("event type must be a hex number of up to four digits") }
+        skipSpaces(bytes, &p, end)
         guard p < end else { throw fail("the event line ends after the type: no code or value") }
-        guard let code = hexField(&p, end) else { throw fail("event code must be a hex number of up to four digits") }
-        skipSpaces(&p, end)
+        guard let code = hexField(bytes, &p, end) else { throw fail("event code must be a hex number of up to four digits") }
+        skipSpaces(bytes, &p, end)
         guard p < end else { throw fail("the event line ends after the code: no value") }
         var negative = false
         if p < end, bytes[p] == UInt8(ascii: "-") || bytes[p] == UInt8(ascii: "+") {
@@ -191,7 +203,7 @@ public struct EvemuReader: Sendable {
         let value = negative ? -magnitude : magnitude
         guard value <= Int64(Int32.max) else { throw fail("event value is out of the 32-bit range") }
         // Only white space or a comment may follow.
-        skipSpaces(&p, end)
+        skipSpaces(bytes, &p, end)
         guard p == end || bytes[p] == UInt8(ascii: "#") else {
             throw fail("unexpected text after the event value")
         }
@@ -206,12 +218,12 @@ public struct EvemuReader: Sendable {
         b >= 0x30 && b <= 0x39 ? Int(b - 0x30) : nil
     }
 
-    @inline(__always) private func skipSpaces(_ p: inout Int, _ end: Int) {
+    @inline(__always) private func skipSpaces(_ bytes: UnsafeBufferPointer<UInt8>, _ p: inout Int, _ end: Int) {
         while p < end && (bytes[p] == 0x20 || bytes[p] == 0x09) { p += 1 }
     }
 
     /// One to four hex digits ending at a space, a tab or the end of the line.
-    private func hexField(_ p: inout Int, _ end: Int) -> Int? {
+    private func hexField(_ bytes: UnsafeBufferPointer<UInt8>, _ p: inout Int, _ end: Int) -> Int? {
         var v = 0
         let s = p
         while p < end, let h = hexDigit(bytes[p]) {

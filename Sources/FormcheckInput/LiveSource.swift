@@ -5,7 +5,7 @@ import MotionCore
 /// yields what it reads, so the blocking C calls stay off the Swift concurrency pool.
 ///
 /// `LiveSource<InputEvent>` yields raw events; `LiveSource<SensorReading>` yields samples and gaps
-/// through `SampleDecoder`, the element type `Recording.readings()` yields.
+/// through `SampleDecoder`, the element type `Recording.forEachReading` hands out.
 ///
 /// The stream finishes normally after `stop()` (or when the consumer stops iterating or is
 /// cancelled), having yielded every event read before; it finishes by throwing `InputError`

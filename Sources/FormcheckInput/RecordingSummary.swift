@@ -68,21 +68,27 @@ public struct RecordingSummary: Sendable {
             clockModel = SampleClock.Model(for: d)
             scale = try SensorScale(for: d, path: recording.path)
         }
-        var samples: [IMUSample] = []
-        samples.reserveCapacity(readings.count)
-        for case .sample(let s) in readings { samples.append(s) }
-        self.samples = samples.count
-        let t0 = samples.first?.time ?? 0
-        startTime = t0
-        duration = (samples.last?.time ?? t0) - t0
-
+        // The samples are read from `readings` where they are (no second array of them).
+        var count = 0
+        var first: IMUSample?
+        var last: IMUSample?
         var periods: [Double] = []
-        periods.reserveCapacity(samples.count)
-        for i in samples.indices.dropFirst() { periods.append(samples[i].time - samples[i - 1].time) }
+        periods.reserveCapacity(readings.count)
+        for case .sample(let s) in readings {
+            if let l = last { periods.append(s.time - l.time) } else { first = s }
+            last = s
+            count += 1
+        }
+        self.samples = count
+        let t0 = first?.time ?? 0
+        startTime = t0
+        duration = (last?.time ?? t0) - t0
+
         periods.sort()
         medianPeriod = periods.isEmpty ? nil : periods[periods.count / 2]
         minPeriod = periods.first
         maxPeriod = periods.last
+        periods = []
 
         let median = medianPeriod
         func gap(_ reason: SampleGap.Reason, line: Int?, after: Double?, resumed: Double?) -> Gap {
@@ -108,15 +114,25 @@ public struct RecordingSummary: Sendable {
             gaps = found
         }
 
-        func meanAcceleration(_ slice: ArraySlice<IMUSample>) -> Vector3? {
-            guard !slice.isEmpty else { return nil }
-            var sum = Vector3.zero
-            for s in slice { sum += s.acceleration }
-            return sum / Double(slice.count)
+        // Mean specific force over the first and the last `stillWindow` seconds.
+        let endTime = last?.time ?? 0
+        var startSum = Vector3.zero, endSum = Vector3.zero
+        var startCount = 0, endCount = 0
+        var inStart = true
+        for case .sample(let s) in readings {
+            if inStart, s.time - t0 <= Self.stillWindow {
+                startSum += s.acceleration
+                startCount += 1
+            } else {
+                inStart = false
+            }
+            if endCount > 0 || endTime - s.time <= Self.stillWindow {
+                endSum += s.acceleration
+                endCount += 1
+            }
         }
-        let endTime = samples.last?.time ?? 0
-        gravityAtStart = meanAcceleration(samples.prefix { $0.time - t0 <= Self.stillWindow }[...])
-        gravityAtEnd = meanAcceleration(samples.suffix(from: samples.firstIndex { endTime - $0.time <= Self.stillWindow } ?? samples.endIndex))
+        gravityAtStart = startCount > 0 ? startSum / Double(startCount) : nil
+        gravityAtEnd = endCount > 0 ? endSum / Double(endCount) : nil
 
         let bias = RestGyroBias.estimate(readings)
         gyroBias = bias
@@ -125,7 +141,7 @@ public struct RecordingSummary: Sendable {
         var corrected = GyroIntegrator()
         var peakA = 0.0
         var peakW = 0.0
-        for s in samples {
+        for case .sample(let s) in readings {
             raw.add(s)
             corrected.add(IMUSample(time: s.time, acceleration: s.acceleration, angularVelocity: s.angularVelocity - b))
             peakA = max(peakA, s.acceleration.norm)

@@ -13,35 +13,70 @@ enum SystemCall {
 
     /// Reads a whole regular file.
     static func readFile(_ path: String) throws(InputError) -> [UInt8] {
+        let fd = try openForReading(path)
+        defer { close(fd) }
+        var out: [UInt8] = []
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 1)
+        defer { chunk.deallocate() }
+        while true {
+            let n = try read(fd, into: chunk, path: path)
+            if n == 0 { break }
+            out.append(contentsOf: chunk[0..<n])
+        }
+        return out
+    }
+
+    /// Whether `path` names a pipe, a FIFO, a socket or a character device: something that can be
+    /// read only once, from its start (false when stat(2) fails: opening it will say why).
+    static func isStream(_ path: String) -> Bool {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return false }
+        let type = st.st_mode & S_IFMT
+        return type == S_IFIFO || type == S_IFCHR || type == S_IFSOCK
+    }
+
+    /// Opens a file for reading (`O_RDONLY | O_CLOEXEC`); the caller closes it.
+    /// - Throws: `.cannotOpen` naming errno and what to check; also for a directory.
+    static func openForReading(_ path: String) throws(InputError) -> Int32 {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             let e = errno
             throw InputError(.cannotOpen, path: path, "cannot open: \(message(e))",
                              fix: e == ENOENT ? "check the file name" : (e == EACCES ? "check the file's permissions" : nil), errno: e)
         }
-        defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else {
             let e = errno
+            close(fd)
             throw InputError(.cannotOpen, path: path, "cannot read: \(message(e))", errno: e)
         }
         guard (st.st_mode & S_IFMT) != S_IFDIR else {
+            close(fd)
             throw InputError(.cannotOpen, path: path, "is a directory, not a recording", fix: "name an .evemu or .csv file")
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(Int(max(st.st_size, 0)))
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        return fd
+    }
+
+    /// One read(2) into `buffer`, retried on EINTR: the bytes read, 0 at the end of the file.
+    /// - Throws: `.cannotOpen` when the read fails.
+    static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, path: String) throws(InputError) -> Int {
         while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                let e = errno
-                if e == EINTR { continue }
-                throw InputError(.cannotOpen, path: path, "read failed: \(message(e))", errno: e)
-            }
-            if n == 0 { break }
-            out.append(contentsOf: chunk[0..<n])
+            let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
+            if n >= 0 { return n }
+            let e = errno
+            if e == EINTR { continue }
+            throw InputError(.cannotOpen, path: path, "read failed: \(message(e))", errno: e)
         }
-        return out
+    }
+
+    /// lseek(2) to `offset` bytes from the start of the file.
+    /// - Throws: `.cannotOpen` when the file cannot be positioned (a pipe, say).
+    static func seek(_ fd: Int32, to offset: Int, path: String) throws(InputError) {
+        guard lseek(fd, off_t(offset), SEEK_SET) == off_t(offset) else {
+            let e = errno
+            throw InputError(.cannotOpen, path: path, "cannot read again from byte \(offset): \(message(e))",
+                             fix: "give a regular file, not a pipe", errno: e)
+        }
     }
 
     /// Creates (or truncates) a file for writing, mode 0644.
