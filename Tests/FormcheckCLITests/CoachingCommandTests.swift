@@ -224,41 +224,60 @@ import Testing
     }
 
     /// Ctrl-C during `replay --realtime` (--speak implies it): the session ends with its summary,
-    /// paced — only what was played is in it — and exit 0.
+    /// paced — only what was played is in it — and exit 0. Ctrl-C comes once the cue at 2.0 s of
+    /// session time is printed (not after a fixed wait: a busy machine starts the binary later), so
+    /// the session lasted at least 2 s, and — paced — no longer than the process ran.
     @Test func ctrlCEndsARealtimeReplayWithItsSummary() throws {
         let r = try Self.interrupted(["replay", Self.scenarios + "/hamstring-shallow.evemu", "--exercise", "hamstring", "--speak"],
-                                     after: 2.5)
+                                     when: { $0.contains("   2.0 s  ") })
         #expect(r.status == 0, "stderr: \(r.stderr)")
         let summary = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("summary") })
-        // `summary   hamstring, right side, 2.5 s`: the session ran for about as long as it was let.
+        // `summary   hamstring, right side, 2.5 s`: the session ran for as long as it was let; the
+        // recording lasts 43 s, which an unpaced replay would report at once.
         let seconds = try #require(Double(summary.split(separator: " ").dropLast().last ?? ""))
-        #expect(seconds > 1.5 && seconds < 5, "\(summary)")
+        #expect(seconds >= 2 && seconds <= r.seconds + 0.05, "\(summary) after \(r.seconds) s")
         #expect(r.stdout.contains("\"Lie flat on your back"))
     }
 
     /// On a terminal (a pty from util-linux `script`), `replay --realtime` draws the live view:
-    /// the screen cleared once, frames drawn over it at 4 Hz, no colour under NO_COLOR; Ctrl-C
-    /// clears it for the summary.
+    /// the screen cleared once, frames drawn over it at 4 Hz of session time (`LiveViewPacer`: one
+    /// at the start, then one at each quarter second), no colour under NO_COLOR; Ctrl-C (once a
+    /// frame shows 0:02) clears it for the summary.
     @Test func realtimeReplayOnATerminalDrawsTheLiveView() throws {
         guard let binary = ExitStatusTests.binary else { throw ExitStatusTests.BinaryMissing() }
         let command = "stty cols 80 rows 24; exec '\(binary)' replay '\(Self.scenarios)/hamstring-shallow.evemu' --exercise hamstring --realtime"
-        let r = try Self.interrupted(["-qec", command, "/dev/null"], after: 3, program: "/usr/bin/script",
+        let r = try Self.interrupted(["-qec", command, "/dev/null"], when: { $0.contains(" 0:02") }, program: "/usr/bin/script",
                                      environment: ["TERM": "xterm", "NO_COLOR": "1", "PATH": "/usr/bin:/bin"], child: true)
         let start = "\u{1B}[2J\u{1B}[H\u{1B}[?25l", end = "\u{1B}[?25h\u{1B}[2J\u{1B}[H"
         #expect(r.stdout.components(separatedBy: start).count == 2, "\(r.stdout.prefix(300))")
         let frames = r.stdout.components(separatedBy: "\u{1B}[H").count - 3  // less the start's and the end's
-        #expect(frames >= 9 && frames <= 14, "\(frames) frames in 3 s")
         #expect(r.stdout.contains("Hamstring") || r.stdout.contains("hamstring"))
         #expect(r.stdout.contains("Ctrl-C ends the session"))
         #expect(!r.stdout.contains("\u{1B}[0m"))  // NO_COLOR
         let tail = try #require(r.stdout.components(separatedBy: end).last)
         #expect(tail.contains("summary   hamstring, right side"))
+        // 4 Hz of session time: a session of T seconds drew the frame at 0 and one at each quarter
+        // second up to T, ⌊4·T⌋ + 1; the summary gives T to 0.1 s (4·T to ±0.2), so 4·T − 0.2 to 4·T + 1.2.
+        let line = try #require(tail.components(separatedBy: .newlines).first { $0.contains("summary   hamstring") })  // a pty's lines end in \r\n
+        let seconds = try #require(Double(line.split(separator: " ").dropLast().last ?? ""), "\(line)")
+        #expect(seconds >= 2)
+        #expect(Double(frames) >= 4 * seconds - 0.2 && Double(frames) <= 4 * seconds + 1.2, "\(frames) frames in \(seconds) s of session")
     }
 
-    /// Runs `program` (formcheck by default), sends SIGINT after `seconds` — to its only child when
-    /// `child` (formcheck under `script`) — and waits for it to end.
-    static func interrupted(_ arguments: [String], after seconds: Double, program: String? = nil,
-                            environment: [String: String]? = nil, child: Bool = false) throws -> ExitStatusTests.Run {
+    /// What `interrupted` saw: the run, and how long the process ran (wall time from its start to
+    /// its end, seconds; a paced replay cannot have played more session time than that).
+    struct InterruptedRun {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var seconds: Double
+    }
+
+    /// Runs `program` (formcheck by default), sends SIGINT — to its only child when `child`
+    /// (formcheck under `script`) — once its output so far satisfies `ready` (read every 10 ms:
+    /// what the process has done, not how long it has run, decides), and waits for it to end.
+    static func interrupted(_ arguments: [String], when ready: (String) -> Bool, program: String? = nil,
+                            environment: [String: String]? = nil, child: Bool = false) throws -> InterruptedRun {
         guard let binary = ExitStatusTests.binary else { throw ExitStatusTests.BinaryMissing() }
         let dir = try ExitStatusTests.scratch()
         defer { ExitStatusTests.cleanUp(dir) }
@@ -273,8 +292,19 @@ import Testing
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = outHandle
         process.standardError = errHandle
+        let started = Date()
         try process.run()
-        usleep(UInt32(seconds * 1e6))
+        // A generous bound for a process that never gets there (it is a failure, not a wait).
+        let readyBy = Date().addingTimeInterval(60)
+        while !ready(String(decoding: (try? Data(contentsOf: out)) ?? Data(), as: UTF8.self)) {
+            guard process.isRunning, Date() < readyBy else {
+                if process.isRunning { process.terminate() }
+                process.waitUntilExit()
+                Issue.record("the output never became ready: \(String(decoding: (try? Data(contentsOf: out)) ?? Data(), as: UTF8.self).suffix(500))")
+                throw ExitStatusTests.Timeout()
+            }
+            usleep(10_000)
+        }
         if child {
             let pid = process.processIdentifier
             let children = try String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)
@@ -292,10 +322,11 @@ import Testing
             }
             usleep(5_000)
         }
+        let seconds = Date().timeIntervalSince(started)
         try outHandle.close()
         try errHandle.close()
         return .init(status: process.terminationStatus,
                      stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
-                     stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+                     stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self), seconds: seconds)
     }
 }
