@@ -345,7 +345,11 @@ def tail_events(path):
             tail = f.read().decode(errors="replace")
     except OSError:
         return []
-    return [l.split() for l in tail.splitlines()[1:] if l.startswith("E:")]
+    # Only whole lines: the first may begin mid-line (the 4 kB cut), and the last may be a frame
+    # still being written (a reader can see part of a write(2) to a regular file), so a line
+    # without its newline is not read.
+    lines = tail.split("\n")
+    return [l.split() for l in lines[1:-1] if l.startswith("E:") and len(l.split()) >= 5]
 
 
 def last_msc(path):
