@@ -55,19 +55,8 @@ struct ReportCommand: ParsableCommand {
         } catch let error as HistoryError {
             throw fail(error)
         }
-        var protocols: [String: ExerciseProtocol] = [:]
-        for name in Set(sessions.flatMap { $0.exercises.map(\.exercise) }) {
-            protocols[name] = try? ExerciseLibrary.named(name)
-        }
-        let zone = TimeZone.current
-        let days = sessions.map { ReportDay($0.startedAt, in: zone) }
-        let period = since.flatMap { s in days.max().map { ReportDay(s, in: zone)...max(ReportDay(s, in: zone), $0) } }
-        let rules = try planOptions.load()
-        let goals = (period ?? days.min().flatMap { first in days.max().map { first...$0 } }).map {
-            ReportInput.planWalkingGoals(sessions: everything, profile: profile, rules: rules, days: $0, timeZone: zone)
-        } ?? [:]
-        let input = ReportInput(sessions: sessions, profile: profile, protocols: protocols, dailyWalkingGoals: goals, period: period,
-                                generatedAt: Date(), timeZone: zone)
+        let input = ReportInput.ofHistory(sessions, history: everything, profile: profile, rules: try planOptions.load(),
+                                          since: since, generatedAt: Date(), timeZone: .current)
         let html = HTMLReport.html(input)
         do {
             let fd = try SystemFile.create(output)

@@ -102,12 +102,7 @@ import ThighSimulator
         let last = calendar.startOfDay(for: try #require(stored7.map(\.startedAt).max()))
         var day = first
         while day <= last {
-            let c = calendar.dateComponents([.year, .month, .day], from: day)
-            let p = try ExitStatusTests.run(["plan", "--db", w.db, "--format", "json", "--date",
-                                             String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)])
-            #expect(p.status == 0, "\(p.stderr)")
-            let walk = try #require((try JSONSerialization.jsonObject(with: Data(p.stdout.utf8)) as? [String: Any])?["walking"] as? [String: Any])
-            planned[Self.monday(day), default: 0] += try #require(walk["metres"] as? Double)
+            planned[Self.monday(day), default: 0] += try HistoryWeekTests.plannedWalk(w, day)
             day = try #require(calendar.date(byAdding: .day, value: 1, to: day))
         }
         #expect(goals.count == planned.count, "\(goals) \(planned)")
