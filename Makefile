@@ -60,49 +60,19 @@ demo-strength: build
 	$(FORMCHECK) replay .build/demo/bridge-good.evemu --exercise bridge
 
 # Builds everything (warnings are errors: see Package.swift) and runs the test suite: the unit
-# tests, the installed binary (install-test), make deb, then the real-kernel tests in a QEMU guest
-# (README "VM tests"), the .deb installed there among them, with the fuzzers (make fuzz) beside
-# them. Arranged for the machine's 2 cores (README: the stages and their times):
-# - the tests are built with this package's own modules optimised (FORMCHECK_OPTIMISED_TESTS=1,
-#   Package.swift; debug configuration, testable) in .build-test, apart from the ordinary debug
-#   build in .build, while the release binary (and generate-manual, for the man page) builds in
-#   .build, its log in .build-test/release.log, shown if it fails;
-# - the unit tests run in one process, but LongSessionTests in a process of its own beside them
-#   (its memory check reads the process's RSS, which other tests would move), and the fuzz package
-#   (its own .build) is built on what CPU they leave, its log in .build-fuzz/build.log;
-# - install-test, deb and the VM tests keep less than one core busy (the guest: 171 s of CPU in 197 s):
-#   the fuzzers run beside them, one at a time (each still has a core of its own), for make fuzz's
-#   usual times, their output shown at the end.
+# tests, the installed binary (install-test), make deb, the real-kernel tests in a QEMU guest
+# (README "VM tests", the .deb installed there among them) and the fuzzers (make fuzz).
+# Tests/run-all arranges them for the machine's 2 cores as three chains side by side (README "How
+# `make test` spends its time"): the release binary, install-test, deb and the VM tests first in
+# line for the CPU (the guest runs in real time); the tests — built with this package's own modules
+# optimised (FORMCHECK_OPTIMISED_TESTS=1, Package.swift; debug configuration, testable) in
+# .build-test, apart from the ordinary debug build in .build — and the fuzzers niced beside them.
 TEST_ENV := FORMCHECK_OPTIMISED_TESTS=1
 TEST_SCRATCH := .build-test
-TEST_BUNDLE := $(TEST_SCRATCH)/debug/formcheckPackageTests.xctest
 test: test-deps
 	$(SWIFT) package resolve
 	$(TEST_ENV) $(SWIFT) package --scratch-path $(TEST_SCRATCH) resolve
-	@mkdir -p $(TEST_SCRATCH) .build-fuzz; rm -f $(TEST_SCRATCH)/*.status .build-fuzz/build.status; \
-	( { $(MAKE) --no-print-directory release && $(SWIFT) build --product generate-manual; } > $(TEST_SCRATCH)/release.log 2>&1; \
-	  echo $$? > $(TEST_SCRATCH)/release.status ) & \
-	$(TEST_ENV) $(SWIFT) build --build-tests --scratch-path $(TEST_SCRATCH); status=$$?; \
-	if [ $$status = 0 ]; then \
-	  ( $(MAKE) --no-print-directory fuzz-build > .build-fuzz/build.log 2>&1; echo $$? > .build-fuzz/build.status ) & \
-	  ( $(TEST_BUNDLE) --testing-library swift-testing --filter LongSessionTests > $(TEST_SCRATCH)/long.log 2>&1; \
-	    echo $$? > $(TEST_SCRATCH)/long.status ) & \
-	  $(TEST_ENV) $(SWIFT) test --skip-build --scratch-path $(TEST_SCRATCH) --skip LongSessionTests; status=$$?; \
-	fi; \
-	wait; \
-	if [ -f $(TEST_SCRATCH)/long.status ]; then \
-	  echo "make test: LongSessionTests, in its own process:"; grep -vE "^(Test Suite|\s+Executed|$$)" $(TEST_SCRATCH)/long.log; \
-	  [ "$$(cat $(TEST_SCRATCH)/long.status)" = 0 ] || { echo "make test: LongSessionTests failed"; status=1; }; \
-	fi; \
-	if [ -f .build-fuzz/build.status ] && [ "$$(cat .build-fuzz/build.status)" != 0 ]; then \
-	  cat .build-fuzz/build.log; echo "make test: the fuzz build failed"; status=1; fi; \
-	[ "$$(cat $(TEST_SCRATCH)/release.status)" = 0 ] || { cat $(TEST_SCRATCH)/release.log; echo "make test: the release build failed"; status=1; }; \
-	exit $$status
-	@( $(MAKE) --no-print-directory fuzz FUZZ_SECONDS=60 FUZZ_JOBS=1 > .build-fuzz/fuzz.log 2>&1; echo $$? > .build-fuzz/fuzz.status ) & \
-	$(MAKE) --no-print-directory install-test && $(MAKE) --no-print-directory deb && $(MAKE) --no-print-directory vm-test VMTESTS=+deb; \
-	status=$$?; wait; \
-	echo "make test: the fuzzers, beside install-test, deb and the VM tests:"; cat .build-fuzz/fuzz.log; \
-	[ "$$(cat .build-fuzz/fuzz.status)" = 0 ] || exit 1; exit $$status
+	SWIFT="$(SWIFT)" MAKE="$(MAKE)" Tests/run-all
 
 unit-test: test-deps
 	$(SWIFT) build --build-tests
