@@ -45,6 +45,7 @@ public struct PairedRoutineRunner<Estimator: OrientationEstimator> {
     ///   - reconnect: waits for the device of that side with this uniq to come back; nil return: gone for good;
     ///   - emit: every routine event as it happens, with the status after it;
     ///   - progress: after every sample, the routine's status (for a live view);
+    ///   - sampled: after every sample, its leg, the routine's clock (s) and that leg's flexion (degrees; nil: not known);
     ///   - notice: messages for the person ("the left sensor disappeared…");
     ///   - recorded: called once, when both recordings have their first event (the session file can be written).
     /// - Returns: the routine's summary (also emitted last).
@@ -53,6 +54,7 @@ public struct PairedRoutineRunner<Estimator: OrientationEstimator> {
         reconnect: (@Sendable (Side, String) async throws -> LiveConnection?)?,
         emit: (RoutineEvent, RoutineStatus) -> Void,
         progress: (RoutineStatus) -> Void = { _ in },
+        sampled: (Side, Double, Double?) -> Void = { _, _, _ in },
         notice: (String) -> Void,
         recorded: () -> Void = {}
     ) async throws -> RoutineSummary {
@@ -109,7 +111,10 @@ public struct PairedRoutineRunner<Estimator: OrientationEstimator> {
             for r in readings {
                 for key in keys.take() { send(key == .skip ? session.skip() : session.repeatExercise()) }
                 send(session.consume(r))
-                if case .sample = r.reading { progress(session.routineStatus) }
+                if case .sample = r.reading {
+                    progress(session.routineStatus)
+                    sampled(r.side, session.now, session.status(of: r.side)?.flexion)
+                }
             }
         }
         loop: for await message in stream {

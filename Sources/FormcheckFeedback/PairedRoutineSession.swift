@@ -81,6 +81,13 @@ public struct PairedRoutineSession<Estimator: OrientationEstimator>: Sendable {
     public var currentStep: RoutinePlan.Step? { lead?.step }
     /// The status of the step under way's leading leg (for a live view).
     public var status: SessionStatus? { lead?.pipeline.status }
+    /// The status of the session coaching the `side` leg in the step under way: the leading leg's,
+    /// or the other leg's of a step watched on both (nil: that leg has none now).
+    public func status(of side: Side) -> SessionStatus? {
+        if let lead, lead.side == side { return lead.pipeline.status }
+        if let other, other.side == side { return other.pipeline.status }
+        return nil
+    }
     /// True once the routine's summary was given.
     public var isDone: Bool {
         if case .done = state { return true }
@@ -311,9 +318,17 @@ extension PairedRoutineSession {
     /// A recorded pair, as fast as it can be read: both recordings' readings in the pair's order
     /// (`PairedReadingMerge.merged`) through a paired routine session, each event handed to `emit`
     /// as it comes, the routine's summary last (also returned).
+    ///
+    /// - Parameters:
+    ///   - stop: asked before each reading; true ends the replay there (Ctrl-C: the exercise under
+    ///     way stopped, the summary so far);
+    ///   - sampled: after each sample, its leg, the routine's clock (seconds) and that leg's flexion
+    ///     then (degrees; nil: not known) — what the history's traces are made of.
     @discardableResult
     public static func replay(left: [PairedReading], right: [PairedReading], plan: RoutinePlan, estimator: Estimator,
-                              height: Double? = nil, stride: Double? = nil, emit: (RoutineEvent) -> Void) -> RoutineSummary? {
+                              height: Double? = nil, stride: Double? = nil, stop: () -> Bool = { false },
+                              sampled: (Side, Double, Double?) -> Void = { _, _, _ in },
+                              emit: (RoutineEvent) -> Void) -> RoutineSummary? {
         var session = PairedRoutineSession(plan: plan, estimator: estimator, height: height, stride: stride)
         var summary: RoutineSummary?
         // The summary comes with the last step's end when the routine is done, else at finish.
@@ -323,7 +338,12 @@ extension PairedRoutineSession {
                 emit(e)
             }
         }
-        for r in PairedReadingMerge.merged(left, right) { send(session.consume(r)) }
+        for r in PairedReadingMerge.merged(left, right) {
+            if stop() { break }
+            send(session.consume(r))
+            if case .sample = r.reading { sampled(r.side, session.now, session.status(of: r.side)?.flexion) }
+            if session.isDone { break }
+        }
         send(session.finish())
         return summary
     }

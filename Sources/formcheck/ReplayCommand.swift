@@ -91,11 +91,8 @@ struct ReplayCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if files.contains(where: SessionFile.isSessionPath) {
-            if save { throw ValidationError("--save takes recordings of one sensor; a session of two sensors is not saved in the history yet") }
-            return try replaySessions()
-        }
         let store = save ? try history.open() : nil
+        if files.contains(where: SessionFile.isSessionPath) { return try replaySessions(store: store) }
         if let routine { return try replayRoutine(routine, store: store) }
         let named = try options.loadNamedProtocol()
         let candidates = try options.loadCandidates(with: named)
