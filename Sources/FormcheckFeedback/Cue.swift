@@ -52,6 +52,9 @@ public enum Cue: Sendable, Hashable {
     case routineDone(skipped: Int)
     /// How is the pain now, 0 to 10: before the session begins, or after it ended.
     case askPain(PainPrompt.Moment)
+    /// Two sensors: a cue of the other leg of a step watched on both legs (a form error, the
+    /// strap slipping), said with its side ("Left leg: lower slowly"); its kind is the cue's.
+    indirect case otherLeg(Side, Cue)
 
     /// The stable kind (the JSON Lines `kind`).
     public var kind: CueKind {
@@ -75,6 +78,7 @@ public enum Cue: Sendable, Hashable {
         case .moveStrap: .moveStrap
         case .routineDone: .routineDone
         case .askPain: .pain
+        case .otherLeg(_, let cue): cue.kind
         }
     }
 }

@@ -70,6 +70,9 @@ public struct CueCatalogue: Sendable {
         case .askPain(let moment):
             return moment == .before ? "Before we start: how is your pain now, from zero to ten?"
                 : "How is your pain now, from zero to ten?"
+        case .otherLeg(let side, let cue):
+            let words = text(cue)
+            return (side == .left ? "Left leg: " : "Right leg: ") + words.prefix(1).lowercased() + words.dropFirst()
         }
     }
 

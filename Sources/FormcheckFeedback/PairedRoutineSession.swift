@@ -13,7 +13,8 @@ import MotionCore
 /// leg's sensor alone, exactly as `RoutineSession` coaches it with the strap on that leg; the
 /// other leg's turn follows without a "move the strap" pause. A one-sided exercise (a bridge, a
 /// walk: `bothLegs`) is watched on both legs at once: the step's side leads — its session's cues
-/// are said, its dose ends the step — and the other leg's session runs beside it in silence; its
+/// are said, its dose ends the step — and the other leg's session runs beside it, only what is
+/// wrong on that leg said, with its side (`Cue.otherLeg`: "Left leg: lower slowly"); its
 /// summary follows the lead's, as an `exerciseStarted`/`exerciseEnded` pair of the same step for
 /// the other side (at the step's end: it has no lines of its own), so the routine's summary
 /// compares the legs (a bridge's left against right, each thigh's steps).
@@ -288,8 +289,9 @@ public struct PairedRoutineSession<Estimator: OrientationEstimator>: Sendable {
 
     // MARK: - The step under way
 
-    /// A reading through the session of its leg: the leading leg's events on the routine's clock
-    /// (the other leg's are kept in its summary, not said).
+    /// A reading through the session of its leg: the leading leg's events on the routine's clock;
+    /// of the other leg's, only its form errors' and strap slips' cues (`saidForTheOtherLeg`), with
+    /// its side (the rest is in its summary).
     private mutating func feed(_ r: PairedReading) -> [RoutineEvent] {
         var out: [RoutineEvent] = []
         let origin = self.origin.map { $0 - r.offset }
@@ -298,10 +300,26 @@ public struct PairedRoutineSession<Estimator: OrientationEstimator>: Sendable {
             lead = l
         }
         if var o = other, o.side == r.side {
-            _ = o.feed(r.reading, origin: origin, clock: clock)
+            for e in o.feed(r.reading, origin: origin, clock: clock) {
+                if case .cue(let t, let cue) = e, Self.saidForTheOtherLeg(cue) { out.append(.session(.cue(t: t, cue: .otherLeg(o.side, cue)))) }
+            }
             other = o
         }
         return out
+    }
+
+    /// Which of the other leg's cues (a step watched on both legs) are said, with its side: what is
+    /// wrong on that leg — a form error, the strap slipping. The rest is the leading leg's to say
+    /// once for both: the setup, the reps' count and sets, holds, the pace (no double counting).
+    static func saidForTheOtherLeg(_ cue: Cue) -> Bool {
+        switch cue {
+        case .correct, .correctRep, .strapSlipped:
+            return true
+        case .setup, .raiseToBand, .raiseToHold, .walkBriskly, .crossLeg, .pullTowardsChest, .holdCountdown, .holdDone, .switchSides,
+             .setDone, .paceSlow, .paceProgress, .wrongSide, .beginSet, .repCount, .setRest, .nextExercise, .moveStrap, .routineDone,
+             .askPain, .otherLeg:
+            return false
+        }
     }
 
     /// A leg's own clock at the routine's 0.
