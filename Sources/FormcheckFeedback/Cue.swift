@@ -55,6 +55,11 @@ public enum Cue: Sendable, Hashable {
     /// Two sensors: a cue of the other leg of a step watched on both legs (a form error, the
     /// strap slipping), said with its side ("Left leg: lower slowly"); its kind is the cue's.
     indirect case otherLeg(Side, Cue)
+    /// Two sensors: the `side` thigh's went away; the step goes on from the `carryingOn` leg's
+    /// (a step watched on both legs), or (nil) waits for it.
+    case sensorGone(Side, carryingOn: Side?)
+    /// Two sensors: the `side` thigh's is back.
+    case sensorBack(Side)
 
     /// The stable kind (the JSON Lines `kind`).
     public var kind: CueKind {
@@ -79,6 +84,7 @@ public enum Cue: Sendable, Hashable {
         case .routineDone: .routineDone
         case .askPain: .pain
         case .otherLeg(_, let cue): cue.kind
+        case .sensorGone, .sensorBack: .sensor
         }
     }
 }
