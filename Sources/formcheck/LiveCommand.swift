@@ -47,6 +47,8 @@ struct LiveCommand: AsyncParsableCommand {
 
     @OptionGroup var pain: PainOptions
 
+    @OptionGroup var pairOptions: PairOptions
+
     @OptionGroup var roots: DeviceRoots
 
     func validate() throws {
@@ -55,7 +57,7 @@ struct LiveCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if let device, let rightDevice { return try await runPair(left: device, right: rightDevice) }
+        if let pair = try pairOptions.pair(device, rightDevice) { return try await runPair(left: pair.first, right: pair.second, explicit: pair.explicit) }
         let exercise = try options.loadProtocol()
         let speechFile = try speakTo.map { try SpeechOutput.file($0) }
         var stored = try options.loadCalibration()

@@ -31,21 +31,18 @@ enum PairedLive {
     /// - Parameters:
     ///   - plan: the plan to coach, given the history (opened once the devices are, nil with
     ///     `--no-save`): `routine` takes today's doses from it;
-    ///   - devices: the left thigh's device and the right's, as given (path, eventN or uniq);
+    ///   - devices: the left thigh's device and the right's, as given (path, eventN or uniq): put
+    ///     on the thighs their identities say unless `explicit` (`--left`, `--right`: `PairDevices`);
     ///   - record: the session file to write (`NAME.json`; the recordings `NAME.left.evemu` and
     ///     `NAME.right.evemu` beside it), or nil.
     ///   - height: `--height`, centimetres (else the history's profile).
-    static func run(plan makePlan: (HistoryStore?) throws -> RoutinePlan, devices: (left: String, right: String), record: String?,
+    static func run(plan makePlan: (HistoryStore?) throws -> RoutinePlan, devices: (left: String, right: String), explicit: Bool, record: String?,
                     speak: Bool, format: OutputFormat, height: Double?, saving: Saving, discovery: DeviceDiscovery,
                     example: String) async throws {
         if let record, !SessionFile.isSessionPath(record) {
             throw ValidationError("with two devices --record names the session file, NAME.json (the recordings NAME.left.evemu and NAME.right.evemu go beside it)")
         }
-        let leftNode = try DeviceChoice.node(devices.left, discovery: discovery, example: example)
-        let rightNode = try DeviceChoice.node(devices.right, discovery: discovery, example: example)
-        if leftNode == rightNode {
-            throw ValidationError("both thighs name the same node (\(leftNode)): give the left thigh's device, then the right's")
-        }
+        let (leftNode, rightNode) = try PairDevices.choose(devices.left, devices.right, explicit: explicit, discovery: discovery, example: example)
         var speech: SpeechSink?
         if speak {
             do { speech = try SpeechSink.make() } catch { printError("formcheck: \(error)") }

@@ -57,6 +57,8 @@ struct RoutineCommand: AsyncParsableCommand {
 
     @OptionGroup var planOptions: PlanOptions
 
+    @OptionGroup var pairOptions: PairOptions
+
     @OptionGroup var roots: DeviceRoots
 
     func validate() throws {
@@ -66,7 +68,7 @@ struct RoutineCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if let device, let rightDevice { return try await runPair(left: device, right: rightDevice) }
+        if let pair = try pairOptions.pair(device, rightDevice) { return try await runPair(left: pair.first, right: pair.second, explicit: pair.explicit) }
         let own = try RoutineChoice.plan(routine)
         let rules = try planOptions.load()
         let example = "formcheck routine \(routine) %@"
