@@ -273,4 +273,33 @@ import ThighSimulator
         #expect(CueCatalogue.english.text(.sensorGone(.left, carryingOn: .right)) == "The left sensor has gone — carrying on with the right leg")
         #expect(throws: Never.self) { try SessionEventJSON.validate(routine: events.map(\.jsonLine)) }
     }
+
+    /// The bridge's leading Joy-Con (the left) unplugged for 3 s during its first rep, then back
+    /// (found again at once here: the lockstep hands its events on only when their turn comes): the
+    /// right leg takes over aloud and keeps the lead, the left's return is said, the count is the
+    /// right's, once, and the step ends on the right's dose.
+    @Test func theLeadingSensorBackKeepsTheOtherLeading() async throws {
+        let f = try Self.short.get()
+        let truth = f.rendering.left.truth
+        let bridge = try #require(truth.exercises?.first { $0.exercise == "bridge" && $0.side == .left })
+        let rep = try #require(truth.reps?.first { $0.start >= bridge.start })
+        let t0 = f.events[.left]?.first?.time ?? 0
+        let from = t0 + Int64((rep.start + 0.3) * 1e6)
+        let lockstep = Self.lockstep(f, unplugLeft: from..<(from + 3_000_000))
+        var runner = PairedRoutineRunner(session: PairedRoutineSession(plan: f.plan, estimator: OrientationFilter()))
+        var live: [RoutineEvent] = []
+        let summary = try await runner.run(
+            left: Self.connection(.left, f, lockstep, uniq: "98:B6:E9:00:00:11"), right: Self.connection(.right, f, lockstep, uniq: "98:B6:E9:00:00:22"),
+            reconnect: { _, uniq in Self.connection(.left, f, lockstep, uniq: uniq) }, emit: { e, _ in live.append(e) }, notice: { _ in })
+        #expect(!runner.deviceLost && summary.complete)
+        let bridgeCues = PairedRoutineSessionTests.cues(live, step: 3)
+        let gone = try #require(bridgeCues.firstIndex(of: .sensorGone(.left, carryingOn: .right)), "\(bridgeCues)")
+        let back = try #require(bridgeCues.firstIndex(of: .sensorBack(.left)), "\(bridgeCues)")
+        #expect(gone < back)
+        #expect(bridgeCues.filter { $0.kind == .repCount } == [.repCount(1), .repCount(2)])
+        #expect(CueCatalogue.english.text(.sensorBack(.left)) == "The left sensor is back")
+        #expect(summary.steps.map { "\($0.number) \($0.side) \($0.ending)" } == ["1 right done", "2 left done", "3 left done", "3 right done"])
+        #expect(summary.steps.last?.summary.reps?.filter(\.complete).count == 2)
+        #expect(throws: Never.self) { try SessionEventJSON.validate(routine: live.map(\.jsonLine)) }
+    }
 }
