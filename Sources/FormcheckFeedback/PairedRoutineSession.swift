@@ -370,15 +370,14 @@ public struct PairedRoutineSession<Estimator: OrientationEstimator>: Sendable {
             let next = leadingSide(step)
             guard next != side else { return [sayGone(side, carryingOn: nil)] }
             leader = next
-            if case .settling = state {
-                // The step's end: the new leader's thigh still `settleSeconds`.
+            // The new leader's dose decides: done, the step ends once its thigh is still
+            // `settleSeconds`; not yet, the step goes on until it is.
+            if leading?.doseDone == true {
                 var p = RestDetector.Parameters()
                 p.minimumDuration = plan.routine.settleSeconds
                 state = .settling(index: index, rest: RestDetector(parameters: p))
-            } else if leading?.doseDone == true {
-                var p = RestDetector.Parameters()
-                p.minimumDuration = plan.routine.settleSeconds
-                state = .settling(index: index, rest: RestDetector(parameters: p))
+            } else {
+                state = .exercising(index: index)
             }
             return [sayGone(side, carryingOn: next)]
         case .positioning(let next, _):
