@@ -52,6 +52,14 @@ public enum Cue: Sendable, Hashable {
     case routineDone(skipped: Int)
     /// How is the pain now, 0 to 10: before the session begins, or after it ended.
     case askPain(PainPrompt.Moment)
+    /// Two sensors: a cue of the other leg of a step watched on both legs (a form error, the
+    /// strap slipping), said with its side ("Left leg: lower slowly"); its kind is the cue's.
+    indirect case otherLeg(Side, Cue)
+    /// Two sensors: the `side` thigh's went away; the step goes on from the `carryingOn` leg's
+    /// (a step watched on both legs), or (nil) waits for it.
+    case sensorGone(Side, carryingOn: Side?)
+    /// Two sensors: the `side` thigh's is back.
+    case sensorBack(Side)
 
     /// The stable kind (the JSON Lines `kind`).
     public var kind: CueKind {
@@ -75,6 +83,8 @@ public enum Cue: Sendable, Hashable {
         case .moveStrap: .moveStrap
         case .routineDone: .routineDone
         case .askPain: .pain
+        case .otherLeg(_, let cue): cue.kind
+        case .sensorGone, .sensorBack: .sensor
         }
     }
 }

@@ -70,6 +70,14 @@ public struct CueCatalogue: Sendable {
         case .askPain(let moment):
             return moment == .before ? "Before we start: how is your pain now, from zero to ten?"
                 : "How is your pain now, from zero to ten?"
+        case .sensorGone(let side, let carryingOn):
+            return "The \(side.rawValue) sensor has gone — "
+                + (carryingOn.map { "carrying on with the \($0.rawValue) leg" } ?? "waiting for it to come back")
+        case .sensorBack(let side):
+            return "The \(side.rawValue) sensor is back"
+        case .otherLeg(let side, let cue):
+            let words = text(cue)
+            return (side == .left ? "Left leg: " : "Right leg: ") + words.prefix(1).lowercased() + words.dropFirst()
         }
     }
 

@@ -35,4 +35,6 @@ public enum CueKind: String, Sendable, Hashable, Codable, CaseIterable {
     case routineDone
     /// Before or after a session: how is the pain now, 0 to 10 (`PainPrompt`).
     case pain
+    /// Two sensors: one went away or came back (and which leg the step goes on from).
+    case sensor
 }

@@ -20,7 +20,7 @@ public struct CueLimiter: Sendable {
         /// The priority of a kind of cue.
         public init(_ kind: CueKind) {
             switch kind {
-            case .formError, .strapSlipped, .wrongSide: self = .formError
+            case .formError, .strapSlipped, .wrongSide, .sensor: self = .formError
             case .setup, .startPosition, .crossLeg, .moveToHold, .holdCountdown, .holdDone, .switchSides, .setDone, .pace, .repCount,
                  .nextExercise, .moveStrap, .routineDone, .pain:
                 self = .guidance

@@ -6,8 +6,9 @@ import MotionCore
 /// decoded and put on the kernel clock (`PairedFeed`), the two streams taken in the order of their
 /// times (`PairedReadingMerge`) through a `PairedRoutineSession`, the keys pressed taken before
 /// each reading. A sensor that goes away leaves the other leg's coaching going: it is said, the
-/// other sensor's readings stop waiting for it, and it is waited for by its uniq (its recording
-/// marks the gap, as one sensor's does). The routine ends when it is done, when both streams have
+/// other sensor's readings stop waiting for it, the session is told (`sensorGone`: a step it led
+/// on both legs goes on from the other), and it is waited for by its uniq (its recording marks
+/// the gap, as one sensor's does; `sensorBack` when it is found). The routine ends when it is done, when both streams have
 /// ended (Ctrl-C stops both), or when both sensors are gone for good; its summary comes last.
 public struct PairedRoutineRunner<Estimator: OrientationEstimator> {
     public var session: PairedRoutineSession<Estimator>
@@ -45,6 +46,7 @@ public struct PairedRoutineRunner<Estimator: OrientationEstimator> {
     ///   - reconnect: waits for the device of that side with this uniq to come back; nil return: gone for good;
     ///   - emit: every routine event as it happens, with the status after it;
     ///   - progress: after every sample, the routine's status (for a live view);
+    ///   - sampled: after every sample, its leg, the routine's clock (s) and that leg's flexion (degrees; nil: not known);
     ///   - notice: messages for the person ("the left sensor disappeared…");
     ///   - recorded: called once, when both recordings have their first event (the session file can be written).
     /// - Returns: the routine's summary (also emitted last).
@@ -53,6 +55,7 @@ public struct PairedRoutineRunner<Estimator: OrientationEstimator> {
         reconnect: (@Sendable (Side, String) async throws -> LiveConnection?)?,
         emit: (RoutineEvent, RoutineStatus) -> Void,
         progress: (RoutineStatus) -> Void = { _ in },
+        sampled: (Side, Double, Double?) -> Void = { _, _, _ in },
         notice: (String) -> Void,
         recorded: () -> Void = {}
     ) async throws -> RoutineSummary {
@@ -109,7 +112,10 @@ public struct PairedRoutineRunner<Estimator: OrientationEstimator> {
             for r in readings {
                 for key in keys.take() { send(key == .skip ? session.skip() : session.repeatExercise()) }
                 send(session.consume(r))
-                if case .sample = r.reading { progress(session.routineStatus) }
+                if case .sample = r.reading {
+                    progress(session.routineStatus)
+                    sampled(r.side, session.now, session.status(of: r.side)?.flexion)
+                }
             }
         }
         loop: for await message in stream {
@@ -128,12 +134,14 @@ public struct PairedRoutineRunner<Estimator: OrientationEstimator> {
             case .gone(let side, let uniq):
                 notice("the \(side.rawValue) sensor disappeared (\(uniq)); waiting for it to come back — the \(side.opposite.rawValue) leg's coaching goes on")
                 take(merge.sideGone(side))
+                send(session.sensorGone(side))
             case .back(let side, let c):
                 do { try recordings[side]?.appendReconnection(at: lastEventTime[side] ?? 0, values: c.initialValues) } catch {
                     failure = error
                     break loop
                 }
                 merge.sideBack(side)
+                send(session.sensorBack(side))
                 if let r = feeds[side]?.reconnected(initialValues: c.initialValues) { take(merge.push(r)) }
                 notice("the \(side.rawValue) sensor is back (\(c.path)); carrying on")
             case .lost(let side):
@@ -141,6 +149,7 @@ public struct PairedRoutineRunner<Estimator: OrientationEstimator> {
                 finished.insert(side)
                 notice("the \(side.rawValue) sensor disappeared" + (lost.count == 2 ? "; ending the routine" : "; the \(side.opposite.rawValue) leg's coaching goes on"))
                 take(merge.sideGone(side))
+                send(session.sensorGone(side))
             case .ended(let side):
                 finished.insert(side)
                 take(merge.sideGone(side))

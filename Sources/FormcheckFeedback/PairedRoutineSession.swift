@@ -13,7 +13,8 @@ import MotionCore
 /// leg's sensor alone, exactly as `RoutineSession` coaches it with the strap on that leg; the
 /// other leg's turn follows without a "move the strap" pause. A one-sided exercise (a bridge, a
 /// walk: `bothLegs`) is watched on both legs at once: the step's side leads — its session's cues
-/// are said, its dose ends the step — and the other leg's session runs beside it in silence; its
+/// are said, its dose ends the step — and the other leg's session runs beside it, only what is
+/// wrong on that leg said, with its side (`Cue.otherLeg`: "Left leg: lower slowly"); its
 /// summary follows the lead's, as an `exerciseStarted`/`exerciseEnded` pair of the same step for
 /// the other side (at the step's end: it has no lines of its own), so the routine's summary
 /// compares the legs (a bridge's left against right, each thigh's steps).
@@ -48,9 +49,17 @@ public struct PairedRoutineSession<Estimator: OrientationEstimator>: Sendable {
     private let height: Double?
     private let stride: Double?
     private var state: State = .starting
-    /// The step under way: its leading leg's session, and the other leg's when both are watched.
+    /// The step under way: its leading leg's session (the step's side: its `exerciseStarted` came
+    /// first), and the other leg's when both are watched.
     private var lead: RoutineStepRun<Estimator>?
     private var other: RoutineStepRun<Estimator>?
+    /// The leg whose session is said aloud and whose dose ends the step under way: the lead's,
+    /// or — its sensor gone during a step watched on both legs — the other's (`sensorGone`).
+    private var leader: Side?
+    /// The sensors gone now (unplugged, out of range; `sensorGone` … `sensorBack`).
+    private var absent: Set<Side> = []
+    /// The sensors whose going was said (their coming back is said too).
+    private var saidGone: Set<Side> = []
     /// The pair's clock at the routine's 0.
     private var origin: Double?
     /// Each sensor's latest offset to the pair's clock (`PairedReading.offset`).
@@ -80,7 +89,14 @@ public struct PairedRoutineSession<Estimator: OrientationEstimator>: Sendable {
     /// The step under way (nil between steps and at the end).
     public var currentStep: RoutinePlan.Step? { lead?.step }
     /// The status of the step under way's leading leg (for a live view).
-    public var status: SessionStatus? { lead?.pipeline.status }
+    public var status: SessionStatus? { leading?.pipeline.status }
+    /// The status of the session coaching the `side` leg in the step under way: the leading leg's,
+    /// or the other leg's of a step watched on both (nil: that leg has none now).
+    public func status(of side: Side) -> SessionStatus? {
+        if let lead, lead.side == side { return lead.pipeline.status }
+        if let other, other.side == side { return other.pipeline.status }
+        return nil
+    }
     /// True once the routine's summary was given.
     public var isDone: Bool {
         if case .done = state { return true }
@@ -99,13 +115,13 @@ public struct PairedRoutineSession<Estimator: OrientationEstimator>: Sendable {
             case .exercising:
                 return feed(r)
             case .settling(let index, var rest):
-                if plan.steps[index].side == r.side {
+                if leader == r.side {
                     _ = rest.gapOccurred()
                     state = .settling(index: index, rest: rest)
                 }
                 return feed(r)
             case .positioning(let next, var watch):
-                if plan.steps[next].side == r.side {
+                if leadingSide(plan.steps[next]) == r.side {
                     watch.gapOccurred()
                     state = .positioning(next: next, watch: watch)
                 }
@@ -130,7 +146,7 @@ public struct PairedRoutineSession<Estimator: OrientationEstimator>: Sendable {
             return begin(0, from: t)
         case .exercising(let index):
             let out = feed(r)
-            if lead?.doseDone == true {
+            if leading?.doseDone == true {
                 var p = RestDetector.Parameters()
                 p.minimumDuration = plan.routine.settleSeconds
                 state = .settling(index: index, rest: RestDetector(parameters: p))
@@ -138,7 +154,7 @@ public struct PairedRoutineSession<Estimator: OrientationEstimator>: Sendable {
             return out
         case .settling(let index, var rest):
             var out = feed(r)
-            guard plan.steps[index].side == r.side else { return out }
+            guard leader == r.side else { return out }
             // The leading thigh at rest ends the step; the rest on the pair's clock.
             let onPairClock = IMUSample(time: t, acceleration: s.acceleration, angularVelocity: s.angularVelocity)
             guard case .restStarted(let since) = rest.update(onPairClock) else {
@@ -149,7 +165,7 @@ public struct PairedRoutineSession<Estimator: OrientationEstimator>: Sendable {
             out += advance(after: index, restStart: since)
             return out
         case .positioning(let next, var watch):
-            guard plan.steps[next].side == r.side else { return [] }
+            guard leadingSide(plan.steps[next]) == r.side else { return [] }
             let onPairClock = IMUSample(time: t, acceleration: s.acceleration, angularVelocity: s.angularVelocity)
             guard case .inPosition(let restStart) = watch.update(onPairClock) else {
                 state = .positioning(next: next, watch: watch)
@@ -208,7 +224,7 @@ public struct PairedRoutineSession<Estimator: OrientationEstimator>: Sendable {
         let next = index + 1
         guard next < plan.steps.count else { return complete() }
         guard plan.startsFromAnotherPosture(next) else { return begin(next, from: restStart) }
-        let side = plan.steps[next].side
+        let side = leadingSide(plan.steps[next])
         let last = recent[side]?.last?.time ?? (origin ?? 0) + clock
         state = .positioning(next: next, watch: PositionWatch(settleSeconds: plan.routine.settleSeconds,
                                                               waitSeconds: plan.routine.positionSeconds, now: last))
@@ -225,9 +241,14 @@ public struct PairedRoutineSession<Estimator: OrientationEstimator>: Sendable {
         }
         lead = run(step.side)
         other = step.bothLegs ? run(step.side.opposite) : nil
+        leader = leadingSide(step)
         state = .exercising(index: index)
         var out: [RoutineEvent] = announce ? [say(step.announcement)] : []
         out.append(.exerciseStarted(t: clock, step: step.number, exercise: step.exercise.name, side: step.side))
+        if absent.contains(step.side) {
+            // Its sensor is away: the other leads a step done on both, else the step waits for it.
+            out.append(sayGone(step.side, carryingOn: leader == step.side ? nil : leader))
+        }
         if let from {
             for side in [step.side, step.side.opposite] where side == step.side || step.bothLegs {
                 for k in recent[side] ?? [] where k.time >= from {
@@ -255,6 +276,7 @@ public struct PairedRoutineSession<Estimator: OrientationEstimator>: Sendable {
         }
         lead = nil
         other = nil
+        leader = nil
         return out
     }
 
@@ -281,20 +303,115 @@ public struct PairedRoutineSession<Estimator: OrientationEstimator>: Sendable {
 
     // MARK: - The step under way
 
-    /// A reading through the session of its leg: the leading leg's events on the routine's clock
-    /// (the other leg's are kept in its summary, not said).
+    /// A reading through the session of its leg: the leading leg's events on the routine's clock;
+    /// of the other leg's, only its form errors' and strap slips' cues (`saidForTheOtherLeg`), with
+    /// its side (the rest is in its summary).
     private mutating func feed(_ r: PairedReading) -> [RoutineEvent] {
         var out: [RoutineEvent] = []
         let origin = self.origin.map { $0 - r.offset }
         if var l = lead, l.side == r.side {
-            out = l.feed(r.reading, origin: origin, clock: clock).map(RoutineEvent.session)
+            // Its lines are its own (between its exerciseStarted and exerciseEnded); its cues are
+            // said as the leader's, or as the other leg's when the other leads.
+            for e in l.feed(r.reading, origin: origin, clock: clock) {
+                guard case .cue(let t, let cue) = e, leader != l.side else {
+                    out.append(.session(e))
+                    continue
+                }
+                if Self.saidForTheOtherLeg(cue) { out.append(.session(.cue(t: t, cue: .otherLeg(l.side, cue)))) }
+            }
             lead = l
         }
         if var o = other, o.side == r.side {
-            _ = o.feed(r.reading, origin: origin, clock: clock)
+            // Its lines are in its summary; its cues are said when it leads (the lead's sensor gone),
+            // else only what is wrong on it.
+            for e in o.feed(r.reading, origin: origin, clock: clock) {
+                guard case .cue(let t, let cue) = e else { continue }
+                if leader == o.side {
+                    out.append(.session(e))
+                } else if Self.saidForTheOtherLeg(cue) {
+                    out.append(.session(.cue(t: t, cue: .otherLeg(o.side, cue))))
+                }
+            }
             other = o
         }
         return out
+    }
+
+    /// The leading session of the step under way (`leader`'s).
+    private var leading: RoutineStepRun<Estimator>? {
+        if let other, other.side == leader { return other }
+        return lead
+    }
+
+    /// The leg that leads `step`: its side, unless that sensor is away and the step is watched on
+    /// both legs with the other's sensor here.
+    private func leadingSide(_ step: RoutinePlan.Step) -> Side {
+        step.bothLegs && absent.contains(step.side) && !absent.contains(step.side.opposite) ? step.side.opposite : step.side
+    }
+
+    private mutating func sayGone(_ side: Side, carryingOn: Side?) -> RoutineEvent {
+        saidGone.insert(side)
+        return say(.sensorGone(side, carryingOn: carryingOn))
+    }
+
+    // MARK: - Sensors going and coming back
+
+    /// The `side` thigh's sensor went away (unplugged, out of range; gone for good or waited for).
+    /// Leading a step watched on both legs, the other leg's session takes over — said aloud, its
+    /// cues said and its dose ending the step (the next rest its thigh's); leading a one-leg step,
+    /// it is said that the step waits for it. A sensor not leading the step is only waited for.
+    public mutating func sensorGone(_ side: Side) -> [RoutineEvent] {
+        guard !absent.contains(side) else { return [] }
+        absent.insert(side)
+        switch state {
+        case .exercising(let index), .settling(let index, _):
+            guard leader == side else { return [] }
+            let step = plan.steps[index]
+            let next = leadingSide(step)
+            guard next != side else { return [sayGone(side, carryingOn: nil)] }
+            leader = next
+            // The new leader's dose decides: done, the step ends once its thigh is still
+            // `settleSeconds`; not yet, the step goes on until it is.
+            if leading?.doseDone == true {
+                var p = RestDetector.Parameters()
+                p.minimumDuration = plan.routine.settleSeconds
+                state = .settling(index: index, rest: RestDetector(parameters: p))
+            } else {
+                state = .exercising(index: index)
+            }
+            return [sayGone(side, carryingOn: next)]
+        case .positioning(let next, _):
+            let step = plan.steps[next]
+            guard step.side == side else { return [] }
+            let now = recent[leadingSide(step)]?.last?.time ?? (origin ?? 0) + clock
+            state = .positioning(next: next, watch: PositionWatch(settleSeconds: plan.routine.settleSeconds,
+                                                                  waitSeconds: plan.routine.positionSeconds, now: now))
+            return [sayGone(side, carryingOn: leadingSide(step) == side ? nil : leadingSide(step))]
+        case .starting, .done:
+            return []
+        }
+    }
+
+    /// The `side` thigh's sensor is back (the same uniq): its leg's session carries on across the
+    /// gap; the step under way keeps its leader. Said when its going was.
+    public mutating func sensorBack(_ side: Side) -> [RoutineEvent] {
+        guard absent.remove(side) != nil else { return [] }
+        guard saidGone.remove(side) != nil, !isDone else { return [] }
+        return [say(.sensorBack(side))]
+    }
+
+    /// Which of the other leg's cues (a step watched on both legs) are said, with its side: what is
+    /// wrong on that leg — a form error, the strap slipping. The rest is the leading leg's to say
+    /// once for both: the setup, the reps' count and sets, holds, the pace (no double counting).
+    static func saidForTheOtherLeg(_ cue: Cue) -> Bool {
+        switch cue {
+        case .correct, .correctRep, .strapSlipped:
+            return true
+        case .setup, .raiseToBand, .raiseToHold, .walkBriskly, .crossLeg, .pullTowardsChest, .holdCountdown, .holdDone, .switchSides,
+             .setDone, .paceSlow, .paceProgress, .wrongSide, .beginSet, .repCount, .setRest, .nextExercise, .moveStrap, .routineDone,
+             .askPain, .otherLeg, .sensorGone, .sensorBack:
+            return false
+        }
     }
 
     /// A leg's own clock at the routine's 0.
@@ -311,9 +428,17 @@ extension PairedRoutineSession {
     /// A recorded pair, as fast as it can be read: both recordings' readings in the pair's order
     /// (`PairedReadingMerge.merged`) through a paired routine session, each event handed to `emit`
     /// as it comes, the routine's summary last (also returned).
+    ///
+    /// - Parameters:
+    ///   - stop: asked before each reading; true ends the replay there (Ctrl-C: the exercise under
+    ///     way stopped, the summary so far);
+    ///   - sampled: after each sample, its leg, the routine's clock (seconds) and that leg's flexion
+    ///     then (degrees; nil: not known) — what the history's traces are made of.
     @discardableResult
     public static func replay(left: [PairedReading], right: [PairedReading], plan: RoutinePlan, estimator: Estimator,
-                              height: Double? = nil, stride: Double? = nil, emit: (RoutineEvent) -> Void) -> RoutineSummary? {
+                              height: Double? = nil, stride: Double? = nil, stop: () -> Bool = { false },
+                              sampled: (Side, Double, Double?) -> Void = { _, _, _ in },
+                              emit: (RoutineEvent) -> Void) -> RoutineSummary? {
         var session = PairedRoutineSession(plan: plan, estimator: estimator, height: height, stride: stride)
         var summary: RoutineSummary?
         // The summary comes with the last step's end when the routine is done, else at finish.
@@ -323,7 +448,12 @@ extension PairedRoutineSession {
                 emit(e)
             }
         }
-        for r in PairedReadingMerge.merged(left, right) { send(session.consume(r)) }
+        for r in PairedReadingMerge.merged(left, right) {
+            if stop() { break }
+            send(session.consume(r))
+            if case .sample = r.reading { sampled(r.side, session.now, session.status(of: r.side)?.flexion) }
+            if session.isDone { break }
+        }
         send(session.finish())
         return summary
     }

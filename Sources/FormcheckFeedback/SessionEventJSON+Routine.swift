@@ -2,7 +2,8 @@
 /// exercise's lines lie between its `exerciseStarted` and its `exerciseEnded` (same step, never
 /// nested) and keep the session contract (`validate(session:)`, with the `exerciseEnded`'s summary
 /// as its summary line); between exercises come only the routine's cues (`nextExercise`,
-/// `moveStrap`, `routineDone`) and `strapMoved` lines; no `summary` line; the `routineSummary`
+/// `moveStrap`, `routineDone`), `sensor` cues (two sensors: one gone or back, said whenever it
+/// happens, inside an exercise too) and `strapMoved` lines; no `summary` line; the `routineSummary`
 /// comes once and last and lists the exercises as their `exerciseEnded` lines did. With a sensor on
 /// each thigh, a step done on both legs at once is followed by the other leg's attempt: an
 /// `exerciseStarted` and `exerciseEnded` of the same step and ending for the other side, with no
@@ -64,7 +65,8 @@ extension SessionEventJSON {
                     if routineCue { throw invalid("a routine cue (\(kind ?? "")) inside step \(o.step)") }
                     o.lines.append(line)
                     open = o
-                } else if !routineCue {
+                } else if !routineCue && kind != CueKind.sensor.rawValue {
+                    // (A sensor gone or back is said whenever it happens.)
                     throw invalid("a \(type) line outside any exercise")
                 }
             }

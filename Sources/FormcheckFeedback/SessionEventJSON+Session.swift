@@ -1,5 +1,6 @@
 /// The contract over a whole session's JSON Lines, beyond each line: `t` never decreases, the
-/// summary comes once and last, the first cue is `setup` or `startPosition`, each hold's start
+/// summary comes once and last, the first cue is `setup` or `startPosition` (a `sensor` cue aside),
+/// each hold's start
 /// precedes its end, and a hold with an `overshoot`, `shallow` or `sagging` error during it is not
 /// complete (in its `holdEnded` line and in the summary); the same for a strengthening rep (its
 /// `repEnded` line and the summary's `reps`).
@@ -20,7 +21,8 @@ extension SessionEventJSON {
             lastT = t
             switch type {
             case "cue":
-                if firstCue == nil {
+                // A sensor gone or back (two sensors) may come at any time, before the setup too.
+                if firstCue == nil, value["kind"]?.stringValue != CueKind.sensor.rawValue {
                     firstCue = value["kind"]?.stringValue
                     guard firstCue == CueKind.setup.rawValue || firstCue == CueKind.startPosition.rawValue else {
                         throw Invalid(line: line, reason: "line \(i + 1): the first cue is \(firstCue ?? "?"), not setup or startPosition")

@@ -1,5 +1,6 @@
 import FormcheckFeedback
 import Foundation
+import MotionCore
 
 /// A running session's history: what `SessionRecorder` makes of its events and samples, written by
 /// a `SessionSaver` as it comes. The one place `live`, `routine` and `replay --save` feed — the
@@ -31,6 +32,11 @@ public final class HistoryWriter {
     /// A sample: its time on the session's clock (seconds) and the flexion then (degrees; nil: not known).
     public func sample(t: Double, flexion: Double?) {
         recorder.sample(t: t, flexion: flexion)
+    }
+
+    /// Two sensors: a sample of the `side` thigh's sensor (`SessionRecorder.sample(side:t:flexion:)`).
+    public func sample(side: Side, t: Double, flexion: Double?) {
+        recorder.sample(side: side, t: t, flexion: flexion)
     }
 
     /// A routine's event; the failure when this write was the first to fail.

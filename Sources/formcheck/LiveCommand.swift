@@ -17,10 +17,10 @@ struct LiveCommand: AsyncParsableCommand {
             asked your pain, 0 to 10, before and after (--pain, --pain-after answer for you).
             """)
 
-    @Argument(help: "The device (/dev/input/eventN, eventN or uniq); default: the only motion sensor. With a sensor on each thigh: the left thigh's.")
+    @Argument(help: "The device (/dev/input/eventN, eventN or uniq); default: the only motion sensor. With a sensor on each thigh: one of them (a Joy-Con L and R go on their own sides; else this one on the left thigh; or --left, --right).")
     var device: String?
 
-    @Argument(help: "With a sensor on each thigh: the right thigh's device (the exercise coached as a one-exercise routine on both legs).")
+    @Argument(help: "With a sensor on each thigh: the other sensor (the exercise coached as a one-exercise routine on both legs).")
     var rightDevice: String?
 
     @OptionGroup var options: ExerciseOptions
@@ -47,6 +47,8 @@ struct LiveCommand: AsyncParsableCommand {
 
     @OptionGroup var pain: PainOptions
 
+    @OptionGroup var pairOptions: PairOptions
+
     @OptionGroup var roots: DeviceRoots
 
     func validate() throws {
@@ -55,7 +57,7 @@ struct LiveCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if let device, let rightDevice { return try await runPair(left: device, right: rightDevice) }
+        if let pair = try pairOptions.pair(device, rightDevice) { return try await runPair(left: pair.first, right: pair.second, explicit: pair.explicit) }
         let exercise = try options.loadProtocol()
         let speechFile = try speakTo.map { try SpeechOutput.file($0) }
         var stored = try options.loadCalibration()

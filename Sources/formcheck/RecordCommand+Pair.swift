@@ -16,11 +16,8 @@ extension RecordCommand {
         }
         let discovery = roots.discovery
         let example = "formcheck record %@ RIGHT-DEVICE -o \(output)"
-        let paths = [Side.left: try DeviceChoice.node(left, discovery: discovery, example: example),
-                     .right: try DeviceChoice.node(right, discovery: discovery, example: example)]
-        if paths[.left] == paths[.right] {
-            throw ValidationError("both thighs name the same node (\(paths[.left] ?? "")): give the left thigh's device, then the right's")
-        }
+        let nodes = try PairDevices.choose(left, right, explicit: false, discovery: discovery, example: example)
+        let paths = [Side.left: nodes.left, .right: nodes.right]
         var files: [Side: RecordingFile] = [:]
         var sources: [Side: LiveSource<InputEvent>] = [:]
         var names: [Side: String] = [:]

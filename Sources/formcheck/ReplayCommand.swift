@@ -21,7 +21,8 @@ struct ReplayCommand: AsyncParsableCommand {
             symmetry.degrees (10), or a time under stretch (complete reps) below symmetry.holdRatio \
             (0.8) of the other side's, are flagged. With --save each recording is saved in the history \
             as a session (one exercise, or --routine's exercises as they end), dated --date or the \
-            file's modification time, with --pain and --pain-after.
+            file's modification time, with --pain and --pain-after; a session file of two sensors \
+            is one session, each leg's attempt an exercise.
             """)
 
     @Argument(help: "Recordings (.evemu or .csv), or session files of two sensors (.json: formcheck record LEFT RIGHT).", completion: .file())
@@ -91,11 +92,8 @@ struct ReplayCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if files.contains(where: SessionFile.isSessionPath) {
-            if save { throw ValidationError("--save takes recordings of one sensor; a session of two sensors is not saved in the history yet") }
-            return try replaySessions()
-        }
         let store = save ? try history.open() : nil
+        if files.contains(where: SessionFile.isSessionPath) { return try replaySessions(store: store) }
         if let routine { return try replayRoutine(routine, store: store) }
         let named = try options.loadNamedProtocol()
         let candidates = try options.loadCandidates(with: named)

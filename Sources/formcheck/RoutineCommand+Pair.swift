@@ -1,12 +1,21 @@
 import FormcheckFeedback
+import Foundation
 
 extension RoutineCommand {
     /// `formcheck routine NAME LEFT RIGHT`: the routine with a sensor on each thigh (its plan for two
-    /// sensors: no strap moves, one-sided exercises watched on both legs).
-    func runPair(left: String, right: String) async throws {
-        let plan = try RoutineChoice.plan(routine, sensors: .two)
-        try await PairedLive.run(plan: plan, devices: (left, right), record: record, speak: speak, format: format,
-                                 height: height.map { $0 / 100 }, discovery: roots.discovery,
-                                 example: "formcheck routine \(routine) %@ RIGHT-DEVICE")
+    /// sensors: no strap moves, one-sided exercises watched on both legs), with today's doses from
+    /// the plan as with one sensor (`--no-plan`: the routine's own), saved in the history as it goes.
+    func runPair(left: String, right: String, explicit: Bool) async throws {
+        let own = try RoutineChoice.routine(routine)
+        _ = try RoutineChoice.plan(of: own, sensors: .two)
+        let rules = try planOptions.load()
+        let saving = PairedLive.Saving(history: history, noSave: noSave, pain: pain, kind: .routine, routine: own.name,
+                                       replayArguments: "--routine \(routine)")
+        try await PairedLive.run(plan: { reading in
+            let (chosen, targets) = noPlan ? (own, nil) : try PlanChoice.todaysRoutine(own, store: reading, rules: rules, day: Date())
+            if let targets { printError("formcheck: " + PlanChoice.notice(targets)) }
+            return try RoutineChoice.plan(of: chosen, sensors: .two)
+        }, devices: (left, right), explicit: explicit, record: record, speak: speak, format: format, height: height, saving: saving,
+           discovery: roots.discovery, example: "formcheck routine \(routine) %@ RIGHT-DEVICE")
     }
 }

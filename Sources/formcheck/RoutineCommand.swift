@@ -26,10 +26,10 @@ struct RoutineCommand: AsyncParsableCommand {
               completion: .file(extensions: ["json"]))
     var routine: String
 
-    @Argument(help: "The device (/dev/input/eventN, eventN or uniq); default: the only motion sensor. With a sensor on each thigh: the left thigh's.")
+    @Argument(help: "The device (/dev/input/eventN, eventN or uniq); default: the only motion sensor. With a sensor on each thigh: one of them (a Joy-Con L and R go on their own sides; else this one on the left thigh; or --left, --right).")
     var device: String?
 
-    @Argument(help: "With a sensor on each thigh: the right thigh's device (no strap moves; see 'Daily routine' in the README).")
+    @Argument(help: "With a sensor on each thigh: the other sensor (no strap moves; see 'Daily routine' in the README).")
     var rightDevice: String?
 
     @Option(help: "Write an evemu recording of the routine as it goes (valid even if formcheck is killed); with two devices, the session file NAME.json and a recording per thigh beside it.",
@@ -57,6 +57,8 @@ struct RoutineCommand: AsyncParsableCommand {
 
     @OptionGroup var planOptions: PlanOptions
 
+    @OptionGroup var pairOptions: PairOptions
+
     @OptionGroup var roots: DeviceRoots
 
     func validate() throws {
@@ -66,7 +68,7 @@ struct RoutineCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if let device, let rightDevice { return try await runPair(left: device, right: rightDevice) }
+        if let pair = try pairOptions.pair(device, rightDevice) { return try await runPair(left: pair.first, right: pair.second, explicit: pair.explicit) }
         let own = try RoutineChoice.plan(routine)
         let rules = try planOptions.load()
         let example = "formcheck routine \(routine) %@"

@@ -31,6 +31,11 @@ final class SessionHistory {
         writer.sample(t: t, flexion: flexion)
     }
 
+    /// Two sensors: a sample of the `side` thigh's sensor, its time on the routine's clock and its leg's flexion.
+    func sample(side: Side, t: Double, flexion: Double?) {
+        writer.sample(side: side, t: t, flexion: flexion)
+    }
+
     /// A routine's event (an exercise that ended is saved).
     func routineEvent(_ event: RoutineEvent) {
         if let e = writer.routineEvent(event) { say(e) }

@@ -29,12 +29,20 @@ struct FakeDeviceTree {
                     uniq: uniq, properties: "40", abs: "3f", msc: "20")
     }
 
+    /// A Joy-Con's IMU node (hid-nintendo: "Nintendo Switch Left Joy-Con IMU", vendor 057e, product
+    /// 2006; the right 2007) as /dev/input/event`event`, with `uniq`.
+    func addJoyConIMU(event: Int, left: Bool, uniq: String) throws {
+        try addNode(event: event, name: "Nintendo Switch \(left ? "Left" : "Right") Joy-Con IMU", uniq: uniq, properties: "40", abs: "3f", msc: "20",
+                    vendor: "057e", product: left ? "2006" : "2007")
+    }
+
     /// A keyboard (no absolute axes): never a motion node.
     func addKeyboard(event: Int) throws {
         try addNode(event: event, name: "AT Translated Set 2 keyboard", uniq: "", properties: "0", abs: "0", msc: "10")
     }
 
-    private func addNode(event: Int, name: String, uniq: String, properties: String, abs: String, msc: String) throws {
+    private func addNode(event: Int, name: String, uniq: String, properties: String, abs: String, msc: String,
+                         vendor: String = "054c", product: String = "0ce6") throws {
         let fm = FileManager.default
         let inputDir = "\(sys)/devices/virtual/input/input\(event)"
         let eventDir = "\(inputDir)/event\(event)"
@@ -48,7 +56,7 @@ struct FakeDeviceTree {
         try write(inputDir + "/uniq", uniq)
         try write(inputDir + "/phys", "usb-0000:00:14.0-\(event)/input3")
         try write(inputDir + "/properties", properties)
-        for (field, value) in [("bustype", "0003"), ("vendor", "054c"), ("product", "0ce6"), ("version", "8111")] {
+        for (field, value) in [("bustype", "0003"), ("vendor", vendor), ("product", product), ("version", "8111")] {
             try write(inputDir + "/id/" + field, value)
         }
         try write(inputDir + "/capabilities/abs", abs)

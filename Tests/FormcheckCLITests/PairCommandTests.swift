@@ -94,4 +94,40 @@ import Testing
         #expect(r.stderr.contains("no motion-sensor node has this uniq"))
         #expect(!FileManager.default.fileExists(atPath: record) && !FileManager.default.fileExists(atPath: dir.appendingPathComponent("s.left.evemu").path))
     }
+
+    /// Which thigh each node goes on (the fake tree's nodes are plain files: each command then fails
+    /// to open them, after saying it): a Joy-Con R given first and an L second go on their own
+    /// sides, said; `--left`/`--right` as given; two DualSense as given, said; `--left` alone is bad usage.
+    @Test func theSensorsAreAssignedToTheirThighs() throws {
+        let tree = try FakeDeviceTree()
+        defer { tree.remove() }
+        try tree.addJoyConIMU(event: 8, left: true, uniq: "98:b6:e9:00:00:11")
+        try tree.addJoyConIMU(event: 9, left: false, uniq: "98:b6:e9:00:00:22")
+        try tree.addDualSenseMotionSensors(event: 21, uniq: "a0:ab:51:5e:10:7c")
+        try tree.addDualSenseMotionSensors(event: 24, uniq: "a0:ab:51:5e:10:7d")
+        let l = tree.dev + "/input/event8", r = tree.dev + "/input/event9"
+        for command in [["routine", Self.routine], ["live", "--exercise", "bridge"], ["record", "-o", tree.root.path + "/s.json"]] {
+            let swapped = try ExitStatusTests.run(command + ["event9", "event8", "--no-save"].filter { command[0] != "record" || $0 != "--no-save" } + tree.options)
+            #expect(swapped.stderr.hasPrefix("formcheck: the Joy-Con L (\(l)) on the left thigh, the Joy-Con R (\(r)) on the right, as their names say (given the other way round;"),
+                    "\(command[0]): \(swapped.stderr)")
+            #expect(swapped.stderr.contains("formcheck: \(l): "), "\(command[0]): the left's node opened first: \(swapped.stderr)")
+            #expect(swapped.status != 0 && swapped.status != 64)
+            let inOrder = try ExitStatusTests.run(command + ["event8", "event9"] + tree.options)
+            #expect(inOrder.stderr.hasPrefix("formcheck: the Joy-Con L (\(l)) on the left thigh, the Joy-Con R (\(r)) on the right, as their names say\n"),
+                    "\(command[0]): \(inOrder.stderr)")
+            let dualSense = try ExitStatusTests.run(command + ["event24", "event21"] + tree.options)
+            #expect(dualSense.stderr.hasPrefix("formcheck: \(tree.dev)/input/event24 (Sony Interactive Entertainment DualSense Wireless Controller Motion Sensors) on the left thigh, \(tree.dev)/input/event21 ("),
+                    "\(command[0]): \(dualSense.stderr)")
+            #expect(dualSense.stderr.contains("as given: nothing tells them apart"))
+        }
+        for command in [["routine", Self.routine], ["live", "--exercise", "bridge"]] {
+            let explicit = try ExitStatusTests.run(command + ["--left", "event9", "--right", "event8"] + tree.options)
+            #expect(explicit.stderr.hasPrefix("formcheck: \(r) on the left thigh, \(l) on the right (--left, --right)\n"), "\(explicit.stderr)")
+            #expect(explicit.stderr.contains("formcheck: \(r): "), "the named left opened first: \(explicit.stderr)")
+            for bad in [["--left", "event9"], ["--left", "event9", "--right", "event8", "event21"]] {
+                let usage = try ExitStatusTests.run(command + bad + tree.options)
+                #expect(usage.status == 64, "\(bad): \(usage.stderr)")
+            }
+        }
+    }
 }

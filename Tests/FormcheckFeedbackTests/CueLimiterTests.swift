@@ -91,7 +91,8 @@ import Testing
 
     @Test func correctionsHaveTheHigherPriority() {
         for kind in CueKind.allCases {
-            let correction: Set<CueKind> = [.formError, .strapSlipped, .wrongSide]
+            // A sensor gone or back (two sensors) is as urgent as a correction: which leg is coached now.
+            let correction: Set<CueKind> = [.formError, .strapSlipped, .wrongSide, .sensor]
             #expect(CueLimiter.Priority(kind) == (correction.contains(kind) ? .formError : .guidance), "\(kind)")
         }
     }

@@ -231,8 +231,75 @@ import ThighSimulator
                                            reconnect: nil, emit: { e, _ in events.append(e) }, notice: { notices.append($0) })
         #expect(notices == ["the left sensor disappeared; the right leg's coaching goes on"])
         #expect(runner.deviceLost && !summary.complete)
+        // Not said while the right leg's step went on (the left led nothing); said when the left's own step began.
+        let sensorCues = events.compactMap { e -> Cue? in
+            if case .session(.cue(_, let c)) = e, c.kind == .sensor { return c }
+            return nil
+        }
+        #expect(sensorCues == [.sensorGone(.left, carryingOn: nil)])
+        #expect(CueCatalogue.english.text(.sensorGone(.left, carryingOn: nil)) == "The left sensor has gone — waiting for it to come back")
         #expect(summary.steps.first?.ending == .done && summary.steps.first?.summary.holds.count == 1)
         #expect(summary.steps.dropFirst().first.map { $0.number == 2 && $0.ending == .stopped } == true)
         #expect(throws: Never.self) { try SessionEventJSON.validate(routine: events.map(\.jsonLine)) }
+    }
+
+    /// The left Joy-Con — the bridge's leading leg — gone for good just after the bridge's first
+    /// rep began on it: said ("carrying on with the right leg"), the right leg's session takes
+    /// over aloud — its count the one heard, its dose (2 reps) ends the step — and the routine is
+    /// complete, the left's attempt with what it had, the device lost.
+    @Test func theLeadingSensorGoneTheOtherLegLeads() async throws {
+        let f = try Self.short.get()
+        let truth = f.rendering.left.truth
+        let bridge = try #require(truth.exercises?.first { $0.exercise == "bridge" && $0.side == .left })
+        let rep = try #require(truth.reps?.first { $0.start >= bridge.start })
+        let t0 = f.events[.left]?.first?.time ?? 0
+        let lockstep = Self.lockstep(f, endLeftAt: t0 + Int64((rep.start + 0.3) * 1e6))
+        var runner = PairedRoutineRunner(session: PairedRoutineSession(plan: f.plan, estimator: OrientationFilter()))
+        var notices: [String] = []
+        var events: [RoutineEvent] = []
+        let summary = try await runner.run(left: Self.connection(.left, f, lockstep, uniq: nil), right: Self.connection(.right, f, lockstep, uniq: nil),
+                                           reconnect: nil, emit: { e, _ in events.append(e) }, notice: { notices.append($0) })
+        #expect(notices == ["the left sensor disappeared; the right leg's coaching goes on"])
+        #expect(runner.deviceLost && summary.complete)
+        #expect(summary.steps.map { "\($0.number) \($0.side) \($0.ending)" } == ["1 right done", "2 left done", "3 left done", "3 right done"])
+        #expect(summary.steps.last?.summary.reps?.filter(\.complete).count == 2)
+        #expect(summary.steps.dropLast().last?.summary.reps?.filter(\.complete).isEmpty ?? true)
+        // What was said in the bridge: the sensor gone, then the right leg's count, once.
+        let bridgeCues = PairedRoutineSessionTests.cues(events, step: 3)
+        let gone = try #require(bridgeCues.firstIndex(of: .sensorGone(.left, carryingOn: .right)), "\(bridgeCues)")
+        #expect(bridgeCues.filter { $0.kind == .repCount } == [.repCount(1), .repCount(2)])
+        #expect(bridgeCues.firstIndex(of: .repCount(1)).map { $0 > gone } == true)
+        #expect(!bridgeCues.contains { if case .otherLeg = $0 { true } else { false } })
+        #expect(CueCatalogue.english.text(.sensorGone(.left, carryingOn: .right)) == "The left sensor has gone — carrying on with the right leg")
+        #expect(throws: Never.self) { try SessionEventJSON.validate(routine: events.map(\.jsonLine)) }
+    }
+
+    /// The bridge's leading Joy-Con (the left) unplugged for 3 s during its first rep, then back
+    /// (found again at once here: the lockstep hands its events on only when their turn comes): the
+    /// right leg takes over aloud and keeps the lead, the left's return is said, the count is the
+    /// right's, once, and the step ends on the right's dose.
+    @Test func theLeadingSensorBackKeepsTheOtherLeading() async throws {
+        let f = try Self.short.get()
+        let truth = f.rendering.left.truth
+        let bridge = try #require(truth.exercises?.first { $0.exercise == "bridge" && $0.side == .left })
+        let rep = try #require(truth.reps?.first { $0.start >= bridge.start })
+        let t0 = f.events[.left]?.first?.time ?? 0
+        let from = t0 + Int64((rep.start + 0.3) * 1e6)
+        let lockstep = Self.lockstep(f, unplugLeft: from..<(from + 3_000_000))
+        var runner = PairedRoutineRunner(session: PairedRoutineSession(plan: f.plan, estimator: OrientationFilter()))
+        var live: [RoutineEvent] = []
+        let summary = try await runner.run(
+            left: Self.connection(.left, f, lockstep, uniq: "98:B6:E9:00:00:11"), right: Self.connection(.right, f, lockstep, uniq: "98:B6:E9:00:00:22"),
+            reconnect: { _, uniq in Self.connection(.left, f, lockstep, uniq: uniq) }, emit: { e, _ in live.append(e) }, notice: { _ in })
+        #expect(!runner.deviceLost && summary.complete)
+        let bridgeCues = PairedRoutineSessionTests.cues(live, step: 3)
+        let gone = try #require(bridgeCues.firstIndex(of: .sensorGone(.left, carryingOn: .right)), "\(bridgeCues)")
+        let back = try #require(bridgeCues.firstIndex(of: .sensorBack(.left)), "\(bridgeCues)")
+        #expect(gone < back)
+        #expect(bridgeCues.filter { $0.kind == .repCount } == [.repCount(1), .repCount(2)])
+        #expect(CueCatalogue.english.text(.sensorBack(.left)) == "The left sensor is back")
+        #expect(summary.steps.map { "\($0.number) \($0.side) \($0.ending)" } == ["1 right done", "2 left done", "3 left done", "3 right done"])
+        #expect(summary.steps.last?.summary.reps?.filter(\.complete).count == 2)
+        #expect(throws: Never.self) { try SessionEventJSON.validate(routine: live.map(\.jsonLine)) }
     }
 }

@@ -40,6 +40,46 @@ import Testing
         #expect(r.count == 3)
     }
 
+    /// Two sensors: each leg traced from its own sensor; a step watched on both legs gives the
+    /// lead's record, then (its attempt started and ended at the step's end) the other leg's, from
+    /// the step's start on its own trace; a repeat after it and a one-leg step are new attempts.
+    @Test func aPairGivesEachLegItsOwnRecordAndTrace() throws {
+        var r = SessionRecorder.pair()
+        #expect(r.consume(.exerciseStarted(t: 2, step: 1, exercise: "hamstring", side: .right)) == nil)
+        r.sample(side: .right, t: 2.05, flexion: 70)
+        r.sample(side: .left, t: 2.06, flexion: 5)
+        let hamstringRecord = r.consume(.exerciseEnded(t: 2.1, step: 1, ending: .done, summary: Self.summary("hamstring", .right, t: 2.1)))
+        let hamstring = try #require(hamstringRecord)
+        #expect(hamstring.side == .right && hamstring.step == 1 && hamstring.start == 2 && hamstring.end == 2.1)
+        #expect(hamstring.trace?.flexion == [70])
+        // The bridge on both legs: the left leads.
+        #expect(r.consume(.exerciseStarted(t: 10, step: 3, exercise: "bridge", side: .left)) == nil)
+        r.sample(side: .left, t: 10.05, flexion: 40)
+        r.sample(side: .right, t: 10.06, flexion: 44)
+        r.sample(side: .left, t: 10.15, flexion: 42)
+        r.sample(side: .right, t: 10.16, flexion: 46)
+        let leadRecord = r.consume(.exerciseEnded(t: 10.2, step: 3, ending: .done, summary: Self.summary("bridge", .left, t: 10.2)))
+        let lead = try #require(leadRecord)
+        #expect(lead.side == .left && lead.position == 2 && lead.start == 10 && lead.end == 10.2 && lead.trace?.flexion == [40, 42])
+        #expect(r.consume(.exerciseStarted(t: 10.2, step: 3, exercise: "bridge", side: .right)) == nil)
+        let otherRecord = r.consume(.exerciseEnded(t: 10.2, step: 3, ending: .done, summary: Self.summary("bridge", .right, t: 10.2)))
+        let other = try #require(otherRecord)
+        #expect(other.side == .right && other.position == 3 && other.step == 3 && other.start == 10 && other.end == 10.2)
+        #expect(other.trace?.flexion == [44, 46])
+        // The same step again on the leading leg (the repeat key): a new attempt from its own start.
+        #expect(r.consume(.exerciseStarted(t: 11, step: 3, exercise: "bridge", side: .left)) == nil)
+        r.sample(side: .left, t: 11.01, flexion: 30)
+        let againRecord = r.consume(.exerciseEnded(t: 11.1, step: 3, ending: .stopped, summary: Self.summary("bridge", .left, t: 11.1)))
+        let again = try #require(againRecord)
+        #expect(again.position == 4 && again.start == 11 && again.trace?.flexion == [30])
+        // An end without a start gives nothing; the next step (another number) starts afresh.
+        _ = r.consume(.exerciseEnded(t: 12, step: 4, ending: .done, summary: Self.summary("x", .left, t: 12)))
+        #expect(r.consume(.exerciseStarted(t: 20, step: 5, exercise: "piriformis", side: .right)) == nil)
+        let nextRecord = r.consume(.exerciseEnded(t: 21, step: 5, ending: .done, summary: Self.summary("piriformis", .right, t: 21)))
+        #expect(nextRecord?.start == 20 && nextRecord?.position == 5)
+        #expect(r.count == 5)
+    }
+
     @Test func aSingleExerciseIsOneRecordFromTheStart() throws {
         var r = SessionRecorder.single(exercise: "hamstring", side: .left)
         r.sample(t: 0.0, flexion: nil)

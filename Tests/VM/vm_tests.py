@@ -1554,10 +1554,13 @@ def test_pair_routine(t):
     os.makedirs(TMP, exist_ok=True)
     out, err = os.path.join(TMP, "pair.live.jsonl"), os.path.join(TMP, "pair.live.err")
     session = os.path.join(TMP, "pair.session.json")
+    db = os.path.join(TMP, "pair.history.sqlite")
+    if os.path.exists(db):
+        os.remove(db)
     pads, proc = [], None
     try:
         pads = [JoyCon("jpL", "left", "98:b6:e9:00:00:31"), JoyCon("jpR", "right", "98:b6:e9:00:00:32")]
-        proc = Proc([FC, "routine", PAIR_ROUTINE, pads[0].imu, pads[1].imu, "--format", "json", "--record", session],
+        proc = Proc([FC, "routine", PAIR_ROUTINE, pads[0].imu, pads[1].imu, "--format", "json", "--record", session, "--db", db],
                     stdout=open(out, "w"), stderr=open(err, "w"))
         pid = proc.p.pid
         ok = wait_until(lambda: (all(has_open(pid, jc.imu) for jc in pads) and polling(pid)) or proc.p.poll() is not None, 30)
@@ -1582,6 +1585,14 @@ def test_pair_routine(t):
         for jc in pads:
             jc.unplug()
     t.check(f"recorded to {session}" in read_text(err), f"no word of the recording: {read_text(err)}")
+    # Saved in the history as it went: each leg's attempt an exercise, both recordings with their digests.
+    t.check(f"saved in {db} as session 1 (4 exercises)" in read_text(err), f"not saved in the history: {read_text(err)}")
+    r = run([FC, "export", "--db", db, "--format", "json"], timeout=60)
+    saved = json.loads(r.stdout)["sessions"] if r.returncode == 0 else []
+    t.check(len(saved) == 1 and saved[0]["kind"] == "routine" and saved[0]["state"] == "closed"
+            and [f"{e['exercise']} {e['side']}" for e in saved[0]["exercises"]] == ["hamstring right", "hamstring left", "bridge left", "bridge right"]
+            and len(saved[0]["recordings"]) == 2 and all(len(x.get("sha256") or "") == 64 for x in saved[0]["recordings"]),
+            f"the history: {r.stdout[:2000]} {r.stderr}")
     t.defer("pair_routine", tag="pair", sent=sent, uniqs={jc.side: jc.uniq for jc in pads})
 
 
