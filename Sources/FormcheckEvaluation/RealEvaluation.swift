@@ -1,5 +1,5 @@
 import Foundation
-import FormcheckInput
+import FormcheckFormats
 import MotionCore
 
 /// Scores formcheck on real recordings with labelled activities (the layout of

@@ -1,5 +1,5 @@
 import ArgumentParser
-import FormcheckInput
+import FormcheckFormats
 
 extension CSVUnits.Acceleration: ExpressibleByArgument {}
 extension CSVUnits.AngularRate: ExpressibleByArgument {}

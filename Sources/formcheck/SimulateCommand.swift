@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import FormcheckInput
+import FormcheckDevices
+import FormcheckFormats
 import MotionCore
 import ThighSimulator
 
