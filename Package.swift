@@ -28,6 +28,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // libevdev, through pkg-config. Only FormcheckDevices imports it.
@@ -45,10 +46,12 @@ let package = Package(
             dependencies: ["CLibevdev", "MotionCore"],
             swiftSettings: strict
         ),
-        // Live devices and files: libevdev, sysfs discovery, the live source, poll, file I/O.
+        // Live devices and files: libevdev, sysfs discovery, the live source, poll, and the file
+        // I/O of recordings and session files (the byte source Formats' readers read), every
+        // system call through swift-system where it has one.
         .target(
             name: "FormcheckDevices",
-            dependencies: ["CLibevdev", "FormcheckFormats", "MotionCore"],
+            dependencies: ["CLibevdev", "FormcheckFormats", "MotionCore", .product(name: "SystemPackage", package: "swift-system")],
             swiftSettings: strict
         ),
         // A physics-based thigh-IMU simulator: scenarios rendered to evemu recordings with ground truth.
@@ -154,7 +157,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HipAngleTests",
-            dependencies: ["MotionCore", "ThighSimulator", "FormcheckFormats"],
+            dependencies: ["MotionCore", "ThighSimulator", "FormcheckFormats", "FormcheckDevices"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,6 +1,7 @@
 import CLibevdev
 import FormcheckFormats
 import Glibc
+import SystemPackage
 
 /// An open motion-sensor evdev node: the file descriptor and its libevdev handle, both released
 /// in deinit. Opened read-only and never grabbed, so other programs (games, Steam) keep reading
@@ -13,12 +14,12 @@ public final class EvdevDevice {
     /// The controller's unique id (MAC address) where the driver sets one; says which device to
     /// wait for after it disappears.
     public let uniq: String?
-    let fd: Int32
+    let fd: FileDescriptor
     let handle: OpaquePointer
     /// Between a SYN_DROPPED and the end of libevdev's resync events.
     var syncing = false
 
-    private init(path: String, fd: Int32, handle: OpaquePointer) {
+    private init(path: String, fd: FileDescriptor, handle: OpaquePointer) {
         self.path = path
         self.fd = fd
         self.handle = handle
@@ -45,14 +46,14 @@ public final class EvdevDevice {
         guard node.properties.contains(EventCode.propAccelerometer) else {
             throw InputError.notAccelerometer(path: path, name: node.name)
         }
-        let fd: Int32
+        let fd: FileDescriptor
         do {
             fd = try SystemCall.openDevice(path)
         } catch where error.kind == .deviceGone {
             throw InputError.deviceGone(path: path, uniq: node.uniq, whileReading: false, errno: error.errno)
         }
         var handle: OpaquePointer?
-        let rc = libevdev_new_from_fd(fd, &handle)
+        let rc = libevdev_new_from_fd(fd.rawValue, &handle)
         guard rc == 0, let handle else {
             SystemCall.closeDescriptor(fd)
             let e = -rc

@@ -1,4 +1,5 @@
 import FormcheckFormats
+import SystemPackage
 
 /// An evemu recording being written as events arrive, valid at every instant.
 ///
@@ -15,7 +16,8 @@ public final class RecordingFile {
     public let path: String
     /// The device described in the header.
     public let description: DeviceDescription
-    private var fd: Int32
+    /// Open until `close()`.
+    private var fd: FileDescriptor?
     private var writer = EvemuWriter()
     /// Events of the frame not yet ended, times already shifted.
     private var pending: [InputEvent] = []
@@ -40,19 +42,19 @@ public final class RecordingFile {
                 kernelRelease: String? = EvemuWriter.kernelRelease(), dmi: String? = EvemuWriter.dmiModalias()) throws(InputError) {
         self.path = path
         self.description = description
-        fd = try SystemCall.createFile(path)
+        let fd = try SystemCall.createFile(path)
         let header = EvemuWriter.header(for: description, kernelRelease: kernelRelease, dmi: dmi)
         do {
             try SystemCall.writeAll(fd, Array(header.utf8), path: path)
         } catch {
             SystemCall.closeDescriptor(fd)
-            fd = -1
             throw error
         }
+        self.fd = fd
     }
 
     deinit {
-        if fd >= 0 { SystemCall.closeDescriptor(fd) }
+        if let fd { SystemCall.closeDescriptor(fd) }
     }
 
     /// Events held for a frame that has not ended yet.
@@ -62,7 +64,7 @@ public final class RecordingFile {
     /// - Throws: `.system` when the write fails (the frame is then not kept), or when the file
     ///   was closed.
     public func append(_ event: InputEvent) throws(InputError) {
-        guard fd >= 0 else {
+        guard let fd else {
             throw InputError(.system, path: path, "recording already closed")
         }
         if offset == nil { offset = event.time - 1 }
@@ -91,10 +93,9 @@ public final class RecordingFile {
     /// on purpose, as the kernel drops an unfinished frame: the file ends after a complete
     /// frame. Closing twice does nothing.
     public func close() throws(InputError) {
-        guard fd >= 0 else { return }
+        guard let descriptor = fd else { return }
         pending.removeAll()
-        let descriptor = fd
-        fd = -1
+        fd = nil
         defer { SystemCall.closeDescriptor(descriptor) }
         try SystemCall.flushToDisk(descriptor, path: path)
     }

@@ -1,6 +1,6 @@
 import FormcheckFormats
 
-/// Reading whole files, for callers outside the module (tests, tools).
+/// Reading and writing whole files, for callers outside the module (the CLI, tests, tools).
 public enum SystemFile {
     /// The bytes of the file at `path`.
     /// - Throws: `InputError` (`.cannotOpen`) naming the path, errno and what to check.
@@ -8,13 +8,11 @@ public enum SystemFile {
         try SystemCall.readFile(path)
     }
 
-    /// Creates (or truncates) a file for writing; the caller closes the descriptor.
-    public static func create(_ path: String) throws(InputError) -> Int32 {
-        try SystemCall.createFile(path)
-    }
-
-    /// Writes all of `bytes` to `fd`.
-    public static func write(_ fd: Int32, _ bytes: [UInt8], path: String) throws(InputError) {
+    /// Creates (or truncates) the file at `path`, mode 0644, and writes all of `bytes` to it.
+    /// - Throws: `.cannotOpen` when it cannot be created, `.system` when writing fails.
+    public static func write(_ bytes: [UInt8], toNewFile path: String) throws(InputError) {
+        let fd = try SystemCall.createFile(path)
+        defer { SystemCall.closeDescriptor(fd) }
         try SystemCall.writeAll(fd, bytes, path: path)
     }
 }

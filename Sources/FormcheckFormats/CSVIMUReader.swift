@@ -59,12 +59,7 @@ public struct CSVIMUReader {
         try self.init(source: .bytes(bytes), path: path, units: given)
     }
 
-    /// Reads the file at `path` in chunks; nothing of it is kept (a pipe is read into memory once).
-    public init(path: String, units given: CSVUnits = .detect) throws(InputError) {
-        try self.init(source: RecordingSource.opening(path), path: path, units: given)
-    }
-
-    init(source: RecordingSource, path: String, units given: CSVUnits) throws(InputError) {
+    package init(source: RecordingSource, path: String, units given: CSVUnits) throws(InputError) {
         let layout = try Self.layout(source, path: path, units: given)
         try self.init(source: source, path: path, layout: layout)
     }

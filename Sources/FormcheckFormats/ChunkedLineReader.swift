@@ -1,17 +1,17 @@
 import Glibc
 
-/// The lines of a recording, read in fixed-size chunks (64 KiB) through read(2), or copied
-/// chunk by chunk from bytes in memory: memory does not grow with the file, only with its longest
+/// The lines of a recording, read in fixed-size chunks (64 KiB) from a `ByteChunkSource` (a file's
+/// read(2), in FormcheckDevices), or copied chunk by chunk from bytes in memory: memory does not grow with the file, only with its longest
 /// line. Lines end at LF; a CR before it is not part of the line; a last line without LF counts.
 ///
 /// A line is handed out as a buffer that stays valid until the next call to `next()` (it points
 /// into the reader's chunk). Copies of the reader share it (it is a class): one reader per pass.
 final class ChunkedLineReader {
-    /// Bytes asked of read(2) at a time.
+    /// Bytes asked of the source at a time.
     static let defaultChunkSize = 1 << 16
 
     private enum Input {
-        case descriptor(Int32)
+        case chunks(any ByteChunkSource)
         /// The bytes and the index of the next one to hand over.
         case bytes([UInt8], Int)
     }
@@ -36,20 +36,13 @@ final class ChunkedLineReader {
     var offset: Int { bufferOffset + start }
 
     /// Opens `source` at byte `offset`, whose line is number `line + 1`.
-    /// - Throws: `.cannotOpen` when the file cannot be opened or is a directory.
+    /// - Throws: `.cannotOpen` when the source cannot be opened (a file that is missing, unreadable or a directory).
     init(_ source: RecordingSource, path: String, offset: Int = 0, line: Int = 0,
          chunkSize: Int = ChunkedLineReader.defaultChunkSize) throws(InputError) {
         self.path = path
         switch source {
-        case .file(let name):
-            let fd = try SystemCall.openForReading(name)
-            if offset > 0 {
-                do { try SystemCall.seek(fd, to: offset, path: name) } catch {
-                    SystemCall.closeDescriptor(fd)
-                    throw error
-                }
-            }
-            input = .descriptor(fd)
+        case .chunks(let bytes):
+            input = .chunks(try bytes.chunks(from: offset))
         case .bytes(let bytes):
             input = .bytes(bytes, min(offset, bytes.count))
         }
@@ -59,7 +52,6 @@ final class ChunkedLineReader {
     }
 
     deinit {
-        if case .descriptor(let fd) = input { SystemCall.closeDescriptor(fd) }
         buffer.deallocate()
     }
 
@@ -121,8 +113,8 @@ final class ChunkedLineReader {
         }
         let room = UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[filled...])
         switch input {
-        case .descriptor(let fd):
-            let n = try SystemCall.read(fd, into: room, path: path)
+        case .chunks(let source):
+            let n = try source.read(into: room)
             if n == 0 { atEnd = true }
             filled += n
         case .bytes(let bytes, let next):

@@ -22,11 +22,6 @@ public struct EvemuReader {
         try self.init(source: .bytes(bytes), path: path)
     }
 
-    /// Opens the file at `path` and parses the description; the events are read as they are asked for.
-    public init(path: String) throws(InputError) {
-        try self.init(source: .file(path), path: path)
-    }
-
     /// Reads `source` from its first event, the description parsed before (`eventStart`).
     init(source: RecordingSource, path: String, description: DeviceDescription,
          formatVersion: (major: Int, minor: Int), eventStart: (offset: Int, line: Int)) throws(InputError) {
@@ -37,7 +32,7 @@ public struct EvemuReader {
         lines = try ChunkedLineReader(source, path: path, offset: eventStart.offset, line: eventStart.line)
     }
 
-    init(source: RecordingSource, path: String) throws(InputError) {
+    package init(source: RecordingSource, path: String) throws(InputError) {
         self.path = path
         let lines = try ChunkedLineReader(source, path: path)
         self.lines = lines

@@ -1,5 +1,4 @@
 import CLibevdev
-import Glibc
 
 /// Writes evemu 1.3 text byte for byte as libevemu's `evemu_write` and `evemu_write_event`
 /// do, so evemu-play, evemu-device and libevemu read formcheck's recordings unchanged.
@@ -12,9 +11,9 @@ public struct EvemuWriter: Sendable {
     /// The description block: header comments, then N:, I:, P:, B:, A:, L:, S: lines.
     /// - Parameters:
     ///   - kernelRelease: written as `# Kernel:` (evemu writes `uname -r`); nil leaves the line out.
-    ///   - dmi: the machine's DMI modalias line, as evemu writes it when readable.
-    public static func header(for d: DeviceDescription, kernelRelease: String? = Self.kernelRelease(),
-                              dmi: String? = Self.dmiModalias()) -> String {
+    ///   - dmi: the machine's DMI modalias line, as evemu writes it when readable (written only
+    ///     with a kernel release). This machine's two: FormcheckDevices' `header(for:)`.
+    public static func header(for d: DeviceDescription, kernelRelease: String?, dmi: String? = nil) -> String {
         var out = "# EVEMU 1.3\n"
         if let kernelRelease {
             out += "# Kernel: \(kernelRelease)\n"
@@ -110,24 +109,6 @@ public struct EvemuWriter: Sendable {
         return s
     }
 
-    /// `uname -r`, as evemu writes it into its header.
-    public static func kernelRelease() -> String? {
-        var u = utsname()
-        guard uname(&u) == 0 else { return nil }
-        return withUnsafeBytes(of: &u.release) { raw in
-            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-        }
-    }
-
-    /// The first line of /sys/class/dmi/id/modalias with its newline, as evemu writes it.
-    public static func dmiModalias() -> String? {
-        guard let f = fopen("/sys/class/dmi/id/modalias", "r") else { return nil }
-        defer { fclose(f) }
-        var buffer = [CChar](repeating: 0, count: 2048)
-        guard fgets(&buffer, Int32(buffer.count), f) != nil else { return nil }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
     static func typeName(_ type: UInt16) -> String {
         name(libevdev_event_type_get_name(UInt32(type)))
     }
@@ -167,9 +148,9 @@ func pad<T: BinaryInteger>(_ v: T, _ width: Int, zero: Bool = false) -> String {
 }
 
 extension EvemuWriter {
-    /// A whole recording as evemu text: the description, then one line per event.
-    public static func text(for d: DeviceDescription, events: [InputEvent],
-                            kernelRelease: String? = Self.kernelRelease(), dmi: String? = Self.dmiModalias()) -> String {
+    /// A whole recording as evemu text: the description, then one line per event (`kernelRelease`,
+    /// `dmi`: as `header(for:kernelRelease:dmi:)`).
+    public static func text(for d: DeviceDescription, events: [InputEvent], kernelRelease: String?, dmi: String? = nil) -> String {
         var writer = EvemuWriter()
         var out = header(for: d, kernelRelease: kernelRelease, dmi: dmi)
         for e in events { out += writer.line(for: e) }

@@ -35,18 +35,15 @@ public struct Recording: Sendable {
         var eventStart: (offset: Int, line: Int)
     }
 
-    /// Opens and checks a recording; the format comes from the extension (.csv, .evemu) or,
-    /// failing that, from the first line. `units`: the units of a CSV file's columns where the
-    /// user states them (the rest are told from the data); evemu files ignore them.
-    public init(path: String, units: CSVUnits = .detect) throws(InputError) {
-        try self.init(source: RecordingSource.opening(path), path: path, units: units)
-    }
-
     public init(bytes: [UInt8], path: String, units: CSVUnits = .detect) throws(InputError) {
         try self.init(source: .bytes(bytes), path: path, units: units)
     }
 
-    init(source: RecordingSource, path: String, units: CSVUnits) throws(InputError) {
+    /// Opens and checks a recording; the format comes from the extension (.csv, .evemu) or,
+    /// failing that, from the first line. `units`: the units of a CSV file's columns where the
+    /// user states them (the rest are told from the data); evemu files ignore them. A file:
+    /// FormcheckDevices' `Recording(path:units:)`.
+    public init(source: RecordingSource, path: String, units: CSVUnits = .detect) throws(InputError) {
         self.path = path
         self.source = source
         let lower = path.lowercased()

@@ -107,14 +107,8 @@ public struct SessionFile: Sendable, Hashable {
 
     // MARK: - Reading
 
-    /// Reads and checks a session file.
-    /// - Throws: `InputError`: `.cannotOpen` when it cannot be read, `.malformed` (`PATH:LINE: what`
-    ///   and the fix) when it is not a session file.
-    public static func load(_ path: String) throws(InputError) -> SessionFile {
-        try decode(SystemCall.readFile(path), path: path)
-    }
-
-    /// A session file from its bytes; `path` names it in errors.
+    /// A session file from its bytes; `path` names it in errors (a file: FormcheckDevices'
+    /// `SessionFile.load`).
     public static func decode(_ bytes: [UInt8], path: String) throws(InputError) -> SessionFile {
         let text = String(decoding: bytes, as: UTF8.self)
         let fix = "a session file is what 'formcheck record DEVICE DEVICE -o NAME.json' writes; see README \"Recordings\""
@@ -204,20 +198,5 @@ public struct SessionFile: Sendable, Hashable {
         }
         let data = (try? encoder.encode(File(formcheckSession: Self.version, recordings: recordings))) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
-    }
-
-    /// Writes the file at `path` in one go (a temporary file renamed over it), so a reader never
-    /// sees half of it.
-    public func write(to path: String) throws(InputError) {
-        let temporary = path + ".tmp"
-        let fd = try SystemCall.createFile(temporary)
-        do {
-            try SystemCall.writeAll(fd, Array(text.utf8), path: temporary)
-        } catch {
-            SystemCall.closeDescriptor(fd)
-            throw error
-        }
-        SystemCall.closeDescriptor(fd)
-        try SystemCall.renameFile(temporary, to: path)
     }
 }

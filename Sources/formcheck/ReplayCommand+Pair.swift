@@ -1,4 +1,5 @@
 import ArgumentParser
+import FormcheckDevices
 import FormcheckFeedback
 import FormcheckFormats
 import Foundation

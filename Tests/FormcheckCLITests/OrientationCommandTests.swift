@@ -1,3 +1,4 @@
+import FormcheckDevices
 import FormcheckEvaluation
 import FormcheckFormats
 import Foundation

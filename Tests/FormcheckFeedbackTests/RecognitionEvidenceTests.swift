@@ -1,3 +1,4 @@
+import FormcheckDevices
 import FormcheckFeedback
 import FormcheckFormats
 import MotionCore

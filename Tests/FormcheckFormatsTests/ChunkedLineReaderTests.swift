@@ -51,7 +51,7 @@ import Testing
         let expected = Self.wholeBufferLines(bytes)
         #expect(expected.count > 2000)
         for chunk in [7, 4096] {
-            let reader = try ChunkedLineReader(.file(path), path: path, chunkSize: chunk)
+            let reader = try ChunkedLineReader(.chunks(FileByteSource(path: path)), path: path, chunkSize: chunk)
             var lines: [[UInt8]] = []
             while let l = try reader.next() { lines.append(Array(l)) }
             #expect(lines == expected)
@@ -84,16 +84,16 @@ import Testing
         let path = NSTemporaryDirectory() + "formcheck-chunked-" + UUID().uuidString + ".txt"
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
-        let reader = try ChunkedLineReader(.file(path), path: path, offset: 8, line: 2)
+        let reader = try ChunkedLineReader(.chunks(FileByteSource(path: path)), path: path, offset: 8, line: 2)
         #expect(try reader.next().map { String(decoding: $0, as: UTF8.self) } == "three")
         #expect(reader.lineNumber == 3)
         #expect(try reader.next() == nil)
     }
 
     @Test func aMissingFileOrAFolderIsCannotOpen() {
-        #expect(throws: InputError.self) { _ = try ChunkedLineReader(.file("/nonexistent/x.evemu"), path: "/nonexistent/x.evemu") }
+        #expect(throws: InputError.self) { _ = try ChunkedLineReader(.chunks(FileByteSource(path: "/nonexistent/x.evemu")), path: "/nonexistent/x.evemu") }
         do {
-            _ = try ChunkedLineReader(.file(Fixtures.root), path: Fixtures.root)
+            _ = try ChunkedLineReader(.chunks(FileByteSource(path: Fixtures.root)), path: Fixtures.root)
             Issue.record("a folder opened")
         } catch {
             #expect(error.kind == .cannotOpen)

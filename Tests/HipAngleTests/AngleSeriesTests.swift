@@ -1,3 +1,4 @@
+import FormcheckDevices
 import FormcheckFormats
 import MotionCore
 import Testing

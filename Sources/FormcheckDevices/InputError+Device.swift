@@ -1,3 +1,5 @@
+import FormcheckFormats
+
 /// The errors and fixes of live evdev nodes, worded once.
 extension InputError {
     /// How to let the logged-in user read motion-sensor nodes, and what not to do instead.

@@ -1,23 +1,26 @@
 import CLibevdev
+import FormcheckFormats
 import Glibc
+import SystemPackage
 
-/// The C calls of live devices and sysfs, each wrapped once.
+/// The system calls of live devices and sysfs, each wrapped once: stat(2), open(2) and close(2)
+/// through swift-system; access(2), poll(2), fsync(2), directories and the user database in C
+/// (swift-system has no wrapper for them).
 extension SystemCall {
     /// stat(2) of a path (follows symlinks; does not open the file).
     /// - Throws: `.cannotOpen` when the path does not exist or cannot be looked at.
     package static func status(_ path: String) throws(InputError) -> FileStatus {
-        var st = stat()
-        guard stat(path, &st) == 0 else {
-            let e = errno
-            throw InputError(.cannotOpen, path: path, "cannot open: \(message(e))",
-                             fix: e == ENOENT ? "the controller may be disconnected; 'formcheck devices' lists motion-sensor nodes" : nil,
-                             errno: e)
+        let st = try system({ try Stat(FilePath(path)) }) { e in
+            InputError(.cannotOpen, path: path, "cannot open: \(message(e))",
+                       fix: e == ENOENT ? "the controller may be disconnected; 'formcheck devices' lists motion-sensor nodes" : nil,
+                       errno: e)
         }
         return FileStatus(
-            permissions: UInt32(st.st_mode) & 0o7777,
-            isCharacterDevice: (st.st_mode & S_IFMT) == S_IFCHR,
-            ownerID: st.st_uid, groupID: st.st_gid,
-            deviceMajor: formcheck_major(st.st_rdev), deviceMinor: formcheck_minor(st.st_rdev))
+            permissions: UInt32(st.permissions.rawValue) & 0o7777,
+            isCharacterDevice: st.type == .characterSpecial,
+            ownerID: st.userID.rawValue, groupID: st.groupID.rawValue,
+            deviceMajor: formcheck_major(dev_t(st.specialDeviceID.rawValue)),
+            deviceMinor: formcheck_minor(dev_t(st.specialDeviceID.rawValue)))
     }
 
     /// access(path, R_OK): nil when this process may read `path`, else the errno saying why not.
@@ -29,49 +32,43 @@ extension SystemCall {
     /// Opens an evdev node `O_RDONLY | O_NONBLOCK | O_CLOEXEC`; never grabs it.
     /// - Throws: `.permissionDenied` (EACCES, EPERM) with the udev fix, `.cannotOpen` (ENOENT and
     ///   others), `.deviceGone` (ENODEV, ENXIO: the node is there but its device is not).
-    package static func openDevice(_ path: String) throws(InputError) -> Int32 {
-        while true {
-            let fd = formcheck_open_readonly(path)
-            if fd >= 0 { return fd }
-            let e = errno
+    package static func openDevice(_ path: String) throws(InputError) -> FileDescriptor {
+        try system({ try FileDescriptor.open(FilePath(path), .readOnly, options: [.nonBlocking, .closeOnExec]) }) { e in
             switch e {
-            case EINTR: continue
             case EACCES, EPERM:
-                throw InputError(.permissionDenied, path: path, "cannot open: \(message(e))", fix: InputError.udevRuleFix, errno: e)
+                InputError(.permissionDenied, path: path, "cannot open: \(message(e))", fix: InputError.udevRuleFix, errno: e)
             case ENODEV, ENXIO:
-                throw InputError.deviceGone(path: path, uniq: nil, whileReading: false, errno: e)
+                InputError.deviceGone(path: path, uniq: nil, whileReading: false, errno: e)
             case ENOENT:
-                throw InputError(.cannotOpen, path: path, "cannot open: \(message(e))",
-                                 fix: "the controller may be disconnected; 'formcheck devices' lists motion-sensor nodes", errno: e)
+                InputError(.cannotOpen, path: path, "cannot open: \(message(e))",
+                           fix: "the controller may be disconnected; 'formcheck devices' lists motion-sensor nodes", errno: e)
             default:
-                throw InputError(.cannotOpen, path: path, "cannot open: \(message(e))", errno: e)
+                InputError(.cannotOpen, path: path, "cannot open: \(message(e))", errno: e)
             }
         }
     }
 
     /// close(2), once: Linux frees the descriptor even when close fails, so it is never retried.
-    package static func closeDescriptor(_ fd: Int32) {
-        _ = close(fd)
+    package static func closeDescriptor(_ fd: FileDescriptor) {
+        try? fd.close()
     }
 
     /// fsync(2): the file's data reaches the disk.
-    package static func flushToDisk(_ fd: Int32, path: String) throws(InputError) {
-        while fsync(fd) != 0 {
-            let e = errno
-            if e == EINTR { continue }
-            // Pipes, sockets and some special files cannot be synced; their data is already written.
-            if e == EINVAL || e == EROFS { return }
-            throw InputError(.system, path: path, "fsync failed: \(message(e))",
-                             fix: e == ENOSPC ? "free some disk space" : nil, errno: e)
-        }
+    package static func flushToDisk(_ fd: FileDescriptor, path: String) throws(InputError) {
+        guard case .failure(let error) = retryingOnInterrupt({ fsync(fd.rawValue) }) else { return }
+        let e = error.rawValue
+        // Pipes, sockets and some special files cannot be synced; their data is already written.
+        if e == EINVAL || e == EROFS { return }
+        throw InputError(.system, path: path, "fsync failed: \(message(e))",
+                         fix: e == ENOSPC ? "free some disk space" : nil, errno: e)
     }
 
     /// poll(2) for input on one descriptor.
     /// - Parameter timeoutMilliseconds: how long to wait; 0 returns at once, -1 waits forever.
     /// - Returns: the `revents` bits (POLLIN, POLLHUP, POLLERR, POLLNVAL); 0 on timeout or when a
     ///   signal interrupted the wait (the caller loops and checks whether to stop).
-    package static func pollInput(_ fd: Int32, timeoutMilliseconds: Int32, path: String) throws(InputError) -> Int16 {
-        var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+    package static func pollInput(_ fd: FileDescriptor, timeoutMilliseconds: Int32, path: String) throws(InputError) -> Int16 {
+        var p = pollfd(fd: fd.rawValue, events: Int16(POLLIN), revents: 0)
         let n = poll(&p, 1, timeoutMilliseconds)
         if n < 0 {
             let e = errno
