@@ -43,7 +43,7 @@ let package = Package(
         // clock, recordings read from a byte source.
         .target(
             name: "FormcheckFormats",
-            dependencies: ["CLibevdev", "MotionCore"],
+            dependencies: ["MotionCore"],
             swiftSettings: strict
         ),
         // Live devices and files: libevdev, sysfs discovery, the live source, poll, and the file

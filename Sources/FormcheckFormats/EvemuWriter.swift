@@ -1,5 +1,3 @@
-import CLibevdev
-
 /// Writes evemu 1.3 text byte for byte as libevemu's `evemu_write` and `evemu_write_event`
 /// do, so evemu-play, evemu-device and libevemu read formcheck's recordings unchanged.
 public struct EvemuWriter: Sendable {
@@ -109,20 +107,18 @@ public struct EvemuWriter: Sendable {
         return s
     }
 
+    /// A name from `EventNames`, or "(null)" where there is none — what glibc's printf writes for
+    /// libevdev's NULL, so the comments stay those of libevemu.
     static func typeName(_ type: UInt16) -> String {
-        name(libevdev_event_type_get_name(UInt32(type)))
+        EventNames.typeName(type) ?? "(null)"
     }
 
     static func codeName(_ type: UInt16, _ code: UInt16) -> String {
-        name(libevdev_event_code_get_name(UInt32(type), UInt32(code)))
+        EventNames.codeName(type: type, code: code) ?? "(null)"
     }
 
     static func propertyName(_ p: Int) -> String {
-        name(libevdev_property_get_name(UInt32(p)))
-    }
-
-    private static func name(_ p: UnsafePointer<CChar>?) -> String {
-        p.map { String(cString: $0) } ?? "(null)"
+        EventNames.propertyName(p) ?? "(null)"
     }
 }
 
