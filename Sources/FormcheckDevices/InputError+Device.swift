@@ -10,12 +10,12 @@ extension InputError {
         + "Do not chmod 666 the node or join the 'input' group: either lets every program read every keyboard"
 
     /// The uaccess tag is there but grants nothing to this process.
-    package static let inactiveSessionFix =
+    static let inactiveSessionFix =
         "run formcheck from the desktop session at this machine (the uaccess tag grants access to the active local "
         + "session only, not over ssh or from a service); 'loginctl' shows which session is active"
 
     /// A node formcheck will not open because sysfs does not mark it as a motion sensor.
-    package static func notAccelerometer(path: String, name: String?) -> InputError {
+    static func notAccelerometer(path: String, name: String?) -> InputError {
         let what = name.map { "'\($0)'" } ?? "this node"
         return InputError(
             .notMotionSensor, path: path,
@@ -25,7 +25,7 @@ extension InputError {
 
     /// The node's device went away (unplugged, switched off, Bluetooth link lost): while it was
     /// being read, or (`whileReading` false) before it could be opened.
-    package static func deviceGone(path: String, uniq: String?, whileReading: Bool = true, errno: Int32? = nil) -> InputError {
+    static func deviceGone(path: String, uniq: String?, whileReading: Bool = true, errno: Int32? = nil) -> InputError {
         let id = uniq.map { " (uniq \($0))" } ?? ""
         return InputError(
             .deviceGone, path: path, "device disappeared\(id): unplugged, switched off or out of Bluetooth range",

@@ -9,7 +9,7 @@ import SystemPackage
 extension SystemCall {
     /// stat(2) of a path (follows symlinks; does not open the file).
     /// - Throws: `.cannotOpen` when the path does not exist or cannot be looked at.
-    package static func status(_ path: String) throws(InputError) -> FileStatus {
+    static func status(_ path: String) throws(InputError) -> FileStatus {
         let st = try system({ try Stat(FilePath(path)) }) { e in
             InputError(.cannotOpen, path: path, "cannot open: \(message(e))",
                        fix: e == ENOENT ? "the controller may be disconnected; 'formcheck devices' lists motion-sensor nodes" : nil,
@@ -25,14 +25,14 @@ extension SystemCall {
 
     /// access(path, R_OK): nil when this process may read `path`, else the errno saying why not.
     /// Does not open the file (root passes whatever the mode).
-    package static func readAccessError(_ path: String) -> Int32? {
+    static func readAccessError(_ path: String) -> Int32? {
         access(path, R_OK) == 0 ? nil : errno
     }
 
     /// Opens an evdev node `O_RDONLY | O_NONBLOCK | O_CLOEXEC`; never grabs it.
     /// - Throws: `.permissionDenied` (EACCES, EPERM) with the udev fix, `.cannotOpen` (ENOENT and
     ///   others), `.deviceGone` (ENODEV, ENXIO: the node is there but its device is not).
-    package static func openDevice(_ path: String) throws(InputError) -> FileDescriptor {
+    static func openDevice(_ path: String) throws(InputError) -> FileDescriptor {
         try system({ try FileDescriptor.open(FilePath(path), .readOnly, options: [.nonBlocking, .closeOnExec]) }) { e in
             switch e {
             case EACCES, EPERM:
@@ -49,12 +49,12 @@ extension SystemCall {
     }
 
     /// close(2), once: Linux frees the descriptor even when close fails, so it is never retried.
-    package static func closeDescriptor(_ fd: FileDescriptor) {
+    static func closeDescriptor(_ fd: FileDescriptor) {
         try? fd.close()
     }
 
     /// fsync(2): the file's data reaches the disk.
-    package static func flushToDisk(_ fd: FileDescriptor, path: String) throws(InputError) {
+    static func flushToDisk(_ fd: FileDescriptor, path: String) throws(InputError) {
         guard case .failure(let error) = retryingOnInterrupt({ fsync(fd.rawValue) }) else { return }
         let e = error.rawValue
         // Pipes, sockets and some special files cannot be synced; their data is already written.
@@ -67,7 +67,7 @@ extension SystemCall {
     /// - Parameter timeoutMilliseconds: how long to wait; 0 returns at once, -1 waits forever.
     /// - Returns: the `revents` bits (POLLIN, POLLHUP, POLLERR, POLLNVAL); 0 on timeout or when a
     ///   signal interrupted the wait (the caller loops and checks whether to stop).
-    package static func pollInput(_ fd: FileDescriptor, timeoutMilliseconds: Int32, path: String) throws(InputError) -> Int16 {
+    static func pollInput(_ fd: FileDescriptor, timeoutMilliseconds: Int32, path: String) throws(InputError) -> Int16 {
         var p = pollfd(fd: fd.rawValue, events: Int16(POLLIN), revents: 0)
         let n = poll(&p, 1, timeoutMilliseconds)
         if n < 0 {
@@ -80,7 +80,7 @@ extension SystemCall {
 
     /// Names in a directory, without "." and ".."; empty when it cannot be read (no such
     /// directory: sysfs without an input class, a container).
-    package static func directoryEntries(_ path: String) -> [String] {
+    static func directoryEntries(_ path: String) -> [String] {
         guard let dir = opendir(path) else { return [] }
         defer { closedir(dir) }
         var names: [String] = []
@@ -95,7 +95,7 @@ extension SystemCall {
 
     /// A small text file such as a sysfs attribute, without its trailing newline; nil when it
     /// does not exist or cannot be read.
-    package static func readAttribute(_ path: String) -> String? {
+    static func readAttribute(_ path: String) -> String? {
         guard let bytes = try? readFile(path) else { return nil }
         var text = String(decoding: bytes, as: UTF8.self)
         while text.last == "\n" { text.removeLast() }
@@ -103,7 +103,7 @@ extension SystemCall {
     }
 
     /// The login name of a user id, or nil when none is known.
-    package static func userName(_ uid: UInt32) -> String? {
+    static func userName(_ uid: UInt32) -> String? {
         var entry = passwd()
         var result: UnsafeMutablePointer<passwd>?
         var buffer = [CChar](repeating: 0, count: 4096)
@@ -112,7 +112,7 @@ extension SystemCall {
     }
 
     /// The name of a group id, or nil when none is known.
-    package static func groupName(_ gid: UInt32) -> String? {
+    static func groupName(_ gid: UInt32) -> String? {
         var entry = group()
         var result: UnsafeMutablePointer<group>?
         var buffer = [CChar](repeating: 0, count: 4096)
