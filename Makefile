@@ -15,7 +15,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FORMCHECK := .build/debug/formcheck
 DEMO_RECORDING := Fixtures/scenarios/piriformis-joycon.evemu
 
-.PHONY: all deps test-deps build demo demo-strength test unit-test vm-test fuzz fuzz-build fuzz-corpus clean fixtures golden eval-broad eval-real bench \
+.PHONY: all deps test-deps build demo demo-strength test unit-test vm-test fuzz fuzz-build fuzz-corpus clean fixtures golden event-names eval-broad eval-real bench \
 	release dist install install-files uninstall deb install-test deb-test
 
 all: build
@@ -160,6 +160,13 @@ eval-real: deps
 bench: deps
 	$(SWIFT) build -c release --product formcheck-bench
 	.build/release/formcheck-bench
+
+# Rewrites FormcheckFormats' event-name table from the installed libevdev (EventNamesTests checks it).
+event-names:
+	mkdir -p .build
+	$(CC) -O1 -Wall -Wextra -Werror -DLIBEVDEV_VERSION_STRING='"'"$$(pkg-config --modversion libevdev)"'"' \
+	  $$(pkg-config --cflags libevdev) tools/event-names.c $$(pkg-config --libs libevdev) -o .build/event-names
+	.build/event-names > Sources/FormcheckFormats/EventNames+Table.swift
 
 # Rewrites the simulator's golden files in Fixtures/scenarios (only when you mean to: review the diff).
 fixtures: build

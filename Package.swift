@@ -17,7 +17,8 @@ let package = Package(
         .executable(name: "formcheck", targets: ["formcheck"]),
         .executable(name: "formcheck-bench", targets: ["FormcheckBench"]),
         .library(name: "MotionCore", targets: ["MotionCore"]),
-        .library(name: "FormcheckInput", targets: ["FormcheckInput"]),
+        .library(name: "FormcheckFormats", targets: ["FormcheckFormats"]),
+        .library(name: "FormcheckDevices", targets: ["FormcheckDevices"]),
         .library(name: "FormcheckFeedback", targets: ["FormcheckFeedback"]),
         .library(name: "ThighSimulator", targets: ["ThighSimulator"]),
         .library(name: "FormcheckEvaluation", targets: ["FormcheckEvaluation"]),
@@ -27,9 +28,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
-        // libevdev, through pkg-config. Only FormcheckInput imports it.
+        // libevdev, through pkg-config. Only FormcheckDevices imports it.
         .systemLibrary(
             name: "CLibevdev",
             pkgConfig: "libevdev",
@@ -37,18 +39,27 @@ let package = Package(
         ),
         // Pure Swift: no Foundation, no C. Samples, vectors, quaternions, orientation.
         .target(name: "MotionCore", swiftSettings: strict),
-        // Live evdev devices, evemu recordings and CSV files, all turned into samples in SI units.
+        // File formats: input events and codes, evemu read/write, CSV, frames → samples, the sample
+        // clock, recordings read from a byte source.
         .target(
-            name: "FormcheckInput",
-            dependencies: ["CLibevdev", "MotionCore"],
+            name: "FormcheckFormats",
+            dependencies: ["MotionCore"],
+            swiftSettings: strict
+        ),
+        // Live devices and files: libevdev, sysfs discovery, the live source, poll, and the file
+        // I/O of recordings and session files (the byte source Formats' readers read), every
+        // system call through swift-system where it has one.
+        .target(
+            name: "FormcheckDevices",
+            dependencies: ["CLibevdev", "FormcheckFormats", "MotionCore", .product(name: "SystemPackage", package: "swift-system")],
             swiftSettings: strict
         ),
         // A physics-based thigh-IMU simulator: scenarios rendered to evemu recordings with ground truth.
-        .target(name: "ThighSimulator", dependencies: ["MotionCore", "FormcheckInput"], swiftSettings: strict),
+        .target(name: "ThighSimulator", dependencies: ["MotionCore", "FormcheckFormats"], swiftSettings: strict),
         // Exercise protocols, detectors, cues and sinks.
         .target(
             name: "FormcheckFeedback",
-            dependencies: ["MotionCore", "FormcheckInput"],
+            dependencies: ["MotionCore", "FormcheckFormats", "FormcheckDevices"],
             // Protocols/*.json (and Routines/*.json) are compiled in by the plugin: no resources, no
             // Bundle (see Plugins/EmbedBuiltIns).
             swiftSettings: strict,
@@ -70,16 +81,17 @@ let package = Package(
             dependencies: ["FormcheckHistory", "FormcheckFeedback", "MotionCore"],
             swiftSettings: strict
         ),
-        // Scoring formcheck against recordings with a ground truth (real data: eval-real).
+        // Scoring formcheck against recordings with a ground truth: BROAD trials (eval-broad, the
+        // benchmark) and real data (eval-real).
         .target(
             name: "FormcheckEvaluation",
-            dependencies: ["FormcheckInput", "MotionCore"],
+            dependencies: ["FormcheckFormats", "FormcheckDevices", "MotionCore"],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "formcheck",
             dependencies: [
-                "FormcheckInput", "MotionCore", "FormcheckFeedback", "ThighSimulator", "FormcheckEvaluation",
+                "FormcheckFormats", "FormcheckDevices", "MotionCore", "FormcheckFeedback", "ThighSimulator", "FormcheckEvaluation",
                 "FormcheckHistory", "FormcheckReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -95,7 +107,7 @@ let package = Package(
         // Benchmarks (make bench): the orientation filter's time per sample, replay throughput.
         .executableTarget(
             name: "FormcheckBench",
-            dependencies: ["FormcheckInput", "MotionCore", "ThighSimulator", "FormcheckFeedback", "FormcheckHistory", "FormcheckReport"],
+            dependencies: ["FormcheckFormats", "FormcheckDevices", "FormcheckEvaluation", "MotionCore", "ThighSimulator", "FormcheckFeedback", "FormcheckHistory", "FormcheckReport"],
             swiftSettings: strict
         ),
         // Test only: the reference evemu implementation, to check our files byte for byte.
@@ -116,51 +128,58 @@ let package = Package(
         // Chromium (make test installs it).
         .testTarget(
             name: "FormcheckReportTests",
-            dependencies: ["FormcheckReport", "FormcheckHistory", "FormcheckFeedback", "FormcheckInput", "MotionCore", "ThighSimulator", "CZlib"],
+            dependencies: ["FormcheckReport", "FormcheckHistory", "FormcheckFeedback", "FormcheckFormats", "MotionCore", "ThighSimulator", "CZlib"],
             swiftSettings: strict
         ),
+        // Evemu and CSV parsing, frames → samples, the sample clock, malformed input.
         .testTarget(
-            name: "FormcheckInputTests",
-            dependencies: ["FormcheckInput", "MotionCore", "CLibevemu"],
+            name: "FormcheckFormatsTests",
+            dependencies: ["FormcheckFormats", "FormcheckDevices", "MotionCore"],
+            swiftSettings: strict
+        ),
+        // Discovery, recording and session files, and our evemu files against libevemu's.
+        .testTarget(
+            name: "FormcheckDevicesTests",
+            dependencies: ["FormcheckDevices", "FormcheckFormats", "MotionCore", "CLibevdev", "CLibevemu"],
             swiftSettings: strict
         ),
         .testTarget(name: "MotionCoreTests", dependencies: ["MotionCore"], swiftSettings: strict),
         // The orientation filter against real data (BROAD excerpts) and the simulator's truth.
         .testTarget(
             name: "OrientationTests",
-            dependencies: ["MotionCore", "FormcheckInput", "ThighSimulator"],
+            dependencies: ["MotionCore", "FormcheckFormats", "FormcheckEvaluation", "ThighSimulator"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "FormcheckFeedbackTests",
-            dependencies: ["FormcheckFeedback", "MotionCore", "ThighSimulator", "FormcheckInput"],
+            dependencies: ["FormcheckFeedback", "MotionCore", "ThighSimulator", "FormcheckFormats", "FormcheckDevices"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "HipAngleTests",
-            dependencies: ["MotionCore", "ThighSimulator", "FormcheckInput"],
+            dependencies: ["MotionCore", "ThighSimulator", "FormcheckFormats", "FormcheckDevices"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "ThighSimulatorTests",
-            dependencies: ["ThighSimulator", "FormcheckInput", "MotionCore"],
+            dependencies: ["ThighSimulator", "FormcheckFormats", "MotionCore"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "FormcheckEvaluationTests",
-            dependencies: ["FormcheckEvaluation", "FormcheckInput", "MotionCore"],
+            dependencies: ["FormcheckEvaluation", "FormcheckFormats", "MotionCore"],
             swiftSettings: strict
         ),
         // The history's store, migrations and failure cases, and its aggregations.
         .testTarget(
             name: "FormcheckHistoryTests",
-            dependencies: ["FormcheckHistory", "FormcheckFeedback", "MotionCore", "FormcheckInput", "ThighSimulator",
+            dependencies: ["FormcheckHistory", "FormcheckFeedback", "MotionCore", "FormcheckFormats", "ThighSimulator",
                            .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .testTarget(
             name: "FormcheckCLITests",
-            dependencies: ["formcheck", "FormcheckInput", "MotionCore", "FormcheckEvaluation", "FormcheckHistory", "FormcheckFeedback",
+            dependencies: ["formcheck", "FormcheckFormats", "FormcheckDevices", "MotionCore", "FormcheckEvaluation", "FormcheckHistory", "FormcheckFeedback",
                            "ThighSimulator", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),

@@ -15,7 +15,7 @@ let package = Package(
         .executableTarget(
             name: "formcheck-fuzz",
             dependencies: [
-                .product(name: "FormcheckInput", package: "formcheck"),
+                .product(name: "FormcheckFormats", package: "formcheck"),
                 .product(name: "FormcheckFeedback", package: "formcheck"),
                 .product(name: "ThighSimulator", package: "formcheck"),
             ],

@@ -23,11 +23,6 @@ static inline long formcheck_event_usec(const struct input_event *ev) {
 /* errno is a macro (a thread-local lvalue); read it through a function. */
 static inline int formcheck_errno(void) { return errno; }
 
-/* open(2) is variadic; give Swift a fixed signature. */
-static inline int formcheck_open_readonly(const char *path) {
-    return open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-}
-
 /* major()/minor() are macros: split a dev_t (st_rdev) into the numbers sysfs uses
  * in /sys/dev/char/MAJOR:MINOR. */
 static inline unsigned int formcheck_major(dev_t dev) { return major(dev); }

@@ -11,7 +11,9 @@
 // Each figure: several timed runs after a warm-up, the best and the median.
 
 import FormcheckFeedback
-import FormcheckInput
+import FormcheckDevices
+import FormcheckEvaluation
+import FormcheckFormats
 import Glibc
 import MotionCore
 import ThighSimulator

@@ -1,5 +1,6 @@
+import FormcheckDevices
+import FormcheckFormats
 import Foundation
-import FormcheckInput
 import MotionCore
 
 /// Scores formcheck on real recordings with labelled activities (the layout of

@@ -1,5 +1,6 @@
 import Foundation
-import FormcheckInput
+import FormcheckDevices
+import FormcheckFormats
 import MotionCore
 
 /// What `NAME.truth.json` of a real recording says (the layout of `../shared/data/real/`; see its

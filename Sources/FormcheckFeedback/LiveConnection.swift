@@ -1,4 +1,4 @@
-import FormcheckInput
+import FormcheckFormats
 
 /// One connection to the device a live run reads (`LiveSessionRunner`, `LiveRoutineRunner`): its
 /// raw events as they come, what it is, and its axis state when it was opened.

@@ -1,4 +1,5 @@
-import FormcheckInput
+import FormcheckDevices
+import FormcheckFormats
 import MotionCore
 
 /// The device side of a live run, shared by `LiveSessionRunner` (one exercise) and

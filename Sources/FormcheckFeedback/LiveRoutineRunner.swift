@@ -1,4 +1,5 @@
-import FormcheckInput
+import FormcheckDevices
+import FormcheckFormats
 import MotionCore
 
 /// Runs a guided routine on a stream of raw events, the way `formcheck routine` does: the device

@@ -1,4 +1,5 @@
-import FormcheckInput
+import FormcheckDevices
+import FormcheckFormats
 import MotionCore
 
 /// Runs a coaching session on a stream of raw events, the way `formcheck live` does: each event is

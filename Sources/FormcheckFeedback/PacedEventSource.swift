@@ -1,4 +1,4 @@
-import FormcheckInput
+import FormcheckFormats
 
 /// A recording's events as a live stream: each event is yielded when its time comes, measured by the
 /// `sleep` the caller gives (real time for `formcheck replay --realtime`, a fake clock in tests).

@@ -1,4 +1,4 @@
-import FormcheckInput
+import FormcheckFormats
 import MotionCore
 
 /// One sensor of a pair, from raw events to `PairedReading`s: the node's events decoded into

@@ -1,4 +1,4 @@
-import FormcheckInput
+import FormcheckFormats
 import MotionCore
 
 /// A reading of one sensor of a pair (one on each thigh), as `PairedRoutineSession` takes it: the

@@ -1,4 +1,5 @@
-import FormcheckInput
+import FormcheckDevices
+import FormcheckFormats
 import MotionCore
 
 /// Runs a guided routine on two sensors at once — one on each thigh — the way `formcheck routine

@@ -1,4 +1,4 @@
-import FormcheckInput
+import FormcheckFormats
 
 /// A real controller's motion-sensor node as its kernel driver presents it: description, sample
 /// rate, event order, MSC_TIMESTAMP arithmetic, quantum and arrival latency. Facts from the drivers

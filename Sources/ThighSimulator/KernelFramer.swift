@@ -1,4 +1,4 @@
-import FormcheckInput
+import FormcheckFormats
 
 /// The kernel side of a motion node: the driver's event order and MSC_TIMESTAMP arithmetic, and
 /// the input core's fuzz filter (`input_defuzz_abs_event`) and duplicate suppression.

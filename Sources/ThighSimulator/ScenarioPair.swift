@@ -1,4 +1,4 @@
-import FormcheckInput
+import FormcheckFormats
 import MotionCore
 
 /// One body with a sensor on each thigh: two scenarios, the left thigh's and the right's, that

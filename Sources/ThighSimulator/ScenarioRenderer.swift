@@ -1,4 +1,4 @@
-import FormcheckInput
+import FormcheckFormats
 import MotionCore
 
 /// Renders a scenario: the thigh's motion, the sensor strapped to it, the IMU's errors, and the

@@ -1,5 +1,6 @@
 import ArgumentParser
-import FormcheckInput
+import FormcheckDevices
+import FormcheckFormats
 import MotionCore
 
 struct ActivityCommand: AsyncParsableCommand {

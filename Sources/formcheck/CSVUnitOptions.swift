@@ -1,5 +1,6 @@
 import ArgumentParser
-import FormcheckInput
+import FormcheckDevices
+import FormcheckFormats
 
 extension CSVUnits.Acceleration: ExpressibleByArgument {}
 extension CSVUnits.AngularRate: ExpressibleByArgument {}

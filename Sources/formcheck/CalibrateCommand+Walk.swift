@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormcheckHistory
-import FormcheckInput
+import FormcheckDevices
+import FormcheckFormats
 import Foundation
 import MotionCore
 

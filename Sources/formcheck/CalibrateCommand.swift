@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormcheckFeedback
-import FormcheckInput
+import FormcheckDevices
+import FormcheckFormats
 import Foundation
 import MotionCore
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import FormcheckInput
+import FormcheckDevices
+import FormcheckFormats
 
 /// Which motion-sensor node a command reads.
 enum DeviceChoice {

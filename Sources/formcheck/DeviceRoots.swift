@@ -1,5 +1,6 @@
 import ArgumentParser
-import FormcheckInput
+import FormcheckDevices
+import FormcheckFormats
 
 /// Where sysfs, /dev and udev's database are: hidden options, so tests can point the device
 /// commands at a fake tree.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import FormcheckInput
+import FormcheckFormats
 
 struct DevicesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

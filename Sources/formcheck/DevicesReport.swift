@@ -1,4 +1,5 @@
-import FormcheckInput
+import FormcheckDevices
+import FormcheckFormats
 
 /// `formcheck devices`'s findings: motion-sensor nodes and refused look-alikes, as JSON fields and
 /// as text for people.

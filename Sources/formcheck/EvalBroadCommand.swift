@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import FormcheckInput
+import FormcheckEvaluation
+import FormcheckFormats
 import MotionCore
 
 struct EvalBroadCommand: ParsableCommand {

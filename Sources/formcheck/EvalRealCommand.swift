@@ -1,7 +1,7 @@
 import ArgumentParser
 import FormcheckEvaluation
 import FormcheckFeedback
-import FormcheckInput
+import FormcheckFormats
 import MotionCore
 
 struct EvalRealCommand: ParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import FormcheckFeedback
-import FormcheckInput
+import FormcheckFormats
 import MotionCore
 
 extension Side: ExpressibleByArgument {}

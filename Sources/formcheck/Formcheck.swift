@@ -1,5 +1,5 @@
 import ArgumentParser
-import FormcheckInput
+import FormcheckFormats
 
 @main
 struct Formcheck: AsyncParsableCommand {

@@ -1,4 +1,4 @@
-import FormcheckInput
+import FormcheckFormats
 import MotionCore
 
 /// `formcheck inspect`'s findings for one file, as JSON fields and as text for people.

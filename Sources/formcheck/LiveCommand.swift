@@ -1,7 +1,8 @@
 import ArgumentParser
 import FormcheckFeedback
 import FormcheckHistory
-import FormcheckInput
+import FormcheckDevices
+import FormcheckFormats
 import Foundation
 import MotionCore
 

@@ -1,7 +1,8 @@
 import ArgumentParser
 import FormcheckFeedback
 import FormcheckHistory
-import FormcheckInput
+import FormcheckDevices
+import FormcheckFormats
 import Foundation
 
 /// The device a live command (`live`, `routine`) reads, opened: its first connection, the

@@ -1,5 +1,5 @@
 import ArgumentParser
-import FormcheckInput
+import FormcheckFormats
 import MotionCore
 
 struct OrientationCommand: ParsableCommand {

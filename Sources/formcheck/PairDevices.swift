@@ -1,6 +1,7 @@
 import ArgumentParser
 import FormcheckFeedback
-import FormcheckInput
+import FormcheckDevices
+import FormcheckFormats
 import Foundation
 
 /// The two nodes of a pair, on their thighs (`routine NAME A B`, `live A B`, `record A B`): each

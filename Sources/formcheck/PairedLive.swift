@@ -1,7 +1,8 @@
 import ArgumentParser
+import FormcheckDevices
 import FormcheckFeedback
+import FormcheckFormats
 import FormcheckHistory
-import FormcheckInput
 import Foundation
 import MotionCore
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
-import FormcheckInput
+import FormcheckDevices
+import FormcheckFormats
 import Glibc
 import MotionCore
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 import FormcheckFeedback
 import FormcheckHistory
-import FormcheckInput
+import FormcheckFormats
 import Foundation
 import MotionCore
 

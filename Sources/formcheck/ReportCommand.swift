@@ -1,7 +1,8 @@
 import ArgumentParser
 import FormcheckFeedback
 import FormcheckHistory
-import FormcheckInput
+import FormcheckDevices
+import FormcheckFormats
 import FormcheckReport
 import Foundation
 
@@ -59,9 +60,7 @@ struct ReportCommand: ParsableCommand {
                                           since: since, generatedAt: Date(), timeZone: .current)
         let html = HTMLReport.html(input)
         do {
-            let fd = try SystemFile.create(output)
-            defer { close(fd) }
-            try SystemFile.write(fd, Array(html.utf8), path: output)
+            try SystemFile.write(Array(html.utf8), toNewFile: output)
         } catch {
             throw fail(error)
         }

@@ -1,5 +1,5 @@
 import Foundation
-import FormcheckInput
+import FormcheckFormats
 
 /// Turns a JSON decoding failure of a scenario file into `FILE:LINE: what is wrong`.
 enum ScenarioFileError {

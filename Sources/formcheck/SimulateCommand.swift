@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import FormcheckInput
+import FormcheckDevices
+import FormcheckFormats
 import MotionCore
 import ThighSimulator
 
@@ -131,9 +132,7 @@ struct SimulateCommand: AsyncParsableCommand {
 
     func write(_ text: String, to path: String) throws {
         do {
-            let fd = try SystemFile.create(path)
-            defer { close(fd) }
-            try SystemFile.write(fd, Array(text.utf8), path: path)
+            try SystemFile.write(Array(text.utf8), toNewFile: path)
         } catch {
             throw fail(error)
         }

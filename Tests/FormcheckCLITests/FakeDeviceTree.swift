@@ -2,7 +2,7 @@ import Foundation
 
 /// A fake sysfs, /dev and udev database for the device commands' hidden `--sysfs-root`,
 /// `--dev-root` and `--udev-root`, laid out as the kernel lays them out (see
-/// FormcheckInputTests' DeviceDiscoveryTests): /sys/class/input/eventN links to
+/// FormcheckDevicesTests' DeviceDiscoveryTests): /sys/class/input/eventN links to
 /// /sys/devices/virtual/input/inputN/eventN, whose `device` link is the inputN directory with the
 /// attributes. Device nodes are plain files: discovery only stat()s and access()es them.
 struct FakeDeviceTree {

@@ -1,4 +1,6 @@
-import FormcheckInput
+import FormcheckDevices
+import FormcheckEvaluation
+import FormcheckFormats
 import Foundation
 import MotionCore
 import Testing

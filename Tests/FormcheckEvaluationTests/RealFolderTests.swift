@@ -1,5 +1,5 @@
 import FormcheckEvaluation
-import FormcheckInput
+import FormcheckFormats
 import MotionCore
 import Testing
 

@@ -1,4 +1,4 @@
-import FormcheckInput
+import FormcheckFormats
 import Foundation
 import ThighSimulator
 

@@ -1,5 +1,5 @@
 import FormcheckFeedback
-import FormcheckInput
+import FormcheckFormats
 import Foundation
 import MotionCore
 import Testing

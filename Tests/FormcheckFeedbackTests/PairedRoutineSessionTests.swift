@@ -1,5 +1,6 @@
 import FormcheckFeedback
-import FormcheckInput
+import FormcheckDevices
+import FormcheckFormats
 import MotionCore
 import Testing
 import ThighSimulator

@@ -1,5 +1,6 @@
+import FormcheckDevices
 import FormcheckFeedback
-import FormcheckInput
+import FormcheckFormats
 import MotionCore
 import Testing
 

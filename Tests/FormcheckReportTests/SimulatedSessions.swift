@@ -1,6 +1,6 @@
 import FormcheckFeedback
 import FormcheckHistory
-import FormcheckInput
+import FormcheckFormats
 import Foundation
 import MotionCore
 import ThighSimulator

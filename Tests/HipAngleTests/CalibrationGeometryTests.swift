@@ -1,4 +1,4 @@
-import FormcheckInput
+import FormcheckFormats
 import MotionCore
 import Testing
 import ThighSimulator
@@ -128,7 +128,7 @@ import ThighSimulator
     func calibrationIsAccurateWithConsumerErrors(_ name: String) throws {
         let s = ScenarioLibrary.named(name)!
         let r = ScenarioRenderer(s).render()
-        let readings = try FormcheckInput.Recording(bytes: Array(r.evemuText().utf8), path: name).readAll().readings
+        let readings = try FormcheckFormats.Recording(bytes: Array(r.evemuText().utf8), path: name).readAll().readings
         let samples = readings.compactMap { if case .sample(let x) = $0 { x } else { nil } }
         var tracker = HipAngleTracker(posture: s.posture, side: s.side)
         let t0 = samples[0].time

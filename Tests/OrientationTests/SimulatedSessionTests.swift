@@ -1,4 +1,4 @@
-import FormcheckInput
+import FormcheckFormats
 import Glibc
 import MotionCore
 import Testing

@@ -1,5 +1,5 @@
 import Foundation
-import FormcheckInput
+import FormcheckFormats
 import MotionCore
 import Testing
 import ThighSimulator

@@ -1,4 +1,4 @@
-import FormcheckInput
+import FormcheckFormats
 import MotionCore
 import Testing
 import ThighSimulator
