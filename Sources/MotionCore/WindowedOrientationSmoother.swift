@@ -12,9 +12,9 @@
 /// of the recording (a recording of at most `block + lookahead` samples: all of them) is exactly
 /// `OrientationSmoother.estimate`'s, bit for bit.
 ///
-/// Memory: at most `block + lookahead` samples are held (about 170 bytes each: the sample, the
-/// forward bias and its information, the step), plus per-window scratch of the same length — about
-/// 17 MB with the defaults, whatever the recording's length.
+/// Memory: at most `block + lookahead` samples are held (about 155 bytes each: the sample, the
+/// forward bias and its information, the step), plus 82 bytes a sample of per-window scratch —
+/// 16 MB in all with the defaults, whatever the recording's length.
 ///
 /// Where it can differ from the whole-recording smoother, beyond the lookahead: a stretch whose
 /// first samples have no accelerometer reading for longer than the window takes the first real one
