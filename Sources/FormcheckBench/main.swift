@@ -1,10 +1,11 @@
 // formcheck-bench: how fast the orientation filter is. Build in release (make bench):
-//   formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|angles|replay|throughput|csv|coaching|report]
+//   formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|angles|replay|throughput|end-to-end|csv|coaching|report]
 // 1. live filter, ns per sample, over a BROAD excerpt (real data, 285.7 Hz) and a simulated
 //    brisk walk (DualSense, 250 Hz);
 // 2. replay smoother, ns per sample;
 // 3. replay throughput, MB/s of evemu text: read + decode (+ filter) a rendered session; CSV
 //    throughput, MB/s of the BROAD excerpt's text read as a recording;
+//    replay end to end (recognised, coached, JSON lines), MB/s of evemu text;
 // 4. coaching's cost: a long rendered bridge session (100 reps) read + decoded + angles, with and
 //    without the coaching (`SessionPipeline` against the `AnglePipeline` it runs on);
 // 5. the HTML report of a month of daily routines (ReportBench.swift).
@@ -28,7 +29,7 @@ while let a = arguments.popFirst() {
     case "--fixture": fixture = arguments.popFirst() ?? fixture
     case "--only": only = arguments.popFirst()
     case "-h", "--help":
-        print("usage: formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|angles|replay|throughput|csv|coaching|report]")
+        print("usage: formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|angles|replay|throughput|end-to-end|csv|coaching|report]")
         exit(0)
     default:
         print("formcheck-bench: unknown argument \(a)")
@@ -147,6 +148,50 @@ func liveFilter(_ samples: [IMUSample], passes: Int) {
     }, bytes: bytes.count)
 }
 
+/// Replay end to end, as `formcheck replay F --format json` runs it: a rendered Joy-Con piriformis
+/// session read and decoded as it streams, recognised (a pass of `RecordingOverview`), coached
+/// (`SessionPipeline`) and every event turned into its JSON line; then with the exercise named
+/// (coached only).
+@MainActor func benchEndToEnd() {
+    guard let scenario = ScenarioLibrary.named("piriformis-joycon"), let exercise = try? ExerciseLibrary.named("piriformis", environment: [:]),
+          let candidates = try? ExerciseLibrary.all(environment: [:]) else {
+        print("formcheck-bench: the piriformis-joycon scenario or the protocols are missing")
+        exit(70)
+    }
+    let name = "piriformis-joycon.evemu"
+    let bytes = Array(ScenarioRenderer(scenario).render().evemuText().utf8)
+    let recording: Recording
+    do { recording = try Recording(bytes: bytes, path: name) } catch {
+        print("formcheck-bench: \(error)")
+        exit(70)
+    }
+    func coach(recognise: Bool) -> Int {
+        var written = 0
+        var pipeline = SessionPipeline(estimator: OrientationFilter(), exercise: exercise, side: scenario.side)
+        var events: [SessionEvent] = []
+        if recognise {
+            var overview = RecordingOverview(side: scenario.side)
+            _ = try? recording.readReadings(while: { r in
+                overview.consume(r)
+                return !overview.isFull
+            })
+            overview.finish()
+            pipeline.recognised(ExerciseRecogniser.recognise(overview, among: candidates), announce: true, into: &events)
+        }
+        _ = try? recording.forEachReading { r in
+            pipeline.consume(r, into: &events)
+            for e in events { written += e.jsonLine.utf8.count + 1 }
+            events.removeAll(keepingCapacity: true)
+        }
+        pipeline.finish(into: &events)
+        for e in events { written += e.jsonLine.utf8.count + 1 }
+        return written
+    }
+    print("replay end to end, \(runs) runs: piriformis-joycon rendered, \(format(Double(bytes.count) / 1e6, 1)) MB of evemu text")
+    reportThroughput("  recognised + coached + JSON lines", measure { sink += Double(coach(recognise: true)) }, bytes: bytes.count)
+    reportThroughput("  --exercise: coached + JSON lines", measure { sink += Double(coach(recognise: false)) }, bytes: bytes.count)
+}
+
 /// CSV parsing: the BROAD excerpt's text read as a recording (header, the two passes that tell the
 /// units and fit the clock, then every row delivered: the rows are parsed twice).
 @MainActor func benchCSV() {
@@ -223,6 +268,7 @@ if only == nil || only == "live" { benchLive(broad) }
 if only == nil || only == "angles" { benchAngles() }
 if only == nil || only == "replay" { benchReplay(broad) }
 if only == nil || only == "throughput" { benchThroughput() }
+if only == nil || only == "end-to-end" { benchEndToEnd() }
 if only == nil || only == "csv" { benchCSV() }
 if only == nil || only == "coaching" { benchCoaching() }
 if only == nil || only == "report" { benchReport() }

@@ -73,8 +73,16 @@ public struct BROADTrial: Sendable {
         return samples.map { filter.update($0) }
     }
 
-    /// The replay (smoothed) estimate for each sample.
-    public func replayEstimates(parameters: OrientationFilter.Parameters = .init()) -> [Quaternion] {
-        OrientationSmoother.estimate(samples.map { .sample($0) }, parameters: parameters)
+    /// The replay (smoothed) estimate for each sample: the whole-recording smoother, or with
+    /// `window` the bounded one (`WindowedOrientationSmoother`, `window` samples per block and as
+    /// many of lookahead).
+    public func replayEstimates(parameters: OrientationFilter.Parameters = .init(), window: Int? = nil) -> [Quaternion] {
+        guard let window else { return OrientationSmoother.estimate(samples.map { .sample($0) }, parameters: parameters) }
+        var smoother = WindowedOrientationSmoother(parameters: parameters, block: window, lookahead: window)
+        var out: [Quaternion] = []
+        out.reserveCapacity(samples.count)
+        for s in samples { smoother.add(.sample(s), into: &out) }
+        smoother.finish(into: &out)
+        return out
     }
 }

@@ -71,9 +71,11 @@ public enum ExerciseRecogniser {
             if let known = outlines[key] {
                 read = known
             } else {
-                let angles = overview.angles(key)
+                var angles = overview.angles(key)
                 read = (angles, angles.solution == nil ? nil : MovementOutline(angles.angles, axis: key.axis, parameters: parameters))
-                outlines[key] = read
+                // Only the outline and the solution are scored: the angles are not kept.
+                angles.angles = []
+                outlines[key] = (angles, read.1)
             }
             let (angles, outline) = read
             candidates.append(fit(p, reading: angles, outline: outline, steps: overview.steps, rules: rules))

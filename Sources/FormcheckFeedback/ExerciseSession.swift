@@ -153,6 +153,9 @@ public struct ExerciseSession: Sendable {
         for error in limits.update(flexion: smooth.value, rate: smooth.rate) {
             report(error, rep: holding ? rep : rep + 1, live: live, into: &out, repeated: true)
         }
+        // Moved out while it updates: a copy left in `hold` would make its history be copied at
+        // every sample (copy on write; 30–40 % of a replay's time before).
+        hold = nil
         let action = detector.update(time: t, flexion: a.angles.flexion, adduction: a.angles.adduction)
         hold = detector
         switch action {

@@ -79,17 +79,28 @@ public struct Recording: Sendable {
     /// Hands every reading in the file to `body` as it is read; returns what the decoder saw
     /// (evemu; nil for CSV). Memory does not grow with the file.
     public func forEachReading(_ body: (SensorReading) -> Void) throws(InputError) -> DecoderStatistics? {
+        try readReadings(while: { r in
+            body(r)
+            return true
+        })
+    }
+
+    /// Hands readings to `body` as they are read until it returns false (the rest of the file is
+    /// not read); returns what the decoder saw until then (evemu; nil for CSV).
+    public func readReadings(while body: (SensorReading) -> Bool) throws(InputError) -> DecoderStatistics? {
         switch format {
         case .csv:
             guard let csv else { return nil }
             var reader = try CSVIMUReader(source: source, path: path, layout: csv)
-            while let r = try reader.nextReading() { body(r) }
+            while let r = try reader.nextReading() {
+                if !body(r) { break }
+            }
             return nil
         case .evemu:
             var reader = try evemuReader()
             var decoder = try SampleDecoder(description: reader.description, path: path)
             while let e = try reader.nextEvent() {
-                if let r = decoder.consume(e, line: reader.line) { body(r) }
+                if let r = decoder.consume(e, line: reader.line), !body(r) { break }
             }
             return decoder.statistics
         }

@@ -64,43 +64,81 @@ public struct RecordingOverview: Sendable {
     /// a second still shows (a rep lasts seconds).
     public static let historyLimit = 600
 
+    /// How much of a recording is read, seconds from its first usable sample (30 min): the
+    /// exercise is told from this much, so memory does not grow with the recording's length (the
+    /// orientations kept, 40 bytes at 20 Hz: 1.4 MB) and a long recording costs no more to recognise.
+    /// Samples after it are ignored (`isFull`).
+    public static let defaultLimit = 1800.0
+
+    /// Seconds of the recording read at most (see `defaultLimit`).
+    public let limit: Double
+    /// The filter pass's state between readings.
+    private var filter = OrientationFilter()
+    private var gait = GaitTracker()
+    private var origin: Double?
+    private var lastKept = -Double.infinity
+    /// True once a sample beyond `limit` was seen: later readings are ignored.
+    public private(set) var isFull = false
+    private var finished = false
+
     /// One pass over `readings` (times on the source's clock; made relative to the first sample).
-    public init(readings: [SensorReading], side: Side, storedMounting: Quaternion? = nil, interval: Double = 0.05) {
+    public init(readings: [SensorReading], side: Side, storedMounting: Quaternion? = nil, interval: Double = 0.05,
+                limit: Double = RecordingOverview.defaultLimit) {
+        self.init(side: side, storedMounting: storedMounting, interval: interval, limit: limit)
+        orientations.reserveCapacity(readings.count / 5)
+        for r in readings {
+            if isFull { break }
+            consume(r)
+        }
+        finish()
+    }
+
+    /// An overview to be fed reading by reading (`consume`, then `finish`), as a recording is read.
+    public init(side: Side, storedMounting: Quaternion? = nil, interval: Double = 0.05, limit: Double = RecordingOverview.defaultLimit) {
         self.interval = interval
         self.side = side
         self.storedMounting = storedMounting
+        self.limit = limit
         var parameters = MountingEvidence.Parameters()
         parameters.maximumHistory = Self.historyLimit
         evidence = MountingEvidence(parameters: parameters)
-        var filter = OrientationFilter()
-        var gait = GaitTracker()
-        var origin: Double?
-        var lastKept = -Double.infinity
-        orientations.reserveCapacity(readings.count / 5)
-        for r in readings {
-            switch r {
-            case .gap:
-                filter.gapOccurred()
-                evidence.gapOccurred()
-                _ = gait.gapOccurred()
-            case .sample(var s):
-                guard s.acceleration.isFinite, s.angularVelocity.isFinite, s.time.isFinite else {
-                    filter.sampleSkipped()
-                    continue
-                }
-                if origin == nil { origin = s.time }
-                s.time -= origin ?? 0
-                samples += 1
-                duration = s.time
-                let q = filter.update(s)
-                evidence.update(s, orientation: q, gyroBias: filter.gyroBias)
-                _ = gait.update(s)
-                if s.time - lastKept >= interval {
-                    lastKept = s.time
-                    orientations.append((s.time, q))
-                }
+    }
+
+    /// The next reading of the recording (times on the source's clock). Ignored once `isFull`.
+    public mutating func consume(_ r: SensorReading) {
+        guard !isFull, !finished else { return }
+        switch r {
+        case .gap:
+            filter.gapOccurred()
+            evidence.gapOccurred()
+            _ = gait.gapOccurred()
+        case .sample(var s):
+            guard s.acceleration.isFinite, s.angularVelocity.isFinite, s.time.isFinite else {
+                filter.sampleSkipped()
+                return
+            }
+            if origin == nil { origin = s.time }
+            s.time -= origin ?? 0
+            guard s.time <= limit else {
+                isFull = true
+                return
+            }
+            samples += 1
+            duration = s.time
+            let q = filter.update(s)
+            evidence.update(s, orientation: q, gyroBias: filter.gyroBias)
+            _ = gait.update(s)
+            if s.time - lastKept >= interval {
+                lastKept = s.time
+                orientations.append((s.time, q))
             }
         }
+    }
+
+    /// The recording ended (or `isFull`): the evidence is closed and the steps counted.
+    public mutating func finish() {
+        guard !finished else { return }
+        finished = true
         evidence.finish()
         steps = gait.steps
         walkingSeconds = gait.walkingSeconds

@@ -25,10 +25,18 @@ struct EvalBroadCommand: ParsableCommand {
     @Option(help: "Which estimates to score.")
     var mode: Mode = .both
 
+    @Option(help: ArgumentHelp("Score the replay of the bounded-memory smoother with windows of this many samples (block and lookahead each) instead of the whole-recording smoother.",
+                               valueName: "samples"))
+    var window: Int?
+
     @Option(name: .customLong("set"), help: ArgumentHelp(
         "Override a filter parameter, NAME=VALUE (repeatable), e.g. accelerometerTimeConstant=4.",
         valueName: "name=value"))
     var overrides: [String] = []
+
+    func validate() throws {
+        if let window, window < 1 { throw ValidationError("--window: at least 1 sample") }
+    }
 
     func run() throws {
         let parameters = try Self.parameters(from: overrides)
@@ -52,7 +60,7 @@ struct EvalBroadCommand: ParsableCommand {
             do { trial = try BROADTrial(path: folder + "/" + file) } catch { throw fail(error) }
             var row = BROADScore(trial: trial.name)
             if mode != .replay { row.live = trial.inclinationRMSE(trial.liveEstimates(parameters: parameters)) }
-            if mode != .live { row.replay = trial.inclinationRMSE(trial.replayEstimates(parameters: parameters)) }
+            if mode != .live { row.replay = trial.inclinationRMSE(trial.replayEstimates(parameters: parameters, window: window)) }
             row.vqf = expected[trial.name]?.vqf
             row.vqfOffline = expected[trial.name]?.vqfOffline
             rows.append(row)

@@ -34,8 +34,6 @@ extension ReplayCommand {
         for file in files {
             let recording: Recording
             do { recording = try csvUnits.open(file) } catch { throw fail(error) }
-            let readings: [SensorReading]
-            do { readings = try recording.readAll().readings } catch { throw fail(error) }
             if files.count > 1 && format == .text { print("== \(file)") }
             let saving = store.map {
                 SessionHistory(store: $0, record: sessionRecord(file, recording, kind: .replay, routine: plan.routine.name),
@@ -48,12 +46,16 @@ extension ReplayCommand {
                 saving?.routineEvent(e)
             }
             var session = RoutineSession(plan: plan, estimator: OrientationFilter(), height: distance.height, stride: distance.stride)
-            for r in readings {
-                if stop.isSet { break }
-                for e in session.consume(r) { emit(e) }
-                if let saving, case .sample = r { saving.sample(t: session.now, flexion: session.status?.flexion) }
-                if session.isDone { break }
-            }
+            // Streamed: each reading is coached as it is read; the rest of the file is not read
+            // once the routine is done (or Ctrl-C).
+            do {
+                _ = try recording.readReadings(while: { r in
+                    if stop.isSet { return false }
+                    for e in session.consume(r) { emit(e) }
+                    if let saving, case .sample = r { saving.sample(t: session.now, flexion: session.status?.flexion) }
+                    return !session.isDone
+                })
+            } catch { throw fail(error) }
             for e in session.finish() { emit(e) }
             try saving?.close(painAfter: nil, recordings: [file], duration: session.now, later: nil)
             if stop.isSet { break }

@@ -112,19 +112,13 @@ struct ReplayCommand: AsyncParsableCommand {
                let why = stored.deviceMismatch(.init(name: d.name, id: d.idString, uniq: d.uniq)) {
                 printError("formcheck: \(file): warning: the calibration may not fit this recording: \(why)")
             }
-            // Paced with the exercise named, the recording plays as live would see it: nothing read ahead.
-            let pacedEvemu = paced && recording.format == .evemu && recording.description != nil
-            let readings: [SensorReading]
-            if pacedEvemu && named != nil {
-                readings = []
-            } else {
-                do { readings = try recording.readAll().readings } catch { throw fail(error) }
-            }
-            // The whole recording is there: which exercise it is, from every protocol's numbers —
-            // when none is named. With one named, recognition waits for the session's end and runs
-            // only if the session found nothing of it (below): coaching then costs what live does.
-            var recognition = named != nil ? nil
-                : ExerciseRecogniser.recognise(readings: readings, side: side, storedMounting: stored?.mounting, among: candidates)
+            // Which exercise it is, from every protocol's numbers — when none is named: a first pass
+            // over the recording (streamed, its first `RecordingOverview.defaultLimit` seconds). With
+            // one named, recognition waits for the session's end and runs only if the session found
+            // nothing of it (below): coaching then costs what live does, and a paced replay plays
+            // as live would see it, nothing read ahead.
+            var recognition = try named != nil ? nil
+                : Self.recognise(recording, side: side, storedMounting: stored?.mounting, among: candidates)
             let exercise: ExerciseProtocol
             if let named {
                 exercise = named
@@ -191,15 +185,18 @@ struct ReplayCommand: AsyncParsableCommand {
             } else {
                 let output = EventOutput(format: format)
                 var events: [SessionEvent] = []
-                for r in readings {
-                    events.removeAll(keepingCapacity: true)
-                    pipeline.consume(r, into: &events)
-                    for e in events {
-                        output.emit(e)
-                        speechFile?.handle(e)
+                // Streamed: each reading is coached as it is read, its events written at once.
+                do {
+                    _ = try recording.forEachReading { r in
+                        events.removeAll(keepingCapacity: true)
+                        pipeline.consume(r, into: &events)
+                        for e in events {
+                            output.emit(e)
+                            speechFile?.handle(e)
+                        }
+                        if let saving, case .sample = r { saving.sample(t: pipeline.status.t, flexion: pipeline.status.flexion) }
                     }
-                    if let saving, case .sample = r { saving.sample(t: pipeline.status.t, flexion: pipeline.status.flexion) }
-                }
+                } catch { throw fail(error) }
                 events.removeAll()
                 // A named exercise of which the session found nothing (no hold, no rep, no step): is it
                 // clearly another exercise? (`wrongExercise`, said just before the session's end.)
@@ -208,8 +205,7 @@ struct ReplayCommand: AsyncParsableCommand {
                     var ignored: [SessionEvent] = []
                     let so = probe.finish(into: &ignored)
                     if so.holds.isEmpty && (so.reps ?? []).isEmpty && (so.steps ?? 0) == 0 {
-                        recognition = ExerciseRecogniser.recognise(readings: readings, side: side, storedMounting: stored?.mounting,
-                                                                   among: candidates)
+                        recognition = try Self.recognise(recording, side: side, storedMounting: stored?.mounting, among: candidates)
                     }
                 }
                 // Known once the whole recording was read: just before the session's end.
@@ -251,6 +247,21 @@ struct ReplayCommand: AsyncParsableCommand {
             startedAt: date ?? modified ?? Date(), kind: kind, routine: routine,
             devices: recording.description.map { [SessionHistory.device(name: $0.name, uniq: $0.uniq)] } ?? [],
             painBefore: pain.pain, painAfter: pain.painAfter, recordings: [RecordingReference(path: path)])
+    }
+
+    /// Which of `candidates` the recording is: one streamed pass over its first
+    /// `RecordingOverview.defaultLimit` seconds (the rest is not read).
+    static func recognise(_ recording: Recording, side: Side, storedMounting: Quaternion?,
+                          among candidates: [ExerciseProtocol]) throws -> ExerciseRecognition {
+        var overview = RecordingOverview(side: side, storedMounting: storedMounting)
+        do {
+            _ = try recording.readReadings(while: { r in
+                overview.consume(r)
+                return !overview.isFull
+            })
+        } catch { throw fail(error) }
+        overview.finish()
+        return ExerciseRecogniser.recognise(overview, among: candidates)
     }
 
     /// The protocol recognised, when the recogniser is at least `likely` (nil: unsure, or no samples).

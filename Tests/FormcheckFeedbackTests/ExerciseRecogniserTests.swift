@@ -79,6 +79,35 @@ import ThighSimulator
         return Set(library.filter { twins(p, $0) }.map(\.name))
     }
 
+    /// A recording is recognised from its first `limit` seconds (`RecordingOverview.defaultLimit`:
+    /// 30 min), fed reading by reading: what the recogniser keeps is bounded by the limit, not by
+    /// the recording's length, and the result is exactly that of the recording cut at the limit.
+    @Test func aLongRecordingIsRecognisedFromItsFirstPartInBoundedMemory() throws {
+        let s = try #require(ScenarioLibrary.named("piriformis-dualsense"))
+        let readings = try Self.readings(s)
+        let first = try #require(readings.lazy.compactMap { r -> Double? in if case .sample(let x) = r { x.time } else { nil } }.first)
+        let limit = 60.0
+        var overview = RecordingOverview(side: s.side, limit: limit)
+        var fed = 0
+        for r in readings where !overview.isFull {
+            overview.consume(r)
+            fed += 1
+        }
+        overview.finish()
+        #expect(overview.isFull && fed < readings.count)
+        // One orientation every `interval` (0.05 s; 0.052 s at 250 Hz), for the limit's seconds at most.
+        #expect(overview.orientations.count <= Int(limit / overview.interval) + 1)
+        #expect(overview.orientations.count >= Int(limit / (overview.interval + 0.004)))
+        #expect(overview.duration <= limit && overview.duration > limit - 0.1)
+        // The same as recognising the recording cut at the limit.
+        let cut = Array(readings.prefix { r in if case .sample(let x) = r { x.time - first <= limit } else { true } })
+        let whole = RecordingOverview(readings: cut, side: s.side, limit: .infinity)
+        #expect(whole.samples == overview.samples)
+        #expect(ExerciseRecogniser.recognise(overview, among: Self.library) == ExerciseRecogniser.recognise(whole, among: Self.library))
+        // The built-in scenarios are all shorter than the default limit: recognised whole.
+        #expect(s.duration < RecordingOverview.defaultLimit)
+    }
+
     @Test func theTwinsAreTheLyingLifts() {
         // From the protocol files' numbers: the lifts of 30–35° with a 2 s pause; not the clamshell
         // (25°, 1.5 s: a leg lift read as a clamshell misses its pause), not the 90° reps.
