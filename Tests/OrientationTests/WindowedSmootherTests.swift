@@ -1,4 +1,5 @@
-import FormcheckInput
+import FormcheckEvaluation
+import FormcheckFormats
 import MotionCore
 import Testing
 
