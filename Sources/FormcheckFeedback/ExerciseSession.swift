@@ -153,6 +153,9 @@ public struct ExerciseSession: Sendable {
         for error in limits.update(flexion: smooth.value, rate: smooth.rate) {
             report(error, rep: holding ? rep : rep + 1, live: live, into: &out, repeated: true)
         }
+        // The detector's history (30 s of samples) must have one owner while it is updated, or the
+        // append copies all of it: at 1 kHz live that was a 1 MB copy a sample (issue 14).
+        hold = nil
         let action = detector.update(time: t, flexion: a.angles.flexion, adduction: a.angles.adduction)
         hold = detector
         switch action {
