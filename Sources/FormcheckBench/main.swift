@@ -72,14 +72,14 @@ func label(_ text: String) -> String { text.padding(toLength: 48, withPad: " ", 
 func reportTime(_ text: String, _ times: [Double], per count: Int, row: String? = nil) {
     let best = times.first! / Double(count), median = times[times.count / 2] / Double(count)
     print(label(text) + "min " + format(best, 1) + "  median " + format(median, 1) + " ns/sample")
-    if let row { table.add(row, best: format(best, 0) + " ns/sample", median: format(median, 0) + " ns/sample") }
+    if let row { table.add(row, best: "\(Int(best.rounded())) ns/sample", median: "\(Int(median.rounded())) ns/sample") }
 }
 
 func reportThroughput(_ text: String, _ times: [Double], bytes: Int, row: String? = nil) {
     let mb = Double(bytes) / 1e6
     let best = mb / (times.first! / 1e9), median = mb / (times[times.count / 2] / 1e9)
     print(label(text) + "best " + format(best, 1) + "  median " + format(median, 1) + " MB/s")
-    if let row { table.add(row, best: format(best, 0) + " MB/s", median: format(median, 0) + " MB/s") }
+    if let row { table.add(row, best: "\(Int(best.rounded())) MB/s", median: "\(Int(median.rounded())) MB/s") }
 }
 
 func liveFilter(_ samples: [IMUSample], passes: Int) {
