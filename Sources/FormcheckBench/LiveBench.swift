@@ -91,8 +91,9 @@ enum LiveBench {
         let start = ContinuousClock.now
         let source = PacedEventSource.stream(events) { seconds in
             guard paced else { return }
-            let due = quantum.map { q in (seconds / q).rounded(.up) * q } ?? seconds
-            try await Task.sleep(until: start.advanced(by: .seconds(due)), clock: .continuous)
+            let due = start.advanced(by: .seconds(quantum.map { q in (seconds / q).rounded(.up) * q } ?? seconds))
+            // Past (the rest of a batch): no sleep at all, as a reader handing over what it has read.
+            if due > ContinuousClock.now { try await Task.sleep(until: due, clock: .continuous) }
         }
         var runner = LiveSessionRunner(pipeline: SessionPipeline(estimator: OrientationFilter(), exercise: exercise, side: .right),
                                        recording: nil)
