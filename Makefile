@@ -15,7 +15,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FORMCHECK := .build/debug/formcheck
 DEMO_RECORDING := Fixtures/scenarios/piriformis-joycon.evemu
 
-.PHONY: all deps test-deps build demo demo-strength test unit-test vm-test fuzz fuzz-build fuzz-corpus clean fixtures golden event-names eval-broad eval-real bench \
+.PHONY: all deps test-deps build demo demo-strength test unit-test vm-test fuzz fuzz-build fuzz-corpus clean fixtures golden event-names eval-broad eval-real bench bench-vqf \
 	release dist install install-files uninstall deb install-test deb-test
 
 all: build
@@ -156,7 +156,8 @@ eval-real: deps
 	$(SWIFT) build -c release --product formcheck
 	.build/release/formcheck eval-real $(REAL)
 
-# Times the orientation filter (ns per sample) and replay (MB/s of evemu text), release build.
+# Times the orientation filter (ns per sample) and replay (MB/s of evemu text), release build; the
+# live path at 1 kHz takes a minute of wall time (--live-seconds); ends with the table of README "Speed".
 bench: deps
 	$(SWIFT) build -c release --product formcheck-bench
 	.build/release/formcheck-bench
@@ -167,6 +168,18 @@ event-names:
 	$(CC) -O1 -Wall -Wextra -Werror -DLIBEVDEV_VERSION_STRING='"'"$$(pkg-config --modversion libevdev)"'"' \
 	  $$(pkg-config --cflags libevdev) tools/event-names.c $$(pkg-config --libs libevdev) -o .build/event-names
 	.build/event-names > Sources/FormcheckFormats/EventNames+Table.swift
+
+# formcheck orientation against numpy.loadtxt + VQF's C++ VQF.updateBatch on the same 64.6 MB CSV
+# (26 copies of BROAD excerpt 16), side by side in one run, best of BENCH_RUNS (README "Speed"). The
+# venv (pip install numpy vqf, from PyPI) and big.csv are made in .build/bench-vqf, never committed.
+BENCH_VQF := .build/bench-vqf
+BENCH_RUNS ?= 5
+bench-vqf: deps
+	$(SWIFT) build -c release --product formcheck
+	@$(BENCH_VQF)/venv/bin/python -c 'import numpy, vqf' 2>/dev/null || \
+	  { mkdir -p $(BENCH_VQF) && python3 -m venv $(BENCH_VQF)/venv && $(BENCH_VQF)/venv/bin/pip install -q numpy vqf; }
+	@[ -f $(BENCH_VQF)/big.csv ] || python3 bench/make-big-csv.py Fixtures/broad/16_undisturbed_fast_translation_B_28-103s.csv $(BENCH_VQF)/big.csv
+	$(BENCH_VQF)/venv/bin/python bench/compare-vqf.py .build/release/formcheck $(BENCH_VQF)/big.csv $(BENCH_RUNS)
 
 # Rewrites the simulator's golden files in Fixtures/scenarios (only when you mean to: review the diff).
 fixtures: build

@@ -1,5 +1,5 @@
 // formcheck-bench: how fast the orientation filter is. Build in release (make bench):
-//   formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|angles|replay|throughput|end-to-end|csv|coaching|report]
+//   formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|angles|replay|throughput|end-to-end|csv|coaching|report|live-1khz] [--live-seconds S]
 // 1. live filter, ns per sample, over a BROAD excerpt (real data, 285.7 Hz) and a simulated
 //    brisk walk (DualSense, 250 Hz);
 // 2. replay smoother, ns per sample;
@@ -8,7 +8,9 @@
 //    replay end to end (recognised, coached, JSON lines), MB/s of evemu text;
 // 4. coaching's cost: a long rendered bridge session (100 reps) read + decoded + angles, with and
 //    without the coaching (`SessionPipeline` against the `AnglePipeline` it runs on);
-// 5. the HTML report of a month of daily routines (ReportBench.swift).
+// 5. the HTML report of a month of daily routines (ReportBench.swift);
+// 6. the live path at 1 kHz, paced on the wall clock for --live-seconds (60): its CPU (LiveBench.swift).
+// The figures issue 14 asks for end it as one table (TableOutput.swift).
 // Each figure: several timed runs after a warm-up, the best and the median.
 
 import FormcheckFeedback
@@ -22,14 +24,16 @@ import ThighSimulator
 var runs = 15
 var only: String? = nil
 var fixture = "Fixtures/broad/16_undisturbed_fast_translation_B_28-103s.csv"
+var liveSeconds = 60.0
 var arguments = CommandLine.arguments.dropFirst()
 while let a = arguments.popFirst() {
     switch a {
     case "--runs": runs = max(1, Int(arguments.popFirst() ?? "") ?? runs)
     case "--fixture": fixture = arguments.popFirst() ?? fixture
     case "--only": only = arguments.popFirst()
+    case "--live-seconds": liveSeconds = max(1, Double(arguments.popFirst() ?? "") ?? liveSeconds)
     case "-h", "--help":
-        print("usage: formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|angles|replay|throughput|end-to-end|csv|coaching|report]")
+        print("usage: formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|angles|replay|throughput|end-to-end|csv|coaching|report|live-1khz] [--live-seconds S]")
         exit(0)
     default:
         print("formcheck-bench: unknown argument \(a)")
@@ -67,15 +71,18 @@ func format(_ x: Double, _ decimals: Int) -> String {
 
 func label(_ text: String) -> String { text.padding(toLength: 48, withPad: " ", startingAt: 0) }
 
-func reportTime(_ text: String, _ times: [Double], per count: Int) {
+/// Prints a figure; `row` names it in the summary table too.
+func reportTime(_ text: String, _ times: [Double], per count: Int, row: String? = nil) {
     let best = times.first! / Double(count), median = times[times.count / 2] / Double(count)
     print(label(text) + "min " + format(best, 1) + "  median " + format(median, 1) + " ns/sample")
+    if let row { table.add(row, best: "\(Int(best.rounded())) ns/sample", median: "\(Int(median.rounded())) ns/sample") }
 }
 
-func reportThroughput(_ text: String, _ times: [Double], bytes: Int) {
+func reportThroughput(_ text: String, _ times: [Double], bytes: Int, row: String? = nil) {
     let mb = Double(bytes) / 1e6
     let best = mb / (times.first! / 1e9), median = mb / (times[times.count / 2] / 1e9)
     print(label(text) + "best " + format(best, 1) + "  median " + format(median, 1) + " MB/s")
+    if let row { table.add(row, best: "\(Int(best.rounded())) MB/s", median: "\(Int(median.rounded())) MB/s") }
 }
 
 func liveFilter(_ samples: [IMUSample], passes: Int) {
@@ -91,7 +98,8 @@ func liveFilter(_ samples: [IMUSample], passes: Int) {
     print("live filter (OrientationFilter.update), \(runs) runs")
     let broadPasses = max(1, 400_000 / broad.count)
     reportTime("  BROAD excerpt, \(broad.count) samples × \(broadPasses)",
-               measure { liveFilter(broad, passes: broadPasses) }, per: broad.count * broadPasses)
+               measure { liveFilter(broad, passes: broadPasses) }, per: broad.count * broadPasses,
+               row: "filter (`OrientationFilter.update`), BROAD excerpt 16")
     let walk = ScenarioRenderer(ScenarioLibrary.named("walk-brisk")!).render().ideal
     let walkPasses = max(1, 400_000 / walk.count)
     reportTime("  simulated brisk walk, \(walk.count) samples × \(walkPasses)",
@@ -119,7 +127,8 @@ func liveFilter(_ samples: [IMUSample], passes: Int) {
     print("replay smoother (OrientationSmoother.estimate), \(runs) runs")
     let readings = broad.map { SensorReading.sample($0) }
     reportTime("  BROAD excerpt, \(broad.count) samples",
-               measure { sink += OrientationSmoother.estimate(readings).last?.w ?? 0 }, per: broad.count)
+               measure { sink += OrientationSmoother.estimate(readings).last?.w ?? 0 }, per: broad.count,
+               row: "smoother (`OrientationSmoother.estimate`), BROAD excerpt 16")
 }
 
 @MainActor func benchThroughput() {
@@ -133,7 +142,7 @@ func liveFilter(_ samples: [IMUSample], passes: Int) {
         var count = 0
         _ = try! Recording(bytes: bytes, path: name).forEachReading { _ in count += 1 }
         sink += Double(count)
-    }, bytes: bytes.count)
+    }, bytes: bytes.count, row: "parse evemu: read + decode, streamed (\(format(Double(bytes.count) / 1e6, 1)) MB)")
     reportThroughput("  read + decode + live filter", measure {
         var filter = OrientationFilter()
         for reading in read() {
@@ -188,8 +197,10 @@ func liveFilter(_ samples: [IMUSample], passes: Int) {
         return written
     }
     print("replay end to end, \(runs) runs: piriformis-joycon rendered, \(format(Double(bytes.count) / 1e6, 1)) MB of evemu text")
-    reportThroughput("  recognised + coached + JSON lines", measure { sink += Double(coach(recognise: true)) }, bytes: bytes.count)
-    reportThroughput("  --exercise: coached + JSON lines", measure { sink += Double(coach(recognise: false)) }, bytes: bytes.count)
+    reportThroughput("  recognised + coached + JSON lines", measure { sink += Double(coach(recognise: true)) }, bytes: bytes.count,
+                     row: "replay end to end: recognised, coached, JSON lines (evemu)")
+    reportThroughput("  --exercise: coached + JSON lines", measure { sink += Double(coach(recognise: false)) }, bytes: bytes.count,
+                     row: "replay end to end with --exercise (evemu)")
 }
 
 /// CSV parsing: the BROAD excerpt's text read as a recording (header, the two passes that tell the
@@ -207,7 +218,8 @@ func liveFilter(_ samples: [IMUSample], passes: Int) {
     }
     let rows = read()
     print("CSV throughput, \(runs) runs: \(fixture), \(format(Double(bytes.count) / 1e6, 1)) MB, \(rows) rows")
-    reportThroughput("  open (2 passes) + read every row", measure { sink += Double(read()) }, bytes: bytes.count)
+    reportThroughput("  open (2 passes) + read every row", measure { sink += Double(read()) }, bytes: bytes.count,
+                     row: "parse CSV: open (2 passes over the rows) + every row read (\(format(Double(bytes.count) / 1e6, 1)) MB)")
 }
 
 /// What coaching adds to a replay (issue 11: at most 20 %): the same recording read, decoded and
@@ -272,4 +284,6 @@ if only == nil || only == "end-to-end" { benchEndToEnd() }
 if only == nil || only == "csv" { benchCSV() }
 if only == nil || only == "coaching" { benchCoaching() }
 if only == nil || only == "report" { benchReport() }
+if only == nil || only == "live-1khz" { await benchLive1kHz(seconds: liveSeconds) }
+print(table.text(), terminator: "")
 if sink == 42 { print("") }  // practically never; keeps `sink` observed

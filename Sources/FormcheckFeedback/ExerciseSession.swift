@@ -153,8 +153,9 @@ public struct ExerciseSession: Sendable {
         for error in limits.update(flexion: smooth.value, rate: smooth.rate) {
             report(error, rep: holding ? rep : rep + 1, live: live, into: &out, repeated: true)
         }
-        // Moved out while it updates: a copy left in `hold` would make its history be copied at
-        // every sample (copy on write; 30–40 % of a replay's time before).
+        // Moved out while it updates: a copy left in `hold` would make the append copy its whole
+        // history (30 s of samples) at every sample — 30–40 % of a replay's time, and at 1 kHz live
+        // a 1 MB copy a sample (issue 14).
         hold = nil
         let action = detector.update(time: t, flexion: a.angles.flexion, adduction: a.angles.adduction)
         hold = detector

@@ -34,6 +34,45 @@ struct CSVRowCursor {
     }
 
     private func parseRow(_ text: UnsafeBufferPointer<UInt8>) throws(InputError) -> IMUSample {
+        if let s = plainRow(text) { return s }
+        return try checkedRow(text)
+    }
+
+    /// The common row in one scan (issue 14): each required cell a plain number
+    /// (`DecimalParser.plainPrefix`) that ends at its comma or the line's end, finite and in range;
+    /// the other cells skipped to their comma. nil for anything else — spaces, long or odd numbers,
+    /// too few cells, bad values — which `checkedRow` reads (or explains) as before. The same values
+    /// bit for bit either way.
+    @inline(__always) private func plainRow(_ text: UnsafeBufferPointer<UInt8>) -> IMUSample? {
+        var v = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+        let end = text.count
+        let ok = slotOfCell.withUnsafeBufferPointer { slots -> Bool in
+            withUnsafeMutableBytes(of: &v) { raw -> Bool in
+                let values = raw.bindMemory(to: Double.self)
+                var p = 0
+                for cell in 0..<slots.count {
+                    let k = slots[cell]
+                    if k >= 0 {
+                        guard let (x, q) = DecimalParser.plainPrefix(text, from: p), q == end || text[q] == UInt8(ascii: ","),
+                              x.isFinite, abs(x) < 1e12 else { return false }
+                        values[k] = x
+                        p = q
+                    } else {
+                        while p < end && text[p] != UInt8(ascii: ",") { p += 1 }
+                    }
+                    if cell + 1 == slots.count { return true }
+                    guard p < end else { return false }  // fewer cells than the required columns need
+                    p += 1
+                }
+                return true
+            }
+        }
+        guard ok else { return nil }
+        return IMUSample(time: v.0, acceleration: Vector3(v.1, v.2, v.3), angularVelocity: Vector3(v.4, v.5, v.6))
+    }
+
+    /// A row cell by cell, with the checks and their messages.
+    private func checkedRow(_ text: UnsafeBufferPointer<UInt8>) throws(InputError) -> IMUSample {
         // Where the seven required cells start and end (in the line), and how many cells the row
         // has — counted to the last required one only, unless the row ends before it.
         var bounds = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)

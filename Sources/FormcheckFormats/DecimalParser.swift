@@ -20,6 +20,9 @@ enum DecimalParser {
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     ]
 
+    /// 10^k, exact, for k in 0…22.
+    @inline(__always) static func exactPowerOfTen(_ k: Int) -> Double { powersOfTen[k] }
+
     /// The number that fills `text` exactly, or nil when `text` is not one (empty, more than
     /// `maxLength` bytes, a character outside the syntax, no digit before the exponent, an exponent
     /// without digits).

@@ -33,42 +33,55 @@ struct OrientationCommand: ParsableCommand {
     @OptionGroup var csvUnits: CSVUnitOptions
 
     func run() throws {
-        let readings: [SensorReading]
-        do {
-            readings = try csvUnits.open(file).readAll().readings
-        } catch {
-            throw fail(error)
-        }
-        var times: [Double] = []
-        times.reserveCapacity(readings.count)
-        for case .sample(let s) in readings { times.append(s.time) }
-        let estimates: [Quaternion]
+        let recording: Recording
+        do { recording = try csvUnits.open(file) } catch { throw fail(error) }
+        var output = CSVOutput()
+        output.append("t,qw,qx,qy,qz\n")
         switch mode {
         case .replay:
-            estimates = OrientationSmoother.estimate(readings)
+            // The smoother needs the whole recording (it runs backwards too).
+            let readings: [SensorReading]
+            do { readings = try recording.readAll().readings } catch { throw fail(error) }
+            let estimates = OrientationSmoother.estimate(readings)
+            var k = 0
+            var t0: Double?
+            for case .sample(let s) in readings where k < estimates.count {
+                let start = t0 ?? s.time
+                t0 = start
+                Self.row(s.time - start, estimates[k], to: &output)
+                k += 1
+            }
         case .live:
+            // Streamed: each sample filtered and written as it is read, in fixed memory.
             var filter = OrientationFilter()
-            var out: [Quaternion] = []
-            out.reserveCapacity(times.count)
-            for r in readings {
-                switch r {
-                case .gap: filter.gapOccurred()
-                case .sample(let s): out.append(filter.update(s))
+            var t0: Double?
+            do {
+                _ = try recording.forEachReading { r in
+                    switch r {
+                    case .gap: filter.gapOccurred()
+                    case .sample(let s):
+                        let q = filter.update(s)
+                        let start = t0 ?? s.time
+                        t0 = start
+                        Self.row(s.time - start, q, to: &output)
+                    }
                 }
-            }
-            estimates = out
+            } catch { throw fail(error) }
         }
-        var text: [UInt8] = Array("t,qw,qx,qy,qz\n".utf8)
-        text.reserveCapacity(times.count * 56 + 16)
-        let t0 = times.first ?? 0
-        for (t, q) in zip(times, estimates) {
-            DecimalText.append(t - t0, decimals: 6, to: &text)
-            for v in [q.w, q.x, q.y, q.z] {
-                text.append(UInt8(ascii: ","))
-                DecimalText.append(v, decimals: 9, to: &text)
-            }
-            text.append(UInt8(ascii: "\n"))
-        }
-        writeStandardOutput(text)
+        output.flush()
+    }
+
+    /// One row: t (s, 6 decimals) and the quaternion (9 decimals).
+    private static func row(_ t: Double, _ q: Quaternion, to output: inout CSVOutput) {
+        output.number(t, decimals: 6)
+        output.comma()
+        output.number(q.w, decimals: 9)
+        output.comma()
+        output.number(q.x, decimals: 9)
+        output.comma()
+        output.number(q.y, decimals: 9)
+        output.comma()
+        output.number(q.z, decimals: 9)
+        output.newline()
     }
 }
