@@ -1,3 +1,4 @@
+import FormcheckDevices
 import Foundation
 import MotionCore
 import Testing
