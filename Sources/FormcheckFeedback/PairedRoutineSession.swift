@@ -71,6 +71,8 @@ public struct PairedRoutineSession<Estimator: OrientationEstimator>: Sendable {
     /// Each sensor's still rests in the steps ended so far: each session begins with the
     /// accelerometer correction its sensor's give (`AccelerometerCalibration`).
     private var sensorRests: [Side: [(acceleration: Vector3, duration: Double)]] = [:]
+    /// The session of each attempt done (nil for the others), re-read at the end (`RoutineStepRun.reread`).
+    private var ended: [RoutineStepRun<Estimator>?] = []
 
     /// - Parameters:
     ///   - plan: laid out for two sensors (`RoutinePlan(routine, sensors: .two, …)`);
@@ -264,12 +266,14 @@ public struct PairedRoutineSession<Estimator: OrientationEstimator>: Sendable {
         guard var l = lead else { return [] }
         let (events, attempt) = l.end(ending, origin: sideOrigin(l.side), clock: clock)
         attempts.append(attempt)
+        ended.append(ending == .done ? l : nil)
         sensorRests[l.side, default: []] += l.rests
         var out = events.map(RoutineEvent.session)
         out.append(.exerciseEnded(t: clock, step: attempt.number, ending: ending, summary: attempt.summary))
         if var o = other {
             let (_, watched) = o.end(ending, origin: sideOrigin(o.side), clock: clock)
             attempts.append(watched)
+            ended.append(ending == .done ? o : nil)
             sensorRests[o.side, default: []] += o.rests
             out += [.exerciseStarted(t: clock, step: watched.number, exercise: watched.exercise, side: watched.side),
                     .exerciseEnded(t: clock, step: watched.number, ending: ending, summary: watched.summary)]
@@ -286,9 +290,13 @@ public struct PairedRoutineSession<Estimator: OrientationEstimator>: Sendable {
         return [say(.routineDone(skipped: skipped))] + summary()
     }
 
-    /// The routine's summary, last.
+    /// The routine's summary, last: each exercise done re-read with the accelerometer correction
+    /// all its sensor's rests give (`RoutineStepRun.reread`).
     private mutating func summary() -> [RoutineEvent] {
         state = .done
+        let final = [Side.left, .right].map { AccelerometerCalibration.estimate(sensorRests[$0] ?? []) }
+        RoutineStepRun.reread(&attempts, runs: ended, estimator: estimator) { final[$0 == .left ? 0 : 1] }
+        ended = []
         return [.summary(summarySoFar)]
     }
 

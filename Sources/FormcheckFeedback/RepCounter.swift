@@ -5,7 +5,9 @@
 /// 12°; a straight-leg raise rises from 0° to 35°), and "progress" is the distance moved from the
 /// start position in that direction, degrees. The start position is where the thigh settled before
 /// the rep (within `startTolerance` of `startAngle`), so a person whose knees bend to 50° is judged
-/// from 50°.
+/// from 50°: the median angle of the still samples (rate below `stillRate`, within `boundaryBand`)
+/// of the rest before the rep — not its first one alone, which a session's first second can read a
+/// degree off. The rep's range, peak and end are from there.
 ///
 /// Boundaries as a person sees them: a rep starts when the thigh last was within `boundaryBand` of
 /// the start position before it moved `leaveBand` away, and ends when it is back within
@@ -159,6 +161,12 @@ public struct RepCounter: Sendable {
     /// position (the reference of `compensation`), and this sample's, degrees.
     private var startOffAxis = (roll: 0.0, offPlane: 0.0)
     private var offAxis = (roll: 0.0, offPlane: 0.0)
+    /// The angles (degrees) of the still samples at the start position since the thigh last moved
+    /// (`startRestOver`: it moved since, the next still sample begins a new rest); thinned to every
+    /// other one past `startRestLimit` (a long rest: memory stays bounded, the median is still the rest's).
+    private var startRest: [Double] = []
+    private var startRestOver = false
+    static let startRestLimit = 4000
 
     public init(rules: Rules) {
         self.rules = rules
@@ -188,18 +196,35 @@ public struct RepCounter: Sendable {
         case .waiting:
             guard abs(rate) < rules.stillRate, abs(angle - rules.startAngle) <= rules.startTolerance else { return [] }
             state = .atStart(base: angle, near: t)
+            startRest = [angle]
+            startRestOver = false
             startOffAxis = offAxis
             return [.atStart(angle: angle)]
         case .atStart(let base, let near):
             let p = dir * (angle - base)
             if p <= rules.boundaryBand {
+                // At the start: its still samples since the thigh last moved are the rest the rep's
+                // start position is read from (their median).
+                if abs(rate) < rules.stillRate && abs(angle - rules.startAngle) <= rules.startTolerance {
+                    if startRestOver { startRest.removeAll(keepingCapacity: true) }
+                    startRestOver = false
+                    startRest.append(angle)
+                    if startRest.count > Self.startRestLimit { startRest = stride(from: 0, to: startRest.count, by: 2).map { startRest[$0] } }
+                } else {
+                    startRestOver = true
+                }
                 state = .atStart(base: base, near: t)
                 startOffAxis = offAxis
                 return []
             }
             guard p >= rules.leaveBand else { return [] }
             count += 1
-            var r = Progress(rep: count, base: base, start: near, peak: p, peakAngle: angle)
+            // The start position: the median of the rest before the rep — not its first still sample
+            // alone, which a session's first second can read a degree off while the orientation
+            // estimate converges (nor the slow first degree of the rep).
+            let rest = startRest.sorted()
+            let from = rest.isEmpty ? base : rest[rest.count / 2]
+            var r = Progress(rep: count, base: from, start: near, peak: dir * (angle - from), peakAngle: angle)
             state = .rising(r)
             var actions: [Action] = [.started(rep: count, start: near)]
             actions += overshoot(&r, angle: angle) + compensation(&r)
@@ -288,6 +313,8 @@ public struct RepCounter: Sendable {
         if down < rules.minimumDownSeconds * share(r) { _ = fault(&r, .tooFast) }
         if rules.holdSeconds > 0, top < rules.holdSeconds - rules.holdGrace { _ = fault(&r, .shortHold) }
         state = .atStart(base: r.base, near: t)
+        startRest.removeAll(keepingCapacity: true)
+        startRestOver = false
         startOffAxis = offAxis
         let rep = Rep(rep: r.rep, start: r.start, end: t, peak: r.peakAngle, range: r.peak, upSeconds: r.topSince - r.start,
                       topSeconds: top, downSeconds: down, faults: r.faults, complete: !r.faults.contains { $0.spoilsHold })

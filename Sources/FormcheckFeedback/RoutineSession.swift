@@ -51,6 +51,8 @@ public struct RoutineSession<Estimator: OrientationEstimator>: Sendable {
     /// The still rests of the steps ended so far (the sensor's, wherever the strap was): each step
     /// begins with the accelerometer correction they give (`AccelerometerCalibration`).
     private var sensorRests: [(acceleration: Vector3, duration: Double)] = []
+    /// The session of each attempt done (nil for the others), re-read at the end (`rereadFigures`).
+    private var ended: [RoutineStepRun<Estimator>?] = []
 
     /// - Parameters:
     ///   - estimator: the orientation estimator each step's pipeline starts from (copied afresh);
@@ -262,6 +264,7 @@ public struct RoutineSession<Estimator: OrientationEstimator>: Sendable {
         guard var r = run else { return [] }
         let (events, attempt) = r.end(ending, origin: origin, clock: clock)
         attempts.append(attempt)
+        ended.append(ending == .done ? r : nil)
         sensorRests += r.rests
         run = nil
         return events.map(RoutineEvent.session) + [.exerciseEnded(t: clock, step: attempt.number, ending: ending, summary: attempt.summary)]
@@ -273,13 +276,18 @@ public struct RoutineSession<Estimator: OrientationEstimator>: Sendable {
         return [say(.routineDone(skipped: skipped))] + summary()
     }
 
-    /// The routine's summary, last.
+    /// The routine's summary, last: each exercise done re-read with the accelerometer correction
+    /// all the sensor's rests give (`RoutineStepRun.reread`).
     private mutating func summary() -> [RoutineEvent] {
         state = .done
+        let final = AccelerometerCalibration.estimate(sensorRests)
+        RoutineStepRun.reread(&attempts, runs: ended, estimator: estimator) { _ in final }
+        ended = []
         return [.summary(summarySoFar)]
     }
 
-    /// The routine's summary as it stands: the attempts ended so far (not the one under way).
+    /// The routine's summary as it stands: the attempts ended so far (not the one under way); at the
+    /// end (the `summary` event), their angles re-read with the sensor's final accelerometer correction.
     public var summarySoFar: RoutineSummary {
         let done = Set(attempts.filter { $0.ending == .done }.map(\.number))
         let complete = plan.steps.allSatisfy { done.contains($0.number) }

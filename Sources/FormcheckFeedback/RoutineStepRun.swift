@@ -12,6 +12,11 @@ struct RoutineStepRun<Estimator: OrientationEstimator>: Sendable {
     /// The leg this session coaches (the step's side, or the other leg of a step done on both at once).
     let side: Side
     private(set) var pipeline: SessionPipeline<Estimator>
+    /// The accelerometer correction the session began with (fixed for the session).
+    let accelerometer: AccelerometerCalibration
+    /// Every reading fed so far, kept to re-read the session's angles once the sensor's correction is
+    /// better known (`reread`); none for a walk (it has no angle figures).
+    private(set) var readings: [SensorReading] = []
     private var holdsEnded = 0
     private var completeReps = 0
 
@@ -20,6 +25,7 @@ struct RoutineStepRun<Estimator: OrientationEstimator>: Sendable {
         self.index = index
         self.step = step
         self.side = side
+        self.accelerometer = accelerometer
         pipeline = SessionPipeline(estimator: estimator, exercise: step.exercise, side: side, height: height, stride: stride,
                                    accelerometer: accelerometer)
     }
@@ -33,6 +39,7 @@ struct RoutineStepRun<Estimator: OrientationEstimator>: Sendable {
     /// A reading through the pipeline; its events on the routine's clock, none before `clock`.
     mutating func feed(_ reading: SensorReading, origin: Double?, clock: Double) -> [SessionEvent] {
         var raw: [SessionEvent] = []
+        if step.exercise.kind != .walk { readings.append(reading) }
         pipeline.consume(reading, into: &raw)
         let offset = self.offset(origin: origin, clock: clock)
         var out: [SessionEvent] = []

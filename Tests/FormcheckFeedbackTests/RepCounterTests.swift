@@ -173,6 +173,22 @@ import Testing
         #expect(reps.map(\.range) == [35] && reps.map(\.peak) == [20] && reps.map(\.complete) == [true])
     }
 
+    @Test func aBridgeCountsFromTheRestBeforeTheRep() {
+        // At the start position at 47°, then to 45° and still there before the rep: the range is from
+        // the rest at 45° (33°) when the move to it was faster than the still rate (5 °/s: at 5.5 °/s
+        // the rest at 47° is over), from the median of one rest (47° a second, the move, 45° a
+        // second: 46°, 34°) when it was slower (4.5 °/s).
+        func range(move rate: Double) -> [Double] {
+            Self.ended(Self.play(from: 47, [(47, 1), (45, 2 / rate), (45, 1), (12, 2), (12, 2.5), (45, 2), (45, 1)], rules: Self.bridge).transcript).map(\.range)
+        }
+        #expect(range(move: 5.5) == [33])
+        let slow = range(move: 4.5)
+        #expect(slow.count == 1 && abs((slow.first ?? 0) - 34) < 0.1, "\(slow)")
+        // A rest outside 45 ± 15° is no start position: resting at 61°, then at 47°, the range is from 47°.
+        let (transcript, _) = Self.play(from: 61, [(61, 1), (47, 1), (47, 1), (12, 2), (12, 2.5), (47, 2), (47, 1)], rules: Self.bridge)
+        #expect(Self.ended(transcript).map(\.range) == [35])
+    }
+
     @Test func aBridgeArchingBeyondTheTopIsOvershoot() {
         // Below 12 − 12 = 0°.
         func arch(_ to: Double) -> [FormError] {

@@ -14,18 +14,20 @@ import ThighSimulator
 /// single-exercise tests' tolerances, no form error — none is in the scenarios), the strap moves
 /// where they are, the symmetry figures, and the two recordings' alignment.
 @Suite struct RoutineScenarioTests {
-    /// The target for the symmetry figures, degrees: each leg's peak against its truth, and
-    /// the left − right difference against the truth's. Met (measured: 0.95° at worst) by every
-    /// exercise but the two in `notMeetingTarget`.
+    /// The target for the symmetry figures, degrees: each leg's peak (a stretch's highest
+    /// held flexion, a strengthening exercise's largest rep range) against its truth, and the left −
+    /// right difference against the truth's. Each leg's is met by every exercise in both routines
+    /// (README "Daily routine": 0.87° at worst, the right piriformis with one sensor), the difference
+    /// by all but `differenceNotMeetingTarget` — with the routine summary's
+    /// figures, re-read at the end with each sensor's final accelerometer correction
+    /// (`RoutineStepRun.reread`); as coached, each sensor's first exercise misses it
+    /// (`theFirstExerciseIsReReadWithTheFinalCorrection`).
     static let peakTolerance = 1.0
-    /// Where the target is not met, and why (README "Daily routine"): the piriformis, each sensor's
-    /// first exercise, is read before the sensor's accelerometer correction is known (each step
-    /// begins with the one its earlier rests give; the consumer accelerometer's ±20 mg bias tilts
-    /// live's angles by up to ~1.5°, README "Hip angles"; measured 1.8° and 2.3° off); the bridge's
-    /// range is read 1.4–1.5° large on both legs (the hook-lying start read high: its difference is
-    /// 0.05°). Held to the strength suite's peak tolerance (`StrengthScenarioTests.peakTolerance`, 3°:
-    /// a smartphone inclinometer's MDC95 in the straight-leg raise is 3.3°).
-    static let notMeetingTarget: Set<String> = ["piriformis", "bridge"]
+    /// Where the left − right difference misses the 1°, and why: the piriformis with one sensor, its
+    /// legs 0.47° low (left) and 0.86° high (right) — each within the target, their difference 1.33°
+    /// off the truth's (the same with an ideal accelerometer: 1.32°, so it is the strap calibration's
+    /// own error on each leg, not the correction). Held to the two legs' targets together (2°).
+    static let differenceNotMeetingTarget: Set<String> = ["one sensor piriformis"]
     /// Walking steps against the truth: one thigh sees every other step, so its count is two per
     /// stride of its own, and at a start or a stop the other leg makes one step more or fewer: one
     /// stride (two steps) either way.
@@ -164,11 +166,21 @@ import ThighSimulator
         return peak
     }
 
+    /// With FORMCHECK_PRINT_SYMMETRY=1 each symmetry figure's error against the truth is printed (the
+    /// README's table).
+    static let printsSymmetry = ProcessInfo.processInfo.environment["FORMCHECK_PRINT_SYMMETRY"] == "1"
+
     /// Left against right in the routine's summary, each figure against its leg's truth.
     static func checkSymmetry(_ run: Run, _ name: String, expected: [String]) throws {
         #expect(run.summary.symmetry.map(\.exercise) == expected, "\(name)")
         for c in run.summary.symmetry {
-            let tolerance = notMeetingTarget.contains(c.exercise) ? StrengthScenarioTests.peakTolerance : peakTolerance
+            if printsSymmetry {
+                let l = try truthPeak(try #require(run.truth[.left]), c.exercise, .left)
+                let r = try truthPeak(try #require(run.truth[.right]), c.exercise, .right)
+                let e = [(c.left.peak ?? .nan) - l, (c.right.peak ?? .nan) - r, (c.peakDifference ?? .nan) - (l - r)]
+                print("symmetry \(name) \(c.exercise): left \(DecimalText.fixed(e[0], 2))°, right \(DecimalText.fixed(e[1], 2))°, left − right \(DecimalText.fixed(e[2], 2))° off the truth")
+            }
+            let tolerance = peakTolerance
             var truthPeaks: [Side: Double] = [:]
             for side in [Side.left, .right] {
                 let figures = side == .left ? c.left : c.right
@@ -190,12 +202,11 @@ import ThighSimulator
                 }
                 #expect(figures.formErrors == 0)
             }
-            // The difference, as the truth's within the two sides' targets (both legs did the same:
-            // nothing flagged). Measured: 1.03° at worst (knee-to-chest, two sensors), but the
-            // piriformis (1.4° one sensor, 1.9° two).
+            // The difference, as the truth's (both legs did the same: nothing flagged).
             let difference = try #require(c.peakDifference)
             let truthDifference = (truthPeaks[.left] ?? 0) - (truthPeaks[.right] ?? 0)
-            #expect(abs(difference - truthDifference) <= 2 * tolerance,
+            let differenceTolerance = differenceNotMeetingTarget.contains("\(name) \(c.exercise)") ? 2 * tolerance : tolerance
+            #expect(abs(difference - truthDifference) <= differenceTolerance,
                     "\(name) \(c.exercise): left − right \(difference)° vs the truth's \(truthDifference)°")
             #expect(c.flags.isEmpty, "\(name) \(c.exercise): \(c.flags)")
         }
@@ -255,6 +266,30 @@ import ThighSimulator
         let walks = run.summary.steps.filter { $0.exercise == "walk" }
         #expect(walks.map(\.side) == [.right, .left] && walks.allSatisfy { $0.summary.steps != nil })
         #expect(throws: Never.self) { try SessionEventJSON.validate(routine: run.events.map(\.jsonLine)) }
+    }
+
+    /// The routine's summary re-reads each exercise done with its sensor's final accelerometer
+    /// correction; what was said as each exercise ended used the one known then. Each sensor's first
+    /// exercise (the piriformis) was coached before any rest of its sensor was seen: as coached it
+    /// misses the target (measured: the left leg 1.8° off with one sensor, the right 2.3° with two),
+    /// re-read it meets it, its holds' times as coached. Without the re-read the summary's figures
+    /// would be the coached ones, and this fails.
+    @Test func theFirstExerciseIsReReadWithTheFinalCorrection() throws {
+        let one = try Self.oneSensor.get(), two = try Self.twoSensors.get().run
+        for (name, run, side) in [("one sensor", one, Side.left), ("two sensors", two, .right)] {
+            let coached = try #require(run.events.compactMap { e -> SessionSummary? in
+                if case .exerciseEnded(_, _, .done, let s) = e, s.exercise == "piriformis", s.side == side { s } else { nil }
+            }.last)
+            let truth = try Self.truthPeak(try #require(run.truth[side]), "piriformis", side)
+            let said = try #require(coached.holds.map(\.peakFlexion).max())
+            #expect(abs(said - truth) > Self.peakTolerance, "\(name): as coached, \(said)° against the truth's \(truth)°")
+            let c = try #require(run.summary.symmetry.first { $0.exercise == "piriformis" })
+            let reread = try #require(side == .left ? c.left.peak : c.right.peak)
+            #expect(abs(reread - truth) <= Self.peakTolerance, "\(name): re-read, \(reread)° against the truth's \(truth)°")
+            let step = try #require(run.summary.steps.last { $0.exercise == "piriformis" && $0.side == side && $0.ending == .done })
+            #expect(step.summary.holds.map(\.start) == coached.holds.map(\.start) && step.summary.holds.map(\.end) == coached.holds.map(\.end))
+            #expect(step.summary.formErrors == coached.formErrors)
+        }
     }
 
     /// Each sensor's samples on the pair's clock against the simulator's common clock: sample k of a
