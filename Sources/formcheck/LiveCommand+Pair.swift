@@ -18,7 +18,7 @@ extension LiveCommand {
                                        replayArguments: "--exercise \(exercise.name)" + (options.hold.map { " --hold \(FormcheckFeedback.DecimalText.trimmed($0, 1))" } ?? "")
                                            + " --side \(options.side.rawValue)")
         try await PairedLive.run(plan: { _ in plan }, devices: (left, right), explicit: explicit, record: record, format: format,
-                                 height: options.height, setup: setup(example: "formcheck live %@ RIGHT-DEVICE --exercise \(exercise.name)"),
+                                 height: options.height, setup: shared.setup(example: "formcheck live %@ RIGHT-DEVICE --exercise \(exercise.name)"),
                                  saving: saving)
     }
 }

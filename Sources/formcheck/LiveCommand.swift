@@ -30,9 +30,6 @@ struct LiveCommand: AsyncParsableCommand {
             completion: .file(extensions: ["evemu"]))
     var record: String?
 
-    @Flag(help: "Speak the cues (needs espeak-ng).")
-    var speak = false
-
     @Option(name: .customLong("speak-to"),
             help: "Also write the session's cues, spoken (espeak-ng) at their times, into one WAVE file at the end.",
             completion: .file(extensions: ["wav"]))
@@ -41,16 +38,7 @@ struct LiveCommand: AsyncParsableCommand {
     @Option(help: "Output format: text (a full-screen view) or json (JSON Lines).")
     var format: OutputFormat = .text
 
-    @OptionGroup var history: HistoryOptions
-
-    @Flag(name: .customLong("no-save"), help: "Do not save the session in the history.")
-    var noSave = false
-
-    @OptionGroup var pain: PainOptions
-
-    @OptionGroup var pairOptions: PairOptions
-
-    @OptionGroup var roots: DeviceRoots
+    @OptionGroup var shared: LiveOptions
 
     func validate() throws {
         try options.requireExercise()
@@ -58,20 +46,20 @@ struct LiveCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if let pair = try pairOptions.pair(device, rightDevice) { return try await runPair(left: pair.first, right: pair.second, explicit: pair.explicit) }
+        if let pair = try shared.pair.pair(device, rightDevice) { return try await runPair(left: pair.first, right: pair.second, explicit: pair.explicit) }
         let exercise = try options.loadProtocol()
         let speechFile = try speakTo.map { try SpeechOutput.file($0) }
         var stored = try options.loadCalibration()
         let example = "formcheck live %@ --exercise \(exercise.name)"
-        let node = try DeviceChoice.node(device, discovery: roots.discovery, example: example)
-        let run = try setup(example: example).open(nodes: [node], recordings: record.map { [$0] } ?? [])
+        let node = try DeviceChoice.node(device, discovery: shared.roots.discovery, example: example)
+        let run = try shared.setup(example: example).open(nodes: [node], recordings: record.map { [$0] } ?? [])
         let live = run.devices[0]
         if stored == nil, let uniq = live.uniq, FileManager.default.fileExists(atPath: StoredCalibration.defaultPath(uniq: uniq)) {
             stored = try? StoredCalibration.load(StoredCalibration.defaultPath(uniq: uniq))
             if stored != nil { printError("formcheck: using the stored calibration of \(uniq)") }
         }
         // Walking distance from the profile's calibrated stride (or height) when there is a history.
-        let distance = WalkingDistanceChoice.of(heightOption: options.height, profile: try history.profile(of: run.reading))
+        let distance = WalkingDistanceChoice.of(heightOption: options.height, profile: try shared.history.profile(of: run.reading))
         let output = EventOutput(format: format, live: true, exercise: exercise, side: options.side)
         let pipeline = SessionPipeline(estimator: OrientationFilter(), exercise: exercise, side: options.side,
                                        holdSeconds: options.hold, storedMounting: stored?.mounting,
@@ -95,11 +83,6 @@ struct LiveCommand: AsyncParsableCommand {
             saving?.single(summary, ending: .of(summary, exercise: exercise))
             return LiveRun.Ending(result: summary, deviceLost: runner.deviceLost)
         }
-    }
-
-    /// The live setup this command's options ask for.
-    func setup(example: String) -> LiveSetup {
-        LiveSetup(speak: speak, history: history, noSave: noSave, pain: pain, discovery: roots.discovery, example: example)
     }
 }
 

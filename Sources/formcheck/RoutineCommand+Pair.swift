@@ -15,6 +15,6 @@ extension RoutineCommand {
             if let targets { printError("formcheck: " + PlanChoice.notice(targets)) }
             return try RoutineChoice.plan(of: chosen, sensors: .two)
         }, devices: (left, right), explicit: explicit, record: record, format: format, height: height,
-           setup: setup(example: "formcheck routine \(routine) %@ RIGHT-DEVICE"), saving: saving)
+           setup: shared.setup(example: "formcheck routine \(routine) %@ RIGHT-DEVICE"), saving: saving)
     }
 }

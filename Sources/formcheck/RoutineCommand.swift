@@ -36,30 +36,18 @@ struct RoutineCommand: AsyncParsableCommand {
             completion: .file(extensions: ["evemu"]))
     var record: String?
 
-    @Flag(help: "Speak the cues (needs espeak-ng).")
-    var speak = false
-
     @Option(help: "Output format: text (a full-screen view on a terminal) or json (JSON Lines).")
     var format: OutputFormat = .text
 
     @Option(help: "Your height in centimetres (walking: the distance walked).")
     var height: Double?
 
-    @OptionGroup var history: HistoryOptions
-
-    @Flag(name: .customLong("no-save"), help: "Do not save the routine in the history.")
-    var noSave = false
-
-    @OptionGroup var pain: PainOptions
+    @OptionGroup var shared: LiveOptions
 
     @Flag(name: .customLong("no-plan"), help: "Keep the routine's own doses instead of today's targets from your plan ('formcheck plan').")
     var noPlan = false
 
     @OptionGroup var planOptions: PlanOptions
-
-    @OptionGroup var pairOptions: PairOptions
-
-    @OptionGroup var roots: DeviceRoots
 
     func validate() throws {
         if let height, !(50...250).contains(height) {
@@ -68,19 +56,19 @@ struct RoutineCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if let pair = try pairOptions.pair(device, rightDevice) { return try await runPair(left: pair.first, right: pair.second, explicit: pair.explicit) }
+        if let pair = try shared.pair.pair(device, rightDevice) { return try await runPair(left: pair.first, right: pair.second, explicit: pair.explicit) }
         let own = try RoutineChoice.plan(routine)
         let rules = try planOptions.load()
         let example = "formcheck routine \(routine) %@"
-        let node = try DeviceChoice.node(device, discovery: roots.discovery, example: example)
-        let run = try setup(example: example).open(nodes: [node], recordings: record.map { [$0] } ?? [])
+        let node = try DeviceChoice.node(device, discovery: shared.roots.discovery, example: example)
+        let run = try shared.setup(example: example).open(nodes: [node], recordings: record.map { [$0] } ?? [])
         let live = run.devices[0]
         // Today's doses from the plan (the history saved in, else an existing one), and the
         // walking distance from the profile's calibrated stride.
         let (chosen, targets) = noPlan ? (own.routine, nil) : try PlanChoice.todaysRoutine(own.routine, store: run.reading, rules: rules, day: Date())
         if let targets { printError("formcheck: " + PlanChoice.notice(targets)) }
         let plan = try RoutineChoice.plan(of: chosen)
-        let distance = WalkingDistanceChoice.of(heightOption: height, profile: try history.profile(of: run.reading))
+        let distance = WalkingDistanceChoice.of(heightOption: height, profile: try shared.history.profile(of: run.reading))
         let output = RoutineOutput(format: format)
         let speech = run.speech
         try await run.session(kind: .routine, routine: plan.routine.name, recorder: .routine(),
@@ -101,10 +89,5 @@ struct RoutineCommand: AsyncParsableCommand {
             }, notice: { printError("formcheck: " + $0) })
             return LiveRun.Ending(result: (), deviceLost: runner.deviceLost)
         }
-    }
-
-    /// The live setup this command's options ask for.
-    func setup(example: String) -> LiveSetup {
-        LiveSetup(speak: speak, history: history, noSave: noSave, pain: pain, discovery: roots.discovery, example: example)
     }
 }
