@@ -57,11 +57,10 @@ struct LiveRun {
         defer { SignalStop.restore(signals) }
         let started = Date()
         let saving = store.map { store in
-            SessionHistory(store: store, record: SessionRecord(
-                startedAt: started, kind: kind, routine: routine,
-                devices: devices.map { SessionHistory.device(name: $0.first.description.name, uniq: $0.uniq) },
-                painBefore: painBefore, recordings: recordings.map { RecordingReference(path: ReplayCommand.absolute($0)) }),
-                recorder: recorder, beginNow: true)
+            SessionHistory(store: store, record: Self.record(startedAt: started, kind: kind, routine: routine,
+                                                             devices: devices.map { ($0.first.description.name, $0.uniq) },
+                                                             painBefore: painBefore, recordings: recordings),
+                           recorder: recorder, beginNow: true)
         }
         let ending: Ending<Result>
         do {
@@ -88,5 +87,16 @@ struct LiveRun {
         try saving?.close(painAfter: painAfter, recordings: recordings,
                           later: replay.map { $0 + " --save " + DateOption.arguments(date: started, painBefore: painBefore, painAfter: painAfter) })
         if ending.deviceLost { throw ExitCode(74) }
+    }
+
+    /// The session as the history begins it, with one sensor as with two: its devices (the evdev
+    /// name and uniq, the left thigh's first) and its recordings by absolute path — as the close
+    /// gives them with their digests, so a session killed before its close keeps paths that
+    /// still name the files from anywhere.
+    static func record(startedAt: Date, kind: SessionRecord.Kind, routine: String?, devices: [(name: String, uniq: String?)],
+                       painBefore: Int?, recordings: [String]) -> SessionRecord {
+        SessionRecord(startedAt: startedAt, kind: kind, routine: routine,
+                      devices: devices.map { SessionHistory.device(name: $0.name, uniq: $0.uniq) },
+                      painBefore: painBefore, recordings: recordings.map { RecordingReference(path: ReplayCommand.absolute($0)) })
     }
 }
