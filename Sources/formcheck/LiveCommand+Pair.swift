@@ -14,11 +14,11 @@ extension LiveCommand {
         }
         let exercise = try options.loadProtocol()
         let plan = RoutineChoice.pairPlan(exercise, hold: options.hold, firstSide: options.side)
-        let saving = PairedLive.Saving(history: history, noSave: noSave, pain: pain, kind: .live, routine: nil,
+        let saving = PairedLive.Saving(kind: .live, routine: nil,
                                        replayArguments: "--exercise \(exercise.name)" + (options.hold.map { " --hold \(FormcheckFeedback.DecimalText.trimmed($0, 1))" } ?? "")
                                            + " --side \(options.side.rawValue)")
-        try await PairedLive.run(plan: { _ in plan }, devices: (left, right), explicit: explicit, record: record, speak: speak, format: format,
-                                 height: options.height, saving: saving, discovery: roots.discovery,
-                                 example: "formcheck live %@ RIGHT-DEVICE --exercise \(exercise.name)")
+        try await PairedLive.run(plan: { _ in plan }, devices: (left, right), explicit: explicit, record: record, format: format,
+                                 height: options.height, setup: shared.setup(example: "formcheck live %@ RIGHT-DEVICE --exercise \(exercise.name)"),
+                                 saving: saving)
     }
 }

@@ -30,9 +30,6 @@ struct LiveCommand: AsyncParsableCommand {
             completion: .file(extensions: ["evemu"]))
     var record: String?
 
-    @Flag(help: "Speak the cues (needs espeak-ng).")
-    var speak = false
-
     @Option(name: .customLong("speak-to"),
             help: "Also write the session's cues, spoken (espeak-ng) at their times, into one WAVE file at the end.",
             completion: .file(extensions: ["wav"]))
@@ -41,16 +38,7 @@ struct LiveCommand: AsyncParsableCommand {
     @Option(help: "Output format: text (a full-screen view) or json (JSON Lines).")
     var format: OutputFormat = .text
 
-    @OptionGroup var history: HistoryOptions
-
-    @Flag(name: .customLong("no-save"), help: "Do not save the session in the history.")
-    var noSave = false
-
-    @OptionGroup var pain: PainOptions
-
-    @OptionGroup var pairOptions: PairOptions
-
-    @OptionGroup var roots: DeviceRoots
+    @OptionGroup var shared: LiveOptions
 
     func validate() throws {
         try options.requireExercise()
@@ -58,51 +46,33 @@ struct LiveCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if let pair = try pairOptions.pair(device, rightDevice) { return try await runPair(left: pair.first, right: pair.second, explicit: pair.explicit) }
+        if let pair = try shared.pair.pair(device, rightDevice) { return try await runPair(left: pair.first, right: pair.second, explicit: pair.explicit) }
         let exercise = try options.loadProtocol()
         let speechFile = try speakTo.map { try SpeechOutput.file($0) }
         var stored = try options.loadCalibration()
         let example = "formcheck live %@ --exercise \(exercise.name)"
-        let node = try DeviceChoice.node(device, discovery: roots.discovery, example: example)
-        var speech: SpeechSink?
-        if speak {
-            do { speech = try SpeechSink.make() } catch { printError("formcheck: \(error)") }
-        }
-        let painBefore = noSave ? nil : PainQuestion.ask(.before, given: pain.pain, speech: speech, stop: StopFlag())
-        let live = try LiveDevice.open(node, discovery: roots.discovery, record: record, example: example)
-        // The history once the device is open (a missing or unreadable device is said first), before the session.
-        let store = noSave ? nil : try live.openHistory(history, record: record)
+        let node = try DeviceChoice.node(device, discovery: shared.roots.discovery, example: example)
+        let run = try shared.setup(example: example).open(nodes: [node], recordings: record.map { [$0] } ?? [])
+        let live = run.devices[0]
         if stored == nil, let uniq = live.uniq, FileManager.default.fileExists(atPath: StoredCalibration.defaultPath(uniq: uniq)) {
             stored = try? StoredCalibration.load(StoredCalibration.defaultPath(uniq: uniq))
             if stored != nil { printError("formcheck: using the stored calibration of \(uniq)") }
         }
         // Walking distance from the profile's calibrated stride (or height) when there is a history.
-        let distance = WalkingDistanceChoice.of(heightOption: options.height, profile: try history.profile(of: store))
-        let recording = live.recording
-        let stopper = live.stopper
-        let stop = StopFlag()
-        let signals = SignalStop.install {
-            stop.set()
-            stopper.stop()
-        }
-        defer { SignalStop.restore(signals) }
-        let started = Date()
-        let saving = store.map { store in
-            SessionHistory(store: store, record: SessionRecord(
-                startedAt: started, kind: .live,
-                devices: [SessionHistory.device(name: live.first.description.name, uniq: live.uniq)],
-                painBefore: painBefore, recordings: record.map { [RecordingReference(path: $0)] } ?? []),
-                recorder: .single(exercise: exercise.name, side: options.side), beginNow: true)
-        }
-
+        let distance = WalkingDistanceChoice.of(heightOption: options.height, profile: try shared.history.profile(of: run.reading))
         let output = EventOutput(format: format, live: true, exercise: exercise, side: options.side)
         let pipeline = SessionPipeline(estimator: OrientationFilter(), exercise: exercise, side: options.side,
                                        holdSeconds: options.hold, storedMounting: stored?.mounting,
                                        height: distance.height, stride: distance.stride)
-        var runner = LiveSessionRunner(pipeline: pipeline, recording: recording)
-        let summary: SessionSummary
-        do {
-            summary = try await runner.run(live.first, reconnect: live.reconnect, emit: { event, status in
+        let speech = run.speech
+        try await run.session(kind: .live, recorder: .single(exercise: exercise.name, side: options.side),
+                              recorded: record.map { "the session was recorded to \($0)" },
+                              replay: record.map { "formcheck replay \($0) --exercise \(exercise.name) --side \(options.side.rawValue)" },
+                              finish: { (summary: SessionSummary) in
+                                  if let speechFile { try SpeechOutput.write(speechFile, duration: summary.t) }
+                              }) { saving in
+            var runner = LiveSessionRunner(pipeline: pipeline, recording: live.recording)
+            let summary = try await runner.run(live.first, reconnect: live.reconnect, emit: { event, status in
                 output.emit(event, status: status)
                 speech?.handle(event)
                 speechFile?.handle(event)
@@ -110,63 +80,8 @@ struct LiveCommand: AsyncParsableCommand {
                 output.tick(status)
                 saving?.sample(t: status.t, flexion: status.flexion)
             }, notice: { printError("formcheck: " + $0) })
-        } catch let error as InputError {
-            try? recording?.close()
-            try? saving?.close(painAfter: nil, recordings: record.map { [$0] } ?? [], later: nil)
-            throw fail(error)
-        }
-        saving?.single(summary, ending: .of(summary, exercise: exercise))
-        // Ctrl-C ended the session (as it ends every live one): the question is still put, and a
-        // Ctrl-C now skips it.
-        stop.reset()
-        let painAfter = saving == nil ? nil : PainQuestion.ask(.after, given: pain.painAfter, speech: speech, stop: stop)
-        speech?.finish(timeout: 3)
-        do { try recording?.close() } catch { throw fail(error) }
-        if let speechFile { try SpeechOutput.write(speechFile, duration: summary.t) }
-        if let record { printError("formcheck: the session was recorded to \(record)") }
-        try saving?.close(painAfter: painAfter, recordings: record.map { [$0] } ?? [],
-                          later: record.map {
-                              "formcheck replay \($0) --exercise \(exercise.name) --side \(options.side.rawValue) --save "
-                                  + DateOption.arguments(date: started, painBefore: painBefore, painAfter: painAfter)
-                          })
-        // The device went away for good: the summary is printed and the recording kept, but the
-        // session did not end as asked (README "Exit status").
-        if runner.deviceLost { throw ExitCode(74) }
-    }
-}
-
-/// Stops whichever live source is current (the device may have been reconnected).
-final class StopSwitch: @unchecked Sendable {
-    private let lock = NSLock()
-    private var source: LiveSource<InputEvent>
-    private var stopped = false
-    private var wait: Task<MotionNode, any Error>?
-
-    init(source: LiveSource<InputEvent>) {
-        self.source = source
-    }
-
-    func replace(_ s: LiveSource<InputEvent>) {
-        lock.withLock {
-            source = s
-            if stopped { s.stop() }
-        }
-    }
-
-    /// Registers a wait for the device to come back; false (and the wait cancelled) if already stopped.
-    func waiting(_ task: Task<MotionNode, any Error>) -> Bool {
-        lock.withLock {
-            wait = task
-            if stopped { task.cancel() }
-            return !stopped
-        }
-    }
-
-    func stop() {
-        lock.withLock {
-            stopped = true
-            source.stop()
-            wait?.cancel()
+            saving?.single(summary, ending: .of(summary, exercise: exercise))
+            return LiveRun.Ending(result: summary, deviceLost: runner.deviceLost)
         }
     }
 }

@@ -50,17 +50,3 @@ struct LiveDevice {
             })
     }
 }
-
-extension LiveDevice {
-    /// Opens the history before the session begins; when it cannot be used the session does not
-    /// begin, and the recording just started (its header alone) is removed.
-    /// - Throws: `ExitCode` after printing what is wrong and the fix.
-    func openHistory(_ options: HistoryOptions, record: String?) throws -> HistoryStore {
-        do { return try options.open() } catch {
-            stopper.stop()
-            try? recording?.close()
-            if let record { try? FileManager.default.removeItem(atPath: record) }
-            throw error
-        }
-    }
-}

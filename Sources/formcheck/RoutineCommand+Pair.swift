@@ -9,13 +9,12 @@ extension RoutineCommand {
         let own = try RoutineChoice.routine(routine)
         _ = try RoutineChoice.plan(of: own, sensors: .two)
         let rules = try planOptions.load()
-        let saving = PairedLive.Saving(history: history, noSave: noSave, pain: pain, kind: .routine, routine: own.name,
-                                       replayArguments: "--routine \(routine)")
+        let saving = PairedLive.Saving(kind: .routine, routine: own.name, replayArguments: "--routine \(routine)")
         try await PairedLive.run(plan: { reading in
             let (chosen, targets) = noPlan ? (own, nil) : try PlanChoice.todaysRoutine(own, store: reading, rules: rules, day: Date())
             if let targets { printError("formcheck: " + PlanChoice.notice(targets)) }
             return try RoutineChoice.plan(of: chosen, sensors: .two)
-        }, devices: (left, right), explicit: explicit, record: record, speak: speak, format: format, height: height, saving: saving,
-           discovery: roots.discovery, example: "formcheck routine \(routine) %@ RIGHT-DEVICE")
+        }, devices: (left, right), explicit: explicit, record: record, format: format, height: height,
+           setup: shared.setup(example: "formcheck routine \(routine) %@ RIGHT-DEVICE"), saving: saving)
     }
 }

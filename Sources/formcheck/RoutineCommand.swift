@@ -36,30 +36,18 @@ struct RoutineCommand: AsyncParsableCommand {
             completion: .file(extensions: ["evemu"]))
     var record: String?
 
-    @Flag(help: "Speak the cues (needs espeak-ng).")
-    var speak = false
-
     @Option(help: "Output format: text (a full-screen view on a terminal) or json (JSON Lines).")
     var format: OutputFormat = .text
 
     @Option(help: "Your height in centimetres (walking: the distance walked).")
     var height: Double?
 
-    @OptionGroup var history: HistoryOptions
-
-    @Flag(name: .customLong("no-save"), help: "Do not save the routine in the history.")
-    var noSave = false
-
-    @OptionGroup var pain: PainOptions
+    @OptionGroup var shared: LiveOptions
 
     @Flag(name: .customLong("no-plan"), help: "Keep the routine's own doses instead of today's targets from your plan ('formcheck plan').")
     var noPlan = false
 
     @OptionGroup var planOptions: PlanOptions
-
-    @OptionGroup var pairOptions: PairOptions
-
-    @OptionGroup var roots: DeviceRoots
 
     func validate() throws {
         if let height, !(50...250).contains(height) {
@@ -68,48 +56,29 @@ struct RoutineCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if let pair = try pairOptions.pair(device, rightDevice) { return try await runPair(left: pair.first, right: pair.second, explicit: pair.explicit) }
+        if let pair = try shared.pair.pair(device, rightDevice) { return try await runPair(left: pair.first, right: pair.second, explicit: pair.explicit) }
         let own = try RoutineChoice.plan(routine)
         let rules = try planOptions.load()
         let example = "formcheck routine \(routine) %@"
-        let node = try DeviceChoice.node(device, discovery: roots.discovery, example: example)
-        var speech: SpeechSink?
-        if speak {
-            do { speech = try SpeechSink.make() } catch { printError("formcheck: \(error)") }
-        }
-        let painBefore = noSave ? nil : PainQuestion.ask(.before, given: pain.pain, speech: speech, stop: StopFlag())
-        let live = try LiveDevice.open(node, discovery: roots.discovery, record: record, example: example)
-        // The history once the device is open (a missing or unreadable device is said first), before the routine.
-        let store = noSave ? nil : try live.openHistory(history, record: record)
+        let node = try DeviceChoice.node(device, discovery: shared.roots.discovery, example: example)
+        let run = try shared.setup(example: example).open(nodes: [node], recordings: record.map { [$0] } ?? [])
+        let live = run.devices[0]
         // Today's doses from the plan (the history saved in, else an existing one), and the
         // walking distance from the profile's calibrated stride.
-        let reading = try store ?? history.existingStore()
-        let (chosen, targets) = noPlan ? (own.routine, nil) : try PlanChoice.todaysRoutine(own.routine, store: reading, rules: rules, day: Date())
+        let (chosen, targets) = noPlan ? (own.routine, nil) : try PlanChoice.todaysRoutine(own.routine, store: run.reading, rules: rules, day: Date())
         if let targets { printError("formcheck: " + PlanChoice.notice(targets)) }
         let plan = try RoutineChoice.plan(of: chosen)
-        let distance = WalkingDistanceChoice.of(heightOption: height, profile: try history.profile(of: reading))
-        let stopper = live.stopper
-        let stop = StopFlag()
-        let signals = SignalStop.install {
-            stop.set()
-            stopper.stop()
-        }
-        defer { SignalStop.restore(signals) }
-        let started = Date()
-        let saving = store.map { store in
-            SessionHistory(store: store, record: SessionRecord(
-                startedAt: started, kind: .routine, routine: plan.routine.name,
-                devices: [SessionHistory.device(name: live.first.description.name, uniq: live.uniq)],
-                painBefore: painBefore, recordings: record.map { [RecordingReference(path: $0)] } ?? []),
-                recorder: .routine(), beginNow: true)
-        }
+        let distance = WalkingDistanceChoice.of(heightOption: height, profile: try shared.history.profile(of: run.reading))
         let output = RoutineOutput(format: format)
-        var runner = LiveRoutineRunner(session: RoutineSession(plan: plan, estimator: OrientationFilter(), height: distance.height,
-                                                                     stride: distance.stride),
-                                       recording: live.recording)
-        let keys = TerminalKeys(into: runner.keys)
-        defer { keys.stop() }
-        do {
+        let speech = run.speech
+        try await run.session(kind: .routine, routine: plan.routine.name, recorder: .routine(),
+                              recorded: record.map { "the routine was recorded to \($0)" },
+                              replay: record.map { "formcheck replay \($0) --routine \(routine)" }) { saving in
+            var runner = LiveRoutineRunner(session: RoutineSession(plan: plan, estimator: OrientationFilter(), height: distance.height,
+                                                                   stride: distance.stride),
+                                           recording: live.recording)
+            let keys = TerminalKeys(into: runner.keys)
+            defer { keys.stop() }
             _ = try await runner.run(live.first, reconnect: live.reconnect, emit: { event, status in
                 output.emit(event, status: status)
                 saving?.routineEvent(event)
@@ -118,28 +87,7 @@ struct RoutineCommand: AsyncParsableCommand {
                 output.tick(status)
                 saving?.sample(t: status.t, flexion: status.session?.flexion)
             }, notice: { printError("formcheck: " + $0) })
-        } catch let error as InputError {
-            keys.stop()
-            try? live.recording?.close()
-            try? saving?.close(painAfter: nil, recordings: record.map { [$0] } ?? [], later: nil)
-            throw fail(error)
+            return LiveRun.Ending(result: (), deviceLost: runner.deviceLost)
         }
-        keys.stop()
-        stopper.stop()
-        // Ctrl-C ended the session (as it ends every live one): the question is still put, and a
-        // Ctrl-C now skips it.
-        stop.reset()
-        let painAfter = saving == nil ? nil : PainQuestion.ask(.after, given: pain.painAfter, speech: speech, stop: stop)
-        speech?.finish(timeout: 3)
-        do { try live.recording?.close() } catch { throw fail(error) }
-        if let record { printError("formcheck: the routine was recorded to \(record)") }
-        try saving?.close(painAfter: painAfter, recordings: record.map { [$0] } ?? [],
-                          later: record.map {
-                              "formcheck replay \($0) --routine \(routine) --save "
-                                  + DateOption.arguments(date: started, painBefore: painBefore, painAfter: painAfter)
-                          })
-        // The device went away for good: the summary is printed and the recording kept, but the
-        // routine did not end as asked (README "Exit status").
-        if runner.deviceLost { throw ExitCode(74) }
     }
 }
