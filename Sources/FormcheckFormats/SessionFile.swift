@@ -190,13 +190,10 @@ public struct SessionFile: Sendable, Hashable {
 
     /// The file's text: pretty, keys sorted, a newline at the end.
     public var text: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         struct File: Encodable {
             var formcheckSession: Int
             var recordings: [Entry]
         }
-        let data = (try? encoder.encode(File(formcheckSession: Self.version, recordings: recordings))) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return ((try? JSONDocument.text(File(formcheckSession: Self.version, recordings: recordings))) ?? "") + "\n"
     }
 }

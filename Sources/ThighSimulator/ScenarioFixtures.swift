@@ -1,3 +1,4 @@
+import FormcheckFormats
 import Foundation
 
 /// The scenario suite as files: NAME.truth.json for every built-in scenario, NAME.evemu for the
@@ -47,9 +48,7 @@ public enum ScenarioFixtures {
 
     /// Pretty, key-sorted JSON with a final newline.
     public static func json<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        try JSONDocument.text(value) + "\n"
     }
 
     /// FNV-1a 64-bit digest, as "fnv1a64:" and 16 hex digits.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FormcheckFormats
 import FormcheckHistory
 import Foundation
 
@@ -41,11 +42,7 @@ struct ExportCommand: ParsableCommand {
 
     static func json(_ sessions: [SessionRecord]) throws -> String {
         struct Document: Encodable { var sessions: [SessionRecord] }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return String(decoding: try encoder.encode(Document(sessions: sessions)), as: UTF8.self)
+        return try JSONDocument.text(Document(sessions: sessions), dates: true, nonFinite: true)
     }
 
     static let csvColumns = [

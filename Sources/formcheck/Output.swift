@@ -1,4 +1,5 @@
 import ArgumentParser
+import FormcheckFormats
 import Foundation
 
 /// Writes a line to standard error.
@@ -12,11 +13,9 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case json
 }
 
-/// Encodes a value as pretty, key-sorted JSON text.
+/// Encodes a value as pretty, key-sorted JSON text (`JSONDocument`, the one writer of JSON documents).
 func jsonText<T: Encodable>(_ value: T) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
+    try JSONDocument.text(value)
 }
 
 /// A number with a fixed count of decimals.

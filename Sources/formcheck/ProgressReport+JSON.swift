@@ -1,3 +1,4 @@
+import FormcheckFormats
 import FormcheckHistory
 import Foundation
 
@@ -9,10 +10,6 @@ extension ProgressReport {
             var unit: UserProfile.DistanceUnit
             var report: ProgressReport
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return String(decoding: try encoder.encode(Document(unit: unit, report: self)), as: UTF8.self)
+        return try JSONDocument.text(Document(unit: unit, report: self), dates: true, nonFinite: true)
     }
 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import Dispatch
 import FormcheckDevices
 import FormcheckFormats
-import Glibc
 import MotionCore
 
 struct RecordCommand: AsyncParsableCommand {

@@ -1,13 +1,13 @@
 import Dispatch
-import Foundation
+import FormcheckDevices
 
 /// Ctrl-C (SIGINT) and SIGTERM end a session cleanly instead of killing the process.
 enum SignalStop {
     /// Ignores the default action of SIGINT and SIGTERM and calls `stop` when one arrives.
     static func install(_ stop: @escaping @Sendable () -> Void) -> [any DispatchSourceSignal] {
-        [SIGINT, SIGTERM].map { signo in
-            signal(signo, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signo, queue: .global())
+        StopSignal.allCases.map { signal in
+            signal.ignore()
+            let source = DispatchSource.makeSignalSource(signal: signal.number, queue: .global())
             source.setEventHandler(handler: stop)
             source.resume()
             return source
@@ -17,7 +17,6 @@ enum SignalStop {
     /// Cancels the signal sources and gives SIGINT and SIGTERM their default action back.
     static func restore(_ sources: [any DispatchSourceSignal]) {
         for source in sources { source.cancel() }
-        signal(SIGINT, SIG_DFL)
-        signal(SIGTERM, SIG_DFL)
+        for signal in StopSignal.allCases { signal.restoreDefault() }
     }
 }

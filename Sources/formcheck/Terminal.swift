@@ -1,14 +1,18 @@
-import Glibc
+import FormcheckDevices
+import Foundation
 
-/// The terminal formcheck draws on.
+/// The terminal formcheck draws on (its C calls are `TerminalDevice`'s, in FormcheckDevices).
 enum Terminal {
-    static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+    /// Whether descriptor 0 (standard input) or 1 (standard output) is a terminal.
+    static func isTerminal(_ fd: Int32) -> Bool {
+        TerminalDevice(rawDescriptor: fd).isTerminal
+    }
 
     /// Columns and rows of standard output's terminal (TIOCGWINSZ), else $COLUMNS/$LINES, else 80 × 24.
     static func size() -> (width: Int, height: Int) {
-        var w = winsize()
-        if ioctl(1, UInt(TIOCGWINSZ), &w) == 0, w.ws_col > 0, w.ws_row > 0 { return (Int(w.ws_col), Int(w.ws_row)) }
-        let env = { (name: String) in getenv(name).flatMap { Int(String(cString: $0)) } }
+        if let size = TerminalDevice.standardOutput.windowSize() { return (size.columns, size.rows) }
+        let environment = ProcessInfo.processInfo.environment
+        let env = { (name: String) in environment[name].flatMap { Int($0) } }
         return (env("COLUMNS") ?? 80, env("LINES") ?? 24)
     }
 }

@@ -1,6 +1,6 @@
 import FormcheckFeedback
+import FormcheckDevices
 import Foundation
-import Glibc
 
 /// Single keys from the terminal during a live routine: standard input in raw mode (no line
 /// buffering, no echo; Ctrl-C still a signal), read on a thread of its own, `s` and `r` pressed
@@ -8,7 +8,7 @@ import Glibc
 /// formcheck ends normally or by Ctrl-C; after kill -9 `reset` does it).
 final class TerminalKeys: @unchecked Sendable {
     private let lock = NSLock()
-    private var saved: termios?
+    private var saved: TerminalDevice.Settings?
     private var stopped = false
     private var thread: Thread?
 

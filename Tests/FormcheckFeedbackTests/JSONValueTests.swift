@@ -23,6 +23,21 @@ import Testing
         #expect(JSONValue.number("2.0").intValue == nil)
     }
 
+    /// The JSON Lines writer's determinism (README "JSON output"): sorted members, numbers to the
+    /// stated decimals with no binary noise and no trailing zeros, half away from zero, `-0` as
+    /// `0`, only quotes, backslashes and control characters escaped.
+    @Test func jsonLinesAreWrittenOneWay() {
+        let line = JSONValue.sortedObject([
+            "t": .number(0.1 + 0.2, decimals: 3),
+            "Z": .number(-2.5, decimals: 0),
+            // U+001F is the last control character JSON makes escaped; U+007F (DEL) is past them.
+            "a": .string("a/b\r\t\u{1f}\u{7f}é"),
+            "angle": .number(-0.04, decimals: 1),
+            "n": .integer(-12),
+        ]).compactText
+        #expect(line == #"{"Z":-3,"a":"a/b\r\t\u001f\#u{7f}é","angle":0,"n":-12,"t":0.3}"#)
+    }
+
     @Test(arguments: [
         (#"{"a":1,}"#, "expected a member name in quotes"),
         ("01", "unexpected text after the value"),
