@@ -65,6 +65,9 @@ public struct SampleClock: Sendable {
     /// (kept across reconnections: it is the driver's).
     public private(set) var driverSampleStep: Int64 = 5_000
     private var afterGap = false
+    /// hid-nintendo: the counter's rate has been seen in a step between two complete reports (until
+    /// then `rate` is the model's guess).
+    private var rateSeen = false
 
     public init(model: Model) {
         self.model = model
@@ -152,15 +155,30 @@ public struct SampleClock: Sendable {
                 // A report's first frame: 3 × rate − 2 per-sample steps after the last frame, plus
                 // 3 × rate for every report lost in between (a SYN_DROPPED).
                 var rate = rate
-                if r.reportFrames == 3 {
+                let period = (4_000...6_000).contains(driverSampleStep) ? 5_000 : driverSampleStep
+                func lostAndOne(at rate: Int) -> Int { max(1, Int(((units - Double(3 * rate - 2)) / Double(rate)).rounded()) + 1) }
+                if gapBefore && !rateSeen {
+                    // Frames lost before the counter's rate was seen (a SYN_DROPPED in the first
+                    // reports): the step cannot show it, so the rate whose span is nearer the
+                    // kernel's — a gap of n reports is about 15n ms one way and 7.5n ms the other.
+                    let nearer = [1, 2].min { abs(Int64(lostAndOne(at: $0)) * period - dk) < abs(Int64(lostAndOne(at: $1)) * period - dk) } ?? rate
+                    if nearer != rate {
+                        rate = nearer
+                        model = .batchedReports(rate: nearer)
+                    }
+                } else if r.reportFrames == 3 {
                     let seen = abs(units - 1) < 0.1 ? 1 : (abs(units - 4) < 0.1 ? 2 : rate)
                     if seen != rate {
                         rate = seen
                         model = .batchedReports(rate: seen)
                     }
+                    if abs(units - 1) < 0.1 || abs(units - 4) < 0.1 { rateSeen = true }
                 }
-                samples = max(1, Int(((units - Double(3 * rate - 2)) / Double(rate)).rounded()) + 1)
                 r.reportFrames = 1
+                let step = Int64(lostAndOne(at: rate)) * period
+                if abs(step - dk) > Self.jumpTolerance { return byKernel(.jump, deviceStep: ds) }
+                r.lastTime += Double(step)
+                return (r.lastTime, anomaly)
             }
             let period = (4_000...6_000).contains(driverSampleStep) ? 5_000 : driverSampleStep
             let step = Int64(samples) * period

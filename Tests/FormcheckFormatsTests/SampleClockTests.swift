@@ -130,6 +130,32 @@ import Testing
         #expect(abs(last - (9 * 0.015 + 0.010)) < 1e-9)
     }
 
+    /// Reports lost to a SYN_DROPPED right after the first one, before any step between two
+    /// complete reports showed the counter's rate (the VM test's right Joy-Con once, on a busy host:
+    /// Debian's real-time counter read as doubled put every later sample 75 ms early): the rate is
+    /// the one whose span is nearer the kernel's, so each sample after the gap is at its own time —
+    /// on the real-time counter and on the doubled one alike. `lost` reports: 1 (15 ms against
+    /// 7.5 ms) to 20.
+    @Test(arguments: [(1, 1), (1, 10), (1, 20), (2, 1), (2, 10), (2, 20)])
+    func joyConReportsLostBeforeTheRateIsSeen(rate: Int, lost: Int) {
+        var c = SampleClock(model: .batchedReports(rate: 2))
+        var times: [(got: Double, want: Double)] = []
+        for report in 0..<40 where !(1...lost).contains(report) {
+            if report == lost + 1 { c.gapOccurred() }
+            for k in 0..<3 {
+                let sample = report * 3 + k
+                let doubling = rate == 2 ? report * 15_000 : 0  // the mainline driver's extra per-report step
+                let stamp = UInt32(sample * 5_000 + doubling)
+                let jitter = Int64(report % 2) * 900  // arrival jitter
+                let kernel: Int64 = Int64(report) * 15_000 + Int64(k) * 20 + jitter
+                times.append((c.time(for: Self.frame(kernel, stamp)).seconds, Double(sample) * 0.005))
+            }
+        }
+        #expect(c.model == .batchedReports(rate: rate))
+        let worst = times.map { abs($0.got - $0.want) }.max() ?? .infinity
+        #expect(worst < 1e-9, "worst \(worst * 1e3) ms off")
+    }
+
     /// A Pro Controller over Bluetooth reports every 8 ms: the driver steps 2666 µs per sample and
     /// that is the sample period (not the Joy-Con's 5 ms).
     @Test func proControllerAt8msKeepsTheDriversStep() {
