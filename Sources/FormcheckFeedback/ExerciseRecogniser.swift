@@ -103,7 +103,9 @@ public enum ExerciseRecogniser {
             terms[term, default: 0] += min(r.termCap, units) * weight
         }
         func result() -> ExerciseRecognition.Candidate {
-            .init(exercise: p.name, kind: p.kind, posture: p.posture, cost: terms.values.reduce(0, +), terms: terms, observed: seen)
+            // Summed in the terms' own order, not the dictionary's (which differs between two
+            // dictionaries of the same terms): the same evidence gives the same cost to the last bit.
+            .init(exercise: p.name, kind: p.kind, posture: p.posture, cost: terms.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }, terms: terms, observed: seen)
         }
         switch p.kind {
         case .walk:
