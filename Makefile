@@ -16,7 +16,7 @@ FORMCHECK := .build/debug/formcheck
 DEMO_RECORDING := Fixtures/scenarios/piriformis-joycon.evemu
 
 .PHONY: all deps test-deps build demo demo-strength test unit-test vm-test fuzz fuzz-build fuzz-corpus clean fixtures golden event-names eval-broad eval-real bench bench-vqf \
-	release dist install install-files uninstall deb install-test deb-test
+	release dist install install-files uninstall deb deb-package deb-lint install-test deb-test
 
 all: build
 
@@ -62,11 +62,11 @@ demo-strength: build
 # Builds everything (warnings are errors: see Package.swift) and runs the test suite: the unit
 # tests, the installed binary (install-test), make deb, the real-kernel tests in a QEMU guest
 # (README "VM tests", the .deb installed there among them) and the fuzzers (make fuzz).
-# Tests/run-all arranges them for the machine's 2 cores as three chains side by side (README "How
-# `make test` spends its time"): the release binary, install-test, deb and the VM tests first in
-# line for the CPU (the guest runs in real time); the tests — built with this package's own modules
-# optimised (FORMCHECK_OPTIMISED_TESTS=1, Package.swift; debug configuration, testable) in
-# .build-test, apart from the ordinary debug build in .build — and the fuzzers niced beside them.
+# Tests/run-all arranges them for the machine's 2 cores (README "How `make test` spends its time"):
+# the tests — built with this package's own modules optimised (FORMCHECK_OPTIMISED_TESTS=1,
+# Package.swift; debug configuration, testable) in .build-test, apart from the ordinary debug build
+# in .build — first in line for the CPU; the release binary, the .deb, lintian and install-test
+# niced beside them; then the VM tests (whose guest runs in real time) with one fuzzer at a time.
 TEST_ENV := FORMCHECK_OPTIMISED_TESTS=1
 TEST_SCRATCH := .build-test
 test: test-deps
@@ -275,12 +275,18 @@ uninstall:
 # (packaging/debian/lintian-overrides: each exception with its reason).
 DEB := formcheck_$(VERSION)_amd64.deb
 DEBROOT := .build/deb/root
-deb: dist
+deb: deb-package deb-lint
+
+# The two halves of make deb (make test runs lintian beside the VM tests, which install the package):
+# deb-package builds $(DEB); deb-lint checks the one there.
+deb-package: dist
 	@for p in dpkg-dev lintian; do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' \
 	  || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends dpkg-dev lintian; break; }; done
 	rm -rf .build/deb && mkdir -p $(DEBROOT)/DEBIAN
 	$(MAKE) --no-print-directory install-files DESTDIR=$(CURDIR)/$(DEBROOT) PREFIX=/usr
 	packaging/make-deb $(DEBROOT) $(VERSION) $(DEB)
+
+deb-lint:
 	lintian --fail-on error,warning --info $(DEB)
 
 # The installed binary, as a user runs it (packaging/install-test): make install into a
