@@ -40,6 +40,11 @@ public struct RestDetector: Sendable {
     private var state: State = .moving
     private var ring: [IMUSample] = []
     private var head = 0
+    /// The number of `ring[0]` among every sample seen (samples dropped from the ring's front, or
+    /// at a gap, before it).
+    private var base = 0
+    /// The window's per-axis extremes, for the exact shortcuts of `isStill`.
+    private var extremes = SlidingExtremes()
 
     public init(parameters: Parameters = .init()) {
         self.parameters = parameters
@@ -61,9 +66,12 @@ public struct RestDetector: Sendable {
         // Keep the samples of the last window: ring[head...]. Old ones are dropped in chunks, so a
         // sample costs no array shift.
         ring.append(s)
+        extremes.push(base + ring.count - 1, s)
         while head < ring.count, s.time - ring[head].time > parameters.window { head += 1 }
+        extremes.drop(before: base + head)
         if head > 256 && head * 2 > ring.count {
             ring.removeFirst(head)
+            base += head
             head = 0
         }
         let window = ring[head...]
@@ -91,17 +99,63 @@ public struct RestDetector: Sendable {
         }
     }
 
+    /// The samples stillness is judged over now (the last `window` seconds), oldest first.
+    var currentWindow: ArraySlice<IMUSample> { ring[head...] }
+
+    /// `isStill` of the current window: its shortcuts' decision, to hold against `scan`'s.
+    var currentWindowIsStill: Bool { isStill(ring[head...]) }
+
     /// A gap in the stream: whatever was still may have moved.
     public mutating func gapOccurred() -> Action {
         let last = ring.last
+        base += ring.count
         ring.removeAll(keepingCapacity: true)
         head = 0
+        extremes.removeAll()
         defer { state = .moving }
         if case .resting(let since) = state, let last { return .restEnded(since: since, until: last.time) }
         return .none
     }
 
-    private func isStill(_ ring: ArraySlice<IMUSample>) -> Bool {
+    /// Relative margin of the shortcuts below: far above the rounding of a window's mean (about
+    /// n × 1.1e-16 of the values' size, n the window's samples), so a shortcut decides only what
+    /// the full scan decides the same way.
+    static let shortcutMargin = 1e-7
+
+    /// Whether the window is still; the same decision as `scan`, sooner where the window's
+    /// per-axis extremes settle it. Every sample lies in the box of the extremes, and so does the
+    /// mean: if the box's diagonal is within the tolerance (less the margin), every sample is
+    /// within it of the mean (still); if one axis spans more than twice the tolerance (plus the
+    /// margin), its extreme samples cannot both be within it of the mean (not still). Otherwise, or
+    /// with a value that is not finite, the full scan decides.
+    private func isStill(_ window: ArraySlice<IMUSample>) -> Bool {
+        guard extremes.isFinite else { return Self.scan(window, parameters) }
+        var spans = SIMD8<Double>(repeating: 0)
+        for k in 0..<6 { spans[k] = extremes.maximum(k) - extremes.minimum(k) }
+        let gyro = parameters.gyroTolerance, accel = parameters.accelerometerTolerance
+        let m = Self.shortcutMargin
+        for k in 0..<3 {
+            if spans[k] > 2 * gyro * (1 + m) || spans[k + 3] > 2 * accel * (1 + m) { return false }
+        }
+        let gyroDiagonal = (spans[0] * spans[0] + spans[1] * spans[1] + spans[2] * spans[2]).squareRoot()
+        let accelDiagonal = (spans[3] * spans[3] + spans[4] * spans[4] + spans[5] * spans[5]).squareRoot()
+        guard gyroDiagonal <= gyro * (1 - m), accelDiagonal <= accel * (1 - m) else { return Self.scan(window, parameters) }
+        guard let limit = parameters.maximumMeanRate else { return true }
+        // The mean rate lies in the box too: its norm is between the box's nearest and farthest points'.
+        var nearest = 0.0, farthest = 0.0
+        for k in 0..<3 {
+            let lo = extremes.minimum(k), hi = extremes.maximum(k)
+            let far = max(abs(lo), abs(hi)), near = lo > 0 ? lo : (hi < 0 ? -hi : 0)
+            farthest += far * far
+            nearest += near * near
+        }
+        if farthest.squareRoot() <= limit * (1 - m) { return true }
+        if nearest.squareRoot() > limit * (1 + m) { return false }
+        return Self.scan(window, parameters)
+    }
+
+    /// The rule itself, sample by sample: the window's means, then every sample against them.
+    static func scan(_ ring: ArraySlice<IMUSample>, _ parameters: Parameters) -> Bool {
         var mw = Vector3.zero
         var ma = Vector3.zero
         for s in ring {
