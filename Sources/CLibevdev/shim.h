@@ -19,6 +19,10 @@ static inline long formcheck_event_sec(const struct input_event *ev) {
 static inline long formcheck_event_usec(const struct input_event *ev) {
     return (long)ev->input_event_usec;
 }
+static inline void formcheck_event_set_time(struct input_event *ev, long sec, long usec) {
+    ev->input_event_sec = sec;
+    ev->input_event_usec = usec;
+}
 
 /* errno is a macro (a thread-local lvalue); read it through a function. */
 static inline int formcheck_errno(void) { return errno; }

@@ -1,5 +1,5 @@
 // formcheck-bench: how fast the orientation filter is. Build in release (make bench):
-//   formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|angles|replay|throughput|end-to-end|csv|coaching|report|live-1khz] [--live-seconds S]
+//   formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|angles|replay|throughput|end-to-end|csv|coaching|report|live-1khz] [--live-seconds S] [--live-feed all|batched|per-frame|unpaced]
 // 1. live filter, ns per sample, over a BROAD excerpt (real data, 285.7 Hz) and a simulated
 //    brisk walk (DualSense, 250 Hz);
 // 2. replay smoother, ns per sample;
@@ -25,6 +25,7 @@ var runs = 15
 var only: String? = nil
 var fixture = "Fixtures/broad/16_undisturbed_fast_translation_B_28-103s.csv"
 var liveSeconds = 60.0
+var liveFeed = "all"
 var arguments = CommandLine.arguments.dropFirst()
 while let a = arguments.popFirst() {
     switch a {
@@ -32,8 +33,9 @@ while let a = arguments.popFirst() {
     case "--fixture": fixture = arguments.popFirst() ?? fixture
     case "--only": only = arguments.popFirst()
     case "--live-seconds": liveSeconds = max(1, Double(arguments.popFirst() ?? "") ?? liveSeconds)
+    case "--live-feed": liveFeed = arguments.popFirst() ?? liveFeed
     case "-h", "--help":
-        print("usage: formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|angles|replay|throughput|end-to-end|csv|coaching|report|live-1khz] [--live-seconds S]")
+        print("usage: formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|angles|replay|throughput|end-to-end|csv|coaching|report|live-1khz] [--live-seconds S] [--live-feed all|batched|per-frame|unpaced]")
         exit(0)
     default:
         print("formcheck-bench: unknown argument \(a)")
@@ -284,6 +286,6 @@ if only == nil || only == "end-to-end" { benchEndToEnd() }
 if only == nil || only == "csv" { benchCSV() }
 if only == nil || only == "coaching" { benchCoaching() }
 if only == nil || only == "report" { benchReport() }
-if only == nil || only == "live-1khz" { await benchLive1kHz(seconds: liveSeconds) }
+if only == nil || only == "live-1khz" { await benchLive1kHz(seconds: liveSeconds, feed: liveFeed) }
 print(table.text(), terminator: "")
 if sink == 42 { print("") }  // practically never; keeps `sink` observed

@@ -8,7 +8,7 @@ import SystemPackage
 /// the controller.
 ///
 /// Not thread-safe: use it from one thread at a time (`LiveSource` gives it its own thread).
-public final class EvdevDevice {
+public final class EvdevDevice: EventNode {
     /// The device node as given to `open`.
     public let path: String
     /// The controller's unique id (MAC address) where the driver sets one; says which device to

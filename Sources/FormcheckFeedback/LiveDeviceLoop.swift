@@ -26,13 +26,13 @@ enum LiveDeviceLoop {
         var lastEventTime: Int64?
         while true {
             do {
-                for try await e in connection.events {
+                _ = try await connection.forEachEvent { e in
                     lastEventTime = e.time
                     try recording?.append(e)
-                    guard let reading = decoder.consume(e) else { continue }
-                    if !consume(reading) { return false }
+                    guard let reading = decoder.consume(e) else { return true }
+                    return consume(reading)
                 }
-                return false  // ended normally (stopped)
+                return false  // ended normally (stopped), or the coaching is over
             } catch let error as InputError where error.kind == .deviceGone {
                 guard let uniq = connection.uniq, let reconnect else {
                     notice("the device disappeared; ending the session")

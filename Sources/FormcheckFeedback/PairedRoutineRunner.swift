@@ -70,7 +70,10 @@ public struct PairedRoutineRunner<Estimator: OrientationEstimator> {
                 var connection = first
                 while true {
                     do {
-                        for try await e in connection.events { continuation.yield(.event(side, e)) }
+                        _ = try await connection.forEachEvent { e in
+                            continuation.yield(.event(side, e))
+                            return true
+                        }
                         continuation.yield(.ended(side))
                         return
                     } catch let error as InputError where error.kind == .deviceGone {

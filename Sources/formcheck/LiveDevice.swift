@@ -31,12 +31,12 @@ struct LiveDevice {
         } else {
             recording = nil
         }
-        let source = LiveSource<InputEvent>(device: opened)
+        let source = LiveSource<[InputEvent]>(device: opened)
         let stopper = StopSwitch(source: source)
         let sysfsRoot = discovery.sysfsRoot
         return LiveDevice(
             path: path, uniq: uniq, recording: recording, stopper: stopper,
-            first: LiveConnection(events: source.stream, description: description, initialValues: initial, path: path, uniq: uniq),
+            first: LiveConnection(batches: source.stream, description: description, initialValues: initial, path: path, uniq: uniq),
             reconnect: { uniq in
                 // Ctrl-C while waiting ends the session.
                 let wait = Task { try await discovery.waitForMotionNode(uniq: uniq) }
@@ -44,9 +44,9 @@ struct LiveDevice {
                 let device = try EvdevDevice.open(path: node.path, sysfsRoot: sysfsRoot)
                 let values = device.currentAxisValues
                 let d = device.description
-                let again = LiveSource<InputEvent>(device: device)
+                let again = LiveSource<[InputEvent]>(device: device)
                 stopper.replace(again)
-                return LiveConnection(events: again.stream, description: d, initialValues: values, path: node.path, uniq: uniq)
+                return LiveConnection(batches: again.stream, description: d, initialValues: values, path: node.path, uniq: uniq)
             })
     }
 }

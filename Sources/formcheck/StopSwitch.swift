@@ -5,15 +5,15 @@ import Foundation
 /// Stops whichever live source is current (the device may have been reconnected).
 final class StopSwitch: @unchecked Sendable {
     private let lock = NSLock()
-    private var source: LiveSource<InputEvent>
+    private var source: LiveSource<[InputEvent]>
     private var stopped = false
     private var wait: Task<MotionNode, any Error>?
 
-    init(source: LiveSource<InputEvent>) {
+    init(source: LiveSource<[InputEvent]>) {
         self.source = source
     }
 
-    func replace(_ s: LiveSource<InputEvent>) {
+    func replace(_ s: LiveSource<[InputEvent]>) {
         lock.withLock {
             source = s
             if stopped { s.stop() }

@@ -197,4 +197,48 @@ import ThighSimulator
         let digits = Set(counting.map { Int($0.status.secondsLeft!.rounded(.up)) })
         #expect(digits.contains(23) && digits.contains(1))
     }
+
+    /// The real reader against a replay: the session's frames written into a pipe one frame a
+    /// write (as the kernel wakes a reader at each SYN_REPORT) and read by `LiveSource`'s thread —
+    /// its poll, its pause, a batch a wake-up through `LiveConnection(batches:)` — give, event for
+    /// event, the session the same events handed over one at a time give. The pipe's end reads as
+    /// the device gone for good (no reconnection).
+    @Test func theReaderInBatchesCoachesEventForEventAsTheReplay() async throws {
+        let scenario = ScenarioLibrary.named("piriformis-joycon")!
+        let r = ScenarioRenderer(scenario).render()
+        let events = try Recording(bytes: Array(r.evemuText().utf8), path: "piriformis-joycon").events()
+        func runner() throws -> LiveSessionRunner<TrueOrientation> {
+            LiveSessionRunner(pipeline: SessionPipeline(estimator: TrueOrientation(orientations: r.orientations, period: scenario.device.samplePeriod),
+                                                        exercise: try ExerciseLibrary.named(scenario.exercise), side: scenario.side),
+                              recording: nil)
+        }
+        var replay = try runner()
+        var want: [SessionEvent] = []
+        _ = try await replay.run(LiveConnection(events: PacedEventSource.stream(events) { _ in }, description: r.description,
+                                                initialValues: [:], path: "replay", uniq: nil),
+                                 reconnect: nil, emit: { e, _ in want.append(e) }, notice: { _ in })
+
+        let (node, writer) = try PipeEventNode.make(description: r.description, path: "/dev/input/event7")
+        let source = LiveSource<[InputEvent]>(node: node, pause: nil)
+        let thread = Thread {
+            var from = 0
+            for (i, e) in events.enumerated() where e.type == EventCode.evSyn && e.code == EventCode.synReport {
+                try! writer.write(events[from...i])
+                from = i + 1
+            }
+            writer.close()
+        }
+        thread.start()
+        var live = try runner()
+        var got: [SessionEvent] = []
+        var notices: [String] = []
+        _ = try await live.run(LiveConnection(batches: source.stream, description: r.description, initialValues: [:],
+                                              path: "/dev/input/event7", uniq: nil),
+                               reconnect: nil, emit: { e, _ in got.append(e) }, notice: { notices.append($0) })
+        #expect(live.deviceLost && notices == ["the device disappeared; ending the session"])
+        #expect(want.count > 10)
+        #expect(got == want)
+        let holds = want.compactMap { if case .summary(let s) = $0 { s.holds.count } else { nil } }
+        #expect(holds == [r.truth.holds.count])
+    }
 }
