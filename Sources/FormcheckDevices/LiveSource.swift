@@ -74,7 +74,7 @@ public struct LiveSource<Element: Sendable>: Sendable {
                 }
                 // Let the kernel gather the next frames: one wake-up a pause, not one a frame.
                 if pause > 0, !batch.isEmpty, !buffer.isNearlyFull(afterReading: batch.count), !control.isStopped {
-                    Thread.sleep(forTimeInterval: pause)
+                    SystemCall.sleep(seconds: pause)
                 }
             }
             continuation.finish()

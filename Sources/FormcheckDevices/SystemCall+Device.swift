@@ -4,7 +4,7 @@ import Glibc
 import SystemPackage
 
 /// The system calls of live devices and sysfs, each wrapped once: stat(2), open(2) and close(2)
-/// through swift-system; access(2), poll(2), fsync(2), directories and the user database in C
+/// through swift-system; access(2), poll(2), nanosleep(2), fsync(2), directories and the user database in C
 /// (swift-system has no wrapper for them).
 extension SystemCall {
     /// stat(2) of a path (follows symlinks; does not open the file).
@@ -61,6 +61,15 @@ extension SystemCall {
         if e == EINVAL || e == EROFS { return }
         throw InputError(.system, path: path, "fsync failed: \(message(e))",
                          fix: e == ENOSPC ? "free some disk space" : nil, errno: e)
+    }
+
+    /// nanosleep(2) for `seconds` (a live reader's pause), the rest of it again after a signal.
+    static func sleep(seconds: Double) {
+        guard seconds > 0 else { return }
+        let whole = seconds.rounded(.down)
+        var request = timespec(tv_sec: Int(whole), tv_nsec: Int((seconds - whole) * 1e9))
+        var remaining = timespec()
+        while nanosleep(&request, &remaining) != 0, errno == EINTR { request = remaining }
     }
 
     /// poll(2) for input on one descriptor.
