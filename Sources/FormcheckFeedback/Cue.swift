@@ -60,6 +60,10 @@ public enum Cue: Sendable, Hashable {
     case sensorGone(Side, carryingOn: Side?)
     /// Two sensors: the `side` thigh's is back.
     case sensorBack(Side)
+    /// Two sensors: the movement says the sensor given first (`routine NAME A B`: A) is on the
+    /// `firstOn` thigh (`PairSideCheck`); `swapped`: nothing told them apart, so they were swapped
+    /// to follow it; else (named by `--left`/`--right`, or a Joy-Con's hand) it is only said.
+    case sensorSides(firstOn: Side, swapped: Bool)
 
     /// The stable kind (the JSON Lines `kind`).
     public var kind: CueKind {
@@ -84,7 +88,7 @@ public enum Cue: Sendable, Hashable {
         case .routineDone: .routineDone
         case .askPain: .pain
         case .otherLeg(_, let cue): cue.kind
-        case .sensorGone, .sensorBack: .sensor
+        case .sensorGone, .sensorBack, .sensorSides: .sensor
         }
     }
 }

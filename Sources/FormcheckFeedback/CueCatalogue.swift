@@ -75,6 +75,9 @@ public struct CueCatalogue: Sendable {
                 + (carryingOn.map { "carrying on with the \($0.rawValue) leg" } ?? "waiting for it to come back")
         case .sensorBack(let side):
             return "The \(side.rawValue) sensor is back"
+        case .sensorSides(let firstOn, let swapped):
+            return swapped ? "The first sensor is on your \(firstOn.rawValue) thigh, the second on your \(firstOn.opposite.rawValue) — carrying on so"
+                : "The left sensor seems to be on your \(firstOn.rawValue) thigh — check the straps"
         case .otherLeg(let side, let cue):
             let words = text(cue)
             return (side == .left ? "Left leg: " : "Right leg: ") + words.prefix(1).lowercased() + words.dropFirst()

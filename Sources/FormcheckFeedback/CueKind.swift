@@ -35,6 +35,7 @@ public enum CueKind: String, Sendable, Hashable, Codable, CaseIterable {
     case routineDone
     /// Before or after a session: how is the pain now, 0 to 10 (`PainPrompt`).
     case pain
-    /// Two sensors: one went away or came back (and which leg the step goes on from).
+    /// Two sensors: one went away or came back (and which leg the step goes on from), or the
+    /// movement told which thigh each is on.
     case sensor
 }

@@ -109,6 +109,8 @@ public struct PairedRoutineRunner<Estimator: OrientationEstimator> {
         func send(_ events: [RoutineEvent]) {
             for e in events {
                 if case .summary(let s) = e { summary = s }
+                // Which thigh each sensor is on, told by the movement: on stderr too.
+                if case .session(.cue(_, let cue)) = e, case .sensorSides = cue { notice(CueCatalogue.english.text(cue)) }
                 emit(e, session.routineStatus)
             }
         }
@@ -118,7 +120,8 @@ public struct PairedRoutineRunner<Estimator: OrientationEstimator> {
                 send(session.consume(r))
                 if case .sample = r.reading {
                     progress(session.routineStatus)
-                    sampled(r.side, session.now, session.status(of: r.side)?.flexion)
+                    let thigh = session.thigh(of: r.side)
+                    sampled(thigh, session.now, session.status(of: thigh)?.flexion)
                 }
             }
         }
@@ -136,7 +139,8 @@ public struct PairedRoutineRunner<Estimator: OrientationEstimator> {
                 }
                 if let r = feeds[side]?.consume(e) { take(merge.push(r)) }
             case .gone(let side, let uniq):
-                notice("the \(side.rawValue) sensor disappeared (\(uniq)); waiting for it to come back — the \(side.opposite.rawValue) leg's coaching goes on")
+                let thigh = session.thigh(of: side)
+                notice("the \(thigh.rawValue) sensor disappeared (\(uniq)); waiting for it to come back — the \(thigh.opposite.rawValue) leg's coaching goes on")
                 take(merge.sideGone(side))
                 send(session.sensorGone(side))
             case .back(let side, let c):
@@ -147,11 +151,12 @@ public struct PairedRoutineRunner<Estimator: OrientationEstimator> {
                 merge.sideBack(side)
                 send(session.sensorBack(side))
                 if let r = feeds[side]?.reconnected(initialValues: c.initialValues) { take(merge.push(r)) }
-                notice("the \(side.rawValue) sensor is back (\(c.path)); carrying on")
+                notice("the \(session.thigh(of: side).rawValue) sensor is back (\(c.path)); carrying on")
             case .lost(let side):
                 lost.insert(side)
                 finished.insert(side)
-                notice("the \(side.rawValue) sensor disappeared" + (lost.count == 2 ? "; ending the routine" : "; the \(side.opposite.rawValue) leg's coaching goes on"))
+                let thigh = session.thigh(of: side)
+                notice("the \(thigh.rawValue) sensor disappeared" + (lost.count == 2 ? "; ending the routine" : "; the \(thigh.opposite.rawValue) leg's coaching goes on"))
                 take(merge.sideGone(side))
                 send(session.sensorGone(side))
             case .ended(let side):

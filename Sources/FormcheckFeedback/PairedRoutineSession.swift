@@ -24,6 +24,16 @@ import MotionCore
 /// its sensor's own sample times (the pipeline as alone); its events are moved onto the routine's
 /// clock, seconds since the pair's first sample. A sensor that goes away (a gap) leaves the other
 /// leg's coaching going; its own session waits for it.
+///
+/// Which thigh each sensor is on (`sides`): the readings come named as given (`PairedReading.side`:
+/// `.left` the sensor given first). Named for their thighs (`--left`/`--right`, a Joy-Con pair:
+/// `.fixed`) they stay so; two that nothing tells apart (`.fromMovement`) are checked in the first
+/// step done one leg at a time (`PairSideCheck`: the leg that moves is the step's) — meanwhile
+/// the step's leg is coached from the sensor given for it and watched, unsaid, from the other
+/// (`shadow`); if it was the other, the two are swapped from then on (said: `Cue.sensorSides`), the
+/// step carries on from the other's session (its lines so far but its cues and a second
+/// `calibrated` given then), and every later reading is its sensor's thigh's (`thigh(of:)`). Named
+/// ones a movement contradicts are only said.
 public struct PairedRoutineSession<Estimator: OrientationEstimator>: Sendable {
     private enum State: Sendable {
         /// No sample yet.
@@ -73,17 +83,40 @@ public struct PairedRoutineSession<Estimator: OrientationEstimator>: Sendable {
     private var sensorRests: [Side: [(acceleration: Vector3, duration: Double)]] = [:]
     /// The session of each attempt done (nil for the others), re-read at the end (`RoutineStepRun.reread`).
     private var ended: [RoutineStepRun<Estimator>?] = []
+    /// How the sensors' sides are taken: kept, or told from the movement.
+    public let sides: PairSideCheck.Mode
+    private var sideCheck: PairSideCheck
+    /// True once the movement said the sensor given first is on the right thigh (`.fromMovement`).
+    public private(set) var swapped = false
+    /// While the sides are not yet told (`.fromMovement`), in a step done on one leg: that leg's
+    /// session fed the other sensor, in case it is the one on that leg; its events held back.
+    private var shadow: RoutineStepRun<Estimator>?
+    private var shadowEvents: [SessionEvent] = []
+    /// The step under way's leading session has given its `calibrated` line.
+    private var stepCalibrated = false
+    /// The side check's decision in the reading under way, acted on once it is through.
+    private var decision: Side?
 
     /// - Parameters:
     ///   - plan: laid out for two sensors (`RoutinePlan(routine, sensors: .two, …)`);
     ///   - estimator: the orientation estimator each session starts from (copied afresh);
     ///   - height: the user's height in metres, for the distance walked.
-    ///   - stride: the user's calibrated stride in metres, used for the distance instead of the height.
-    public init(plan: RoutinePlan, estimator: Estimator, height: Double? = nil, stride: Double? = nil) {
+    ///   - stride: the user's calibrated stride in metres, used for the distance instead of the height;
+    ///   - sides: `.fixed` (the sensors named for their thighs) or `.fromMovement` (as given, nothing
+    ///     telling them apart: the movement decides, with the routine's `pairSides` rules).
+    public init(plan: RoutinePlan, estimator: Estimator, height: Double? = nil, stride: Double? = nil, sides: PairSideCheck.Mode = .fixed) {
         self.plan = plan
         self.estimator = estimator
         self.height = height
         self.stride = stride
+        self.sides = sides
+        sideCheck = PairSideCheck(rules: plan.routine.pairSides)
+    }
+
+    /// The thigh of the sensor given `sensor` (`.left`: the first given): itself, or the other once
+    /// the movement said so (`swapped`).
+    public func thigh(of sensor: Side) -> Side {
+        swapped ? sensor.opposite : sensor
     }
 
     /// Seconds since the routine's first sample (the latest sample seen).
@@ -108,8 +141,21 @@ public struct PairedRoutineSession<Estimator: OrientationEstimator>: Sendable {
     /// Samples kept for the next step's start, seconds: the longest rest that can end a step.
     private var keepSeconds: Double { plan.routine.settleSeconds + 1 }
 
-    /// A reading of either sensor, in the pair's order.
-    public mutating func consume(_ r: PairedReading) -> [RoutineEvent] {
+    /// A reading of either sensor, in the pair's order; its `side` the sensor as given (its thigh:
+    /// `thigh(of:)`).
+    public mutating func consume(_ given: PairedReading) -> [RoutineEvent] {
+        var r = given
+        r.side = thigh(of: given.side)
+        var out = route(r)
+        if let firstOn = decision {
+            decision = nil
+            out += decided(firstOn: firstOn)
+        }
+        return out
+    }
+
+    /// A reading, its side its thigh's, through the state machine.
+    private mutating func route(_ r: PairedReading) -> [RoutineEvent] {
         offsets[r.side] = r.offset
         guard case .sample(let s) = r.reading, let t = r.time else {
             recent[r.side]?.removeAll(keepingCapacity: true)
@@ -237,14 +283,20 @@ public struct PairedRoutineSession<Estimator: OrientationEstimator>: Sendable {
     /// sessions fed their legs' kept samples from `from`.
     private mutating func begin(_ index: Int, from: Double?, announce: Bool = true) -> [RoutineEvent] {
         let step = plan.steps[index]
-        func run(_ side: Side) -> RoutineStepRun<Estimator> {
+        /// The `side` leg's session, fed the sensor on the `sensor` thigh (its accelerometer correction).
+        func run(_ side: Side, sensor: Side? = nil) -> RoutineStepRun<Estimator> {
             RoutineStepRun(index: index, step: step, side: side, estimator: estimator, height: height, stride: stride,
-                           accelerometer: AccelerometerCalibration.estimate(sensorRests[side] ?? []))
+                           accelerometer: AccelerometerCalibration.estimate(sensorRests[sensor ?? side] ?? []))
         }
         lead = run(step.side)
         other = step.bothLegs ? run(step.side.opposite) : nil
         leader = leadingSide(step)
         state = .exercising(index: index)
+        stepCalibrated = false
+        _ = sideCheck.stepBegan(exercising: step.bothLegs ? nil : step.side)
+        // Not yet told which sensor is on which thigh: the step's leg from the other sensor too.
+        shadow = sides == .fromMovement && sideCheck.firstOn == nil && !step.bothLegs ? run(step.side, sensor: step.side.opposite) : nil
+        shadowEvents = []
         var out: [RoutineEvent] = announce ? [say(step.announcement)] : []
         out.append(.exerciseStarted(t: clock, step: step.number, exercise: step.exercise.name, side: step.side))
         if absent.contains(step.side) {
@@ -252,7 +304,7 @@ public struct PairedRoutineSession<Estimator: OrientationEstimator>: Sendable {
             out.append(sayGone(step.side, carryingOn: leader == step.side ? nil : leader))
         }
         if let from {
-            for side in [step.side, step.side.opposite] where side == step.side || step.bothLegs {
+            for side in [step.side, step.side.opposite] where side == step.side || step.bothLegs || shadow != nil {
                 for k in recent[side] ?? [] where k.time >= from {
                     out += feed(PairedReading(side: side, reading: .sample(k.sample), offset: offsets[side] ?? 0, time: k.time))
                 }
@@ -281,6 +333,9 @@ public struct PairedRoutineSession<Estimator: OrientationEstimator>: Sendable {
         lead = nil
         other = nil
         leader = nil
+        shadow = nil
+        shadowEvents = []
+        _ = sideCheck.stepEnded()
         return out
     }
 
@@ -317,10 +372,12 @@ public struct PairedRoutineSession<Estimator: OrientationEstimator>: Sendable {
     private mutating func feed(_ r: PairedReading) -> [RoutineEvent] {
         var out: [RoutineEvent] = []
         let origin = self.origin.map { $0 - r.offset }
+        watchSides(r, origin: origin)
         if var l = lead, l.side == r.side {
             // Its lines are its own (between its exerciseStarted and exerciseEnded); its cues are
             // said as the leader's, or as the other leg's when the other leads.
             for e in l.feed(r.reading, origin: origin, clock: clock) {
+                if case .calibrated = e { stepCalibrated = true }
                 guard case .cue(let t, let cue) = e, leader != l.side else {
                     out.append(.session(e))
                     continue
@@ -343,6 +400,59 @@ public struct PairedRoutineSession<Estimator: OrientationEstimator>: Sendable {
             other = o
         }
         return out
+    }
+
+    /// A reading of the step under way to the side check (the sensor as given) and, while the
+    /// sides are not told, to the shadow session of the other sensor (its events held back).
+    private mutating func watchSides(_ r: PairedReading, origin: Double?) {
+        let sensor = thigh(of: r.side)
+        let action: PairSideCheck.Action
+        switch r.reading {
+        case .sample(let s):
+            action = sideCheck.sample(sensor, time: s.time, acceleration: s.acceleration)
+        case .gap:
+            action = sideCheck.gap(sensor)
+        }
+        if case .decided(let firstOn) = action { decision = firstOn }
+        if var sh = shadow, sh.side != r.side {
+            shadowEvents += sh.feed(r.reading, origin: origin, clock: clock)
+            shadow = sh
+        }
+    }
+
+    /// The movement told which thigh the sensor given first is on: kept sides contradicted are
+    /// said; sides as given are swapped if it says so — said, the step's session from then on the
+    /// shadow's (its lines so far given now, but its cues, said already from the other sensor's,
+    /// and a second `calibrated`), every store of a sensor moved to its thigh.
+    private mutating func decided(firstOn: Side) -> [RoutineEvent] {
+        switch sides {
+        case .fixed:
+            return firstOn == .left ? [] : [say(.sensorSides(firstOn: firstOn, swapped: false))]
+        case .fromMovement:
+            defer {
+                shadow = nil
+                shadowEvents = []
+            }
+            guard firstOn == .right else { return [] }
+            swapped = true
+            func flip<V>(_ d: [Side: V]) -> [Side: V] { Dictionary(uniqueKeysWithValues: d.map { ($0.key.opposite, $0.value) }) }
+            recent = flip(recent)
+            offsets = flip(offsets)
+            sensorRests = flip(sensorRests)
+            absent = Set(absent.map(\.opposite))
+            saidGone = Set(saidGone.map(\.opposite))
+            var out = [say(.sensorSides(firstOn: firstOn, swapped: true))]
+            guard let sh = shadow, let l = lead, sh.side == l.side else { return out }
+            lead = sh
+            for e in shadowEvents {
+                switch e {
+                case .cue: continue
+                case .calibrated where stepCalibrated: continue
+                default: out.append(.session(e.shifted(by: 0, notBefore: clock)))
+                }
+            }
+            return out
+        }
     }
 
     /// The leading session of the step under way (`leader`'s).
@@ -368,7 +478,9 @@ public struct PairedRoutineSession<Estimator: OrientationEstimator>: Sendable {
     /// Leading a step watched on both legs, the other leg's session takes over — said aloud, its
     /// cues said and its dose ending the step (the next rest its thigh's); leading a one-leg step,
     /// it is said that the step waits for it. A sensor not leading the step is only waited for.
-    public mutating func sensorGone(_ side: Side) -> [RoutineEvent] {
+    /// `sensor`: as given (its thigh: `thigh(of:)`).
+    public mutating func sensorGone(_ sensor: Side) -> [RoutineEvent] {
+        let side = thigh(of: sensor)
         guard !absent.contains(side) else { return [] }
         absent.insert(side)
         switch state {
@@ -401,8 +513,9 @@ public struct PairedRoutineSession<Estimator: OrientationEstimator>: Sendable {
     }
 
     /// The `side` thigh's sensor is back (the same uniq): its leg's session carries on across the
-    /// gap; the step under way keeps its leader. Said when its going was.
-    public mutating func sensorBack(_ side: Side) -> [RoutineEvent] {
+    /// gap; the step under way keeps its leader. Said when its going was. `sensor`: as given.
+    public mutating func sensorBack(_ sensor: Side) -> [RoutineEvent] {
+        let side = thigh(of: sensor)
         guard absent.remove(side) != nil else { return [] }
         guard saidGone.remove(side) != nil, !isDone else { return [] }
         return [say(.sensorBack(side))]
@@ -417,7 +530,7 @@ public struct PairedRoutineSession<Estimator: OrientationEstimator>: Sendable {
             return true
         case .setup, .raiseToBand, .raiseToHold, .walkBriskly, .crossLeg, .pullTowardsChest, .holdCountdown, .holdDone, .switchSides,
              .setDone, .paceSlow, .paceProgress, .wrongSide, .beginSet, .repCount, .setRest, .nextExercise, .moveStrap, .routineDone,
-             .askPain, .otherLeg, .sensorGone, .sensorBack:
+             .askPain, .otherLeg, .sensorGone, .sensorBack, .sensorSides:
             return false
         }
     }
@@ -438,16 +551,20 @@ extension PairedRoutineSession {
     /// as it comes, the routine's summary last (also returned).
     ///
     /// - Parameters:
+    ///   - left, right: the readings of the sensor given first and of the second (the left thigh's
+    ///     and the right's unless the movement says otherwise: `sides`);
+    ///   - sides: as the live session took them (`init`);
     ///   - stop: asked before each reading; true ends the replay there (Ctrl-C: the exercise under
     ///     way stopped, the summary so far);
     ///   - sampled: after each sample, its leg, the routine's clock (seconds) and that leg's flexion
     ///     then (degrees; nil: not known) — what the history's traces are made of.
     @discardableResult
     public static func replay(left: [PairedReading], right: [PairedReading], plan: RoutinePlan, estimator: Estimator,
-                              height: Double? = nil, stride: Double? = nil, stop: () -> Bool = { false },
+                              height: Double? = nil, stride: Double? = nil, sides: PairSideCheck.Mode = .fixed,
+                              stop: () -> Bool = { false },
                               sampled: (Side, Double, Double?) -> Void = { _, _, _ in },
                               emit: (RoutineEvent) -> Void) -> RoutineSummary? {
-        var session = PairedRoutineSession(plan: plan, estimator: estimator, height: height, stride: stride)
+        var session = PairedRoutineSession(plan: plan, estimator: estimator, height: height, stride: stride, sides: sides)
         var summary: RoutineSummary?
         // The summary comes with the last step's end when the routine is done, else at finish.
         func send(_ events: [RoutineEvent]) {
@@ -459,7 +576,10 @@ extension PairedRoutineSession {
         for r in PairedReadingMerge.merged(left, right) {
             if stop() { break }
             send(session.consume(r))
-            if case .sample = r.reading { sampled(r.side, session.now, session.status(of: r.side)?.flexion) }
+            if case .sample = r.reading {
+                let thigh = session.thigh(of: r.side)
+                sampled(thigh, session.now, session.status(of: thigh)?.flexion)
+            }
             if session.isDone { break }
         }
         send(session.finish())

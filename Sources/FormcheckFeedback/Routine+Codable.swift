@@ -5,7 +5,7 @@ import MotionCore
 /// (with the line and a "did you mean").
 extension Routine: Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, title, description, firstSide, strapMoveSeconds, settleSeconds, positionSeconds, strapMove, exercises
+        case name, title, description, firstSide, strapMoveSeconds, settleSeconds, positionSeconds, strapMove, pairSides, exercises
     }
 
     /// The keys each object of the file may have, by the key that holds it ("" for the top level).
@@ -13,6 +13,7 @@ extension Routine: Codable {
         "": CodingKeys.allCases.map(\.rawValue),
         "exercises": Entry.CodingKeys.allCases.map(\.rawValue),
         "strapMove": StrapMoveDetector.Rules.CodingKeys.allCases.map(\.rawValue),
+        "pairSides": PairSideCheck.Rules.CodingKeys.allCases.map(\.rawValue),
     ]
 
     public init(from decoder: any Decoder) throws {
@@ -25,6 +26,7 @@ extension Routine: Codable {
         settleSeconds = try c.decodeIfPresent(Double.self, forKey: .settleSeconds) ?? settleSeconds
         positionSeconds = try c.decodeIfPresent(Double.self, forKey: .positionSeconds) ?? positionSeconds
         strapMove = try c.decodeIfPresent(StrapMoveDetector.Rules.self, forKey: .strapMove) ?? strapMove
+        pairSides = try c.decodeIfPresent(PairSideCheck.Rules.self, forKey: .pairSides) ?? pairSides
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -37,6 +39,7 @@ extension Routine: Codable {
         try c.encode(settleSeconds, forKey: .settleSeconds)
         try c.encode(positionSeconds, forKey: .positionSeconds)
         try c.encode(strapMove, forKey: .strapMove)
+        try c.encode(pairSides, forKey: .pairSides)
         try c.encode(entries, forKey: .exercises)
     }
 }

@@ -60,10 +60,14 @@ public struct Routine: Sendable, Hashable {
     public var positionSeconds: Double
     /// How the strap coming off one thigh and going on the other is recognised (`StrapMoveDetector`).
     public var strapMove: StrapMoveDetector.Rules
+    /// With two sensors that nothing tells apart, how the movement tells which thigh each is on
+    /// (`PairSideCheck`).
+    public var pairSides: PairSideCheck.Rules
     public var entries: [Entry]
 
     public init(name: String, title: String, description: String, firstSide: Side = .right, strapMoveSeconds: Double = 60,
-                settleSeconds: Double = 1, positionSeconds: Double = 15, strapMove: StrapMoveDetector.Rules = .init(), entries: [Entry]) {
+                settleSeconds: Double = 1, positionSeconds: Double = 15, strapMove: StrapMoveDetector.Rules = .init(),
+                pairSides: PairSideCheck.Rules = .init(), entries: [Entry]) {
         self.name = name
         self.title = title
         self.description = description
@@ -72,6 +76,7 @@ public struct Routine: Sendable, Hashable {
         self.settleSeconds = settleSeconds
         self.positionSeconds = positionSeconds
         self.strapMove = strapMove
+        self.pairSides = pairSides
         self.entries = entries
     }
 }

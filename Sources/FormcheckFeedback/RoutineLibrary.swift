@@ -107,6 +107,9 @@ public enum RoutineLibrary {
         if let (key, reason) = problem(r.strapMove) {
             throw LoadError.invalid(path: path, line: ExerciseLibrary.line(ofKey: key, in: text), reason: "strapMove.\(key) \(reason)")
         }
+        if let (key, reason) = problem(r.pairSides) {
+            throw LoadError.invalid(path: path, line: ExerciseLibrary.line(ofKey: key, in: text), reason: "pairSides.\(key) \(reason)")
+        }
         for (i, entry) in r.entries.enumerated() {
             let line = entryLine(i, in: text)
             let p: ExerciseProtocol
@@ -116,6 +119,13 @@ public enum RoutineLibrary {
             if let reason = problem(entry, p) { throw LoadError.invalid(path: path, line: line, reason: "exercise \(i + 1) (\(entry.exercise)): \(reason)") }
         }
         return r
+    }
+
+    /// A pair-sides rule out of range: its key and what is wrong.
+    static func problem(_ r: PairSideCheck.Rules) -> (String, String)? {
+        if !(r.degrees > 0 && r.degrees < 90) { return ("degrees", "must be more than 0 and less than 90 degrees") }
+        if !(r.smoothingSeconds > 0) { return ("smoothingSeconds", "must be more than 0") }
+        return nil
     }
 
     /// A strap-move rule out of range: its key and what is wrong.

@@ -23,7 +23,11 @@ import MotionCore
 /// replay puts each file's events back on the clock they were read on and the two sensors line up
 /// as they did live. `file` is relative to the session file's folder (or absolute); `uniq` may be
 /// null (a node without one); `start` is null for a recording that never got an event. Every key
-/// is required, no other is allowed, and there is exactly one recording per thigh.
+/// is required, no other is allowed, and there is exactly one recording per thigh. The top level
+/// may also say how the sides were chosen, `"sides" : "named"` (`--left`/`--right`, a Joy-Con L
+/// and R by their hands: kept) or `"given"` (in the order given, nothing telling them apart: a
+/// replay tells them from the movement, as live did); without it (files written before it, the
+/// simulator's) a replay takes a Joy-Con L and R as named, anything else as given.
 public struct SessionFile: Sendable, Hashable {
     /// One recording of the session.
     public struct Entry: Sendable, Hashable, Codable {
@@ -72,13 +76,24 @@ public struct SessionFile: Sendable, Hashable {
         }
     }
 
+    /// How the recordings' sides were chosen (the `sides` key).
+    public enum Sides: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Named for their thighs (`--left`/`--right`, a Joy-Con L and R): kept.
+        case named
+        /// As given, nothing telling them apart: told from the movement when coached.
+        case given
+    }
+
     /// The format's version (the `formcheckSession` key): 1.
     public static let version = 1
 
     public var recordings: [Entry]
+    /// How the sides were chosen (nil: not said).
+    public var sides: Sides?
 
-    public init(recordings: [Entry]) {
+    public init(recordings: [Entry], sides: Sides? = nil) {
         self.recordings = recordings
+        self.sides = sides
     }
 
     /// The recording of `side`'s thigh.
@@ -121,8 +136,15 @@ public struct SessionFile: Sendable, Hashable {
             throw malformed("not JSON: \((error as NSError).userInfo["NSDebugDescription"] as? String ?? "cannot parse it")")
         }
         guard let top = object as? [String: Any] else { throw malformed("a session file is a JSON object") }
-        for key in top.keys.sorted() where key != "formcheckSession" && key != "recordings" {
-            throw malformed("\(key): unknown key; the keys here are formcheckSession, recordings", key: key)
+        for key in top.keys.sorted() where key != "formcheckSession" && key != "recordings" && key != "sides" {
+            throw malformed("\(key): unknown key; the keys here are formcheckSession, recordings, sides", key: key)
+        }
+        var sides: Sides?
+        if let given = top["sides"] {
+            guard let name = given as? String, let s = Sides(rawValue: name) else {
+                throw malformed("sides: \(given) is not \"named\" or \"given\" (how the recordings' sides were chosen)", key: "sides")
+            }
+            sides = s
         }
         guard let version = top["formcheckSession"] else { throw malformed("missing key \"formcheckSession\" (the format's version, 1)") }
         struct Version: Decodable {
@@ -170,7 +192,7 @@ public struct SessionFile: Sendable, Hashable {
             if e.file.isEmpty { throw malformed("file: empty; name the recording's evemu file", key: "file", entry: i) }
             if let s = e.start, s < 0 { throw malformed("start: \(s) µs is before the kernel clock's 0", key: "start", entry: i) }
         }
-        return SessionFile(recordings: entries)
+        return SessionFile(recordings: entries, sides: sides)
     }
 
     /// The 1-based line of the `occurrence`-th (from 0) `"key"` in `text` (nil when it is not there).
@@ -193,7 +215,8 @@ public struct SessionFile: Sendable, Hashable {
         struct File: Encodable {
             var formcheckSession: Int
             var recordings: [Entry]
+            var sides: Sides?
         }
-        return ((try? JSONDocument.text(File(formcheckSession: Self.version, recordings: recordings))) ?? "") + "\n"
+        return ((try? JSONDocument.text(File(formcheckSession: Self.version, recordings: recordings, sides: sides))) ?? "") + "\n"
     }
 }

@@ -35,7 +35,7 @@ enum PairedLive {
         if let record, !SessionFile.isSessionPath(record) {
             throw ValidationError("with two devices --record names the session file, NAME.json (the recordings NAME.left.evemu and NAME.right.evemu go beside it)")
         }
-        let (leftNode, rightNode) = try PairDevices.choose(devices.left, devices.right, explicit: explicit, discovery: setup.discovery,
+        let (leftNode, rightNode, sides) = try PairDevices.choose(devices.left, devices.right, explicit: explicit, discovery: setup.discovery,
                                                            example: setup.example)
         let paths = record.map { r in Side.allCases.map { SessionFile.recordingPath($0, sessionPath: r) } } ?? []
         let run = try setup.open(nodes: [leftNode, rightNode], recordings: paths)
@@ -53,7 +53,7 @@ enum PairedLive {
                 return SessionFile.Entry(side: side, file: (file as NSString).lastPathComponent, device: d.first.description.name,
                                          uniq: d.uniq, start: d.recording?.firstEventTime)
             }
-            try SessionFile(recordings: [entry(.left, left), entry(.right, right)]).write(to: record)
+            try SessionFile(recordings: [entry(.left, left), entry(.right, right)], sides: sides == .fixed ? .named : .given).write(to: record)
         }
         let speech = run.speech
         let reconnects = [Side.left: left.reconnect, .right: right.reconnect]
@@ -64,7 +64,7 @@ enum PairedLive {
                               closed: writeSession,
                               finish: { (_: Void) in if let sessionError { throw fail(sessionError) } }) { history in
             var runner = PairedRoutineRunner(session: PairedRoutineSession(plan: plan, estimator: OrientationFilter(), height: distance.height,
-                                                                           stride: distance.stride),
+                                                                           stride: distance.stride, sides: sides),
                                              recordings: recordings)
             let keys = TerminalKeys(into: runner.keys)
             defer { keys.stop() }

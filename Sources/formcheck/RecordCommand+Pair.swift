@@ -17,7 +17,7 @@ extension RecordCommand {
         }
         let discovery = roots.discovery
         let example = "formcheck record %@ RIGHT-DEVICE -o \(output)"
-        let nodes = try PairDevices.choose(left, right, explicit: false, discovery: discovery, example: example)
+        let nodes = try PairDevices.choose(left, right, explicit: false, coached: false, discovery: discovery, example: example)
         let paths = [Side.left: nodes.left, .right: nodes.right]
         var files: [Side: RecordingFile] = [:]
         var sources: [Side: LiveSource<InputEvent>] = [:]
@@ -51,7 +51,7 @@ extension RecordCommand {
                 SessionFile.Entry(side: side, file: (SessionFile.recordingPath(side, sessionPath: output) as NSString).lastPathComponent,
                                   device: names[side] ?? "", uniq: uniqs[side], start: files[side]?.firstEventTime)
             }
-            try SessionFile(recordings: entries).write(to: output)
+            try SessionFile(recordings: entries, sides: nodes.sides == .fixed ? .named : .given).write(to: output)
         }
         printError("formcheck: recording '\(names[.left] ?? "")' (left thigh, \(paths[.left] ?? "")) and '\(names[.right] ?? "")' "
                    + "(right thigh, \(paths[.right] ?? "")) to \(output); Ctrl-C stops")

@@ -15,7 +15,10 @@ extension ReplayCommand {
     /// With `store` (--save) each session file is a session of the history — dated --date or the
     /// session file's modification time, both devices and both recordings in it — every exercise
     /// (each leg's attempt) saved as it ends; Ctrl-C ends the replay there (the exercise under way
-    /// as stopped) and closes the session. `--plan-date` replays with that day's doses.
+    /// as stopped) and closes the session. `--plan-date` replays with that day's doses. The sides
+    /// are taken as live took them (the session file's `sides`; without it a Joy-Con L and R by
+    /// their names kept, anything else told from the movement: `PairSideCheck`), so a pair swapped
+    /// live is swapped again here.
     func replaySessions(store: HistoryStore?) throws {
         guard files.allSatisfy(SessionFile.isSessionPath) else {
             throw ValidationError("give session files (.json) or recordings, not both")
@@ -49,8 +52,18 @@ extension ReplayCommand {
             var readings: [Side: [PairedReading]] = [:]
             var devices: [String] = []
             var recordings: [String] = []
+            var sides = PairSideCheck.Mode.fromMovement
             do {
                 let session = try SessionFile.load(file)
+                switch session.sides {
+                case .named: sides = .fixed
+                case .given: sides = .fromMovement
+                case nil:
+                    if let l = session.entry(.left), let r = session.entry(.right),
+                       PairAssignment.of(.init(name: l.device, vendor: 0, product: 0), .init(name: r.device, vendor: 0, product: 0)).reason == .joyConHands {
+                        sides = .fixed
+                    }
+                }
                 for entry in session.recordings.sorted(by: { $0.side == .left && $1.side == .right }) {
                     let path = SessionFile.path(of: entry, besides: file)
                     let recording = try Recording(path: path)
@@ -67,7 +80,7 @@ extension ReplayCommand {
             var now = 0.0
             let summary = PairedRoutineSession.replay(
                 left: readings[.left] ?? [], right: readings[.right] ?? [], plan: plan, estimator: OrientationFilter(),
-                height: distance.height, stride: distance.stride, stop: { stop.isSet },
+                height: distance.height, stride: distance.stride, sides: sides, stop: { stop.isSet },
                 sampled: { side, t, flexion in
                     now = t
                     saving?.sample(side: side, t: t, flexion: flexion)

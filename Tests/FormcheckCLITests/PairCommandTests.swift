@@ -51,6 +51,39 @@ import Testing
         #expect(one.stdout.contains("{\"exercise\":\"hamstring\",\"side\":\"right\",\"step\":1,"))
     }
 
+    /// The session file given the wrong way round (the right thigh's recording as the left's):
+    /// `"sides" : "given"` (two that nothing tells apart) is told from the first step's movement —
+    /// swapped and said, the routine then as given the right way; `"named"` keeps the sides and
+    /// only says it.
+    @Test func aSessionGivenTheWrongWayRoundIsToldFromTheMovement() throws {
+        let dir = try ExitStatusTests.scratch()
+        defer { ExitStatusTests.cleanUp(dir) }
+        let session = try Self.simulated(dir)
+        let text = try String(contentsOfFile: session, encoding: .utf8)
+        let crossed = text.replacingOccurrences(of: "\"side\" : \"left\"", with: "\"side\" : \"x\"")
+            .replacingOccurrences(of: "\"side\" : \"right\"", with: "\"side\" : \"left\"")
+            .replacingOccurrences(of: "\"side\" : \"x\"", with: "\"side\" : \"right\"")
+        #expect(crossed != text && text.hasSuffix("  ]\n}\n"))
+        func replayed(_ sides: String) throws -> (status: Int32, lines: [[String: Any]]) {
+            let path = dir.appendingPathComponent("crossed-\(sides).json").path
+            try (String(crossed.dropLast(3)) + ",\n  \"sides\" : \"\(sides)\"\n}\n").write(toFile: path, atomically: true, encoding: .utf8)
+            let r = try ExitStatusTests.run(["replay", path, "--routine", Self.routine, "--format", "json"])
+            return (r.status, try r.stdout.split(separator: "\n").map {
+                try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+            })
+        }
+        func said(_ lines: [[String: Any]]) -> [String] {
+            lines.filter { $0["type"] as? String == "cue" && $0["kind"] as? String == "sensor" }.compactMap { $0["text"] as? String }
+        }
+        let given = try replayed("given")
+        #expect(given.status == 0)
+        #expect(said(given.lines) == ["The first sensor is on your right thigh, the second on your left — carrying on so"])
+        #expect(given.lines.filter { $0["type"] as? String == "exerciseEnded" }.map { $0["ending"] as? String } == ["done", "done", "done", "done"])
+        #expect(given.lines.last?["complete"] as? Bool == true)
+        let named = try replayed("named")
+        #expect(said(named.lines) == ["The left sensor seems to be on your right thigh — check the straps"])
+    }
+
     @Test func sessionFileErrors() throws {
         let dir = try ExitStatusTests.scratch()
         defer { ExitStatusTests.cleanUp(dir) }

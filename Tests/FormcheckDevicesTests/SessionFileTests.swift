@@ -73,7 +73,7 @@ import Testing
                 == "s.json:2: formcheckSession: version 2 is not one this formcheck reads (1)")
         #expect(Self.refusal(replacing("\"formcheckSession\" : 1", "\"formcheckSession\" : true")) != nil)
         #expect(Self.refusal(replacing("\"formcheckSession\" : 1,", "\"version\" : 1,"))
-                == "s.json:2: version: unknown key; the keys here are formcheckSession, recordings")
+                == "s.json:2: version: unknown key; the keys here are formcheckSession, recordings, sides")
         #expect(Self.refusal(replacing("\"uniq\" : null", "\"uniq\" : null, \"fuzz\" : 0"))
                 == "s.json:16: fuzz: unknown key in a recording; its keys are side, file, device, uniq, start")
         #expect(Self.refusal(replacing("\"uniq\" : null\n", "\"x\" : 0\n")) != nil)
@@ -86,6 +86,21 @@ import Testing
         let fractional = Self.refusal(replacing("\"start\" : 5000017074", "\"start\" : 1.5"))
         #expect(fractional?.hasPrefix("s.json:15: start:") == true, "\(fractional ?? "accepted")")
         #expect(Self.refusal(replacing("\"file\" : \"s.left.evemu\"", "\"file\" : \"\"")) == "s.json:6: file: empty; name the recording's evemu file")
+    }
+
+    /// How the sides were chosen: said by `record`, `live` and `routine` (`named`: kept; `given`:
+    /// told from the movement), read back as written; left out, nil; anything else refused.
+    @Test func theSidesKey() throws {
+        let given = Self.good.replacingOccurrences(of: "\n  ]\n}", with: "\n  ],\n  \"sides\" : \"given\"\n}")
+        #expect(given != Self.good)
+        let s = try SessionFile.decode(Array(given.utf8), path: "s.json")
+        #expect(s.sides == .given && s.text == given)
+        #expect(try SessionFile.decode(Array(Self.good.utf8), path: "s.json").sides == nil)
+        var named = s
+        named.sides = .named
+        #expect(try SessionFile.decode(Array(named.text.utf8), path: "s.json").sides == .named)
+        #expect(Self.refusal(given.replacingOccurrences(of: "\"given\"", with: "\"left\""))
+                == "s.json:19: sides: left is not \"named\" or \"given\" (how the recordings' sides were chosen)")
     }
 
     @Test func aMissingFileIsCannotOpen() {

@@ -179,6 +179,41 @@ import ThighSimulator
         #expect(again.map(\.jsonLine) == live.map(\.jsonLine))
     }
 
+    /// The two given the wrong way round as ones that nothing tells apart (`sides: .fromMovement`):
+    /// live, the right leg's hamstring (step 1) swaps them — said, and on stderr (`notice`) — and
+    /// every event is the replay's of the same recordings given so, at the same times; the summary
+    /// is the one given the right way round.
+    @Test func liveGivenTheWrongWayRoundSwapsAsTheReplayDoes() async throws {
+        let f = try Self.short.get()
+        var crossed = f
+        crossed.events = [.left: f.events[.right] ?? [], .right: f.events[.left] ?? []]
+        let lockstep = Self.lockstep(crossed)
+        func connection(_ given: Side) -> LiveConnection {
+            let d = f.rendering.rendering(given.opposite).description
+            return LiveConnection(events: lockstep.stream(given), description: d, initialValues: d.absInfo.mapValues(\.value),
+                                  path: "/dev/input/event\(given == .left ? 8 : 9)", uniq: nil)
+        }
+        var runner = PairedRoutineRunner(session: PairedRoutineSession(plan: f.plan, estimator: OrientationFilter(), sides: .fromMovement))
+        var live: [RoutineEvent] = []
+        var notices: [String] = []
+        let summary = try await runner.run(left: connection(.left), right: connection(.right), reconnect: nil,
+                                           emit: { e, _ in live.append(e) }, notice: { notices.append($0) })
+        let readings = try RoutineScenarioTests.givenTheOtherWayRound(RoutineScenarioTests.pairedReadings(f.rendering, path: f.pair.name))
+        var replayed: [RoutineEvent] = []
+        PairedRoutineSession.replay(left: readings[.left] ?? [], right: readings[.right] ?? [], plan: f.plan, estimator: OrientationFilter(),
+                                    sides: .fromMovement) { replayed.append($0) }
+        #expect(live.map(LiveRoutineTests.kind) == replayed.map(LiveRoutineTests.kind))
+        let worst = zip(live, replayed).map { abs($0.time - $1.time) }.max() ?? .infinity
+        #expect(worst <= 1e-9, "worst time difference \(worst) s")
+        #expect(RoutineScenarioTests.sideCues(live).map(\.cue) == [.sensorSides(firstOn: .right, swapped: true)])
+        #expect(notices == ["The first sensor is on your right thigh, the second on your left — carrying on so"])
+        #expect(runner.session.swapped && runner.session.thigh(of: .left) == .right)
+        #expect(summary.complete && summary.steps.map { "\($0.exercise) \($0.side)" } == ["hamstring right", "hamstring left", "bridge left", "bridge right"])
+        let straight = f.replayed.compactMap { e -> RoutineSummary? in if case .summary(let s) = e { s } else { nil } }.last
+        #expect(summary.steps.map(\.summary.holds.count) == straight?.steps.map(\.summary.holds.count))
+        #expect(summary.steps.map { $0.summary.reps?.count } == straight?.steps.map { $0.summary.reps?.count })
+    }
+
     /// The left Joy-Con unplugged for 3 s during the right leg's hamstring (step 1, the left resting),
     /// then back with the same uniq: said, the right leg's coaching unchanged, the left found again
     /// and its own step (2) coached as without the outage.

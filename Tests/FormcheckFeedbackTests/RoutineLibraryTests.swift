@@ -98,6 +98,25 @@ import Testing
                 == "mine.json:5: settleSeconds must be more than 0")
     }
 
+    /// The pair-sides rules (`PairSideCheck`): each key taken, defaults for the rest (20°, 0.25 s),
+    /// unknown keys and numbers out of range refused with their line.
+    @Test func pairSidesRules() throws {
+        func with(_ members: String) -> String {
+            Self.good.replacingOccurrences(of: "\"exercises\": [", with: "\"pairSides\": { \(members) },\n  \"exercises\": [")
+        }
+        let r = try RoutineLibrary.decode(with(#""degrees": 15"#), path: "mine.json", environment: Self.none)
+        #expect(r.pairSides == PairSideCheck.Rules(degrees: 15, smoothingSeconds: 0.25))
+        #expect(try RoutineLibrary.decode(Self.good, path: "mine.json", environment: Self.none).pairSides == PairSideCheck.Rules(degrees: 20, smoothingSeconds: 0.25))
+        #expect(Self.refusal(with(#""degree": 15"#)) == "mine.json:5: degree: unknown key; did you mean degrees?")
+        #expect(Self.refusal(with(#""degrees": 0"#)) == "mine.json:5: pairSides.degrees must be more than 0 and less than 90 degrees")
+        #expect(Self.refusal(with(#""degrees": 90"#)) == "mine.json:5: pairSides.degrees must be more than 0 and less than 90 degrees")
+        #expect(Self.refusal(with(#""smoothingSeconds": 0"#)) == "mine.json:5: pairSides.smoothingSeconds must be more than 0")
+        // Every built-in routine says its numbers.
+        for name in ["sciatica-daily", "stretches", "core-strength"] {
+            #expect(try RoutineLibrary.named(name, environment: Self.none).pairSides == PairSideCheck.Rules(), "\(name)")
+        }
+    }
+
     @Test func badFilesAreRefusedWithTheirLine() {
         #expect(Self.refusal(Self.good.replacingOccurrences(of: "\"holds\": 2", with: "\"hold\": 2"))
                 == "mine.json:7: hold: unknown key; did you mean holds?")
