@@ -13,10 +13,11 @@ package enum StopSignal: CaseIterable, Sendable {
         }
     }
 
-    /// Its default action (ending the process) off: the signal is ignored, so only a signal
-    /// source sees it. `restoreDefault()` gives the action back.
+    /// Its default action (ending the process) off: the signal is ignored until a signal source
+    /// has it (Dispatch puts its own handler on it then).
     package func ignore() { SystemCall.setSignal(self, ignore: true) }
 
-    /// Its default action (ending the process) back.
-    package func restoreDefault() { SystemCall.setSignal(self, ignore: false) }
+    /// Ends the process as the signal's default action does (killed by it; a shell reports 128 +
+    /// its number), from any thread, whatever handler or mask the signal had.
+    package func endProcess() -> Never { SystemCall.endProcess(by: self) }
 }

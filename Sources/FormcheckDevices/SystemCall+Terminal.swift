@@ -56,4 +56,17 @@ extension SystemCall {
     static func setSignal(_ signal: StopSignal, ignore: Bool) {
         _ = Glibc.signal(signal.number, ignore ? SIG_IGN : SIG_DFL)
     }
+
+    /// signal(2) `SIG_DFL`, pthread_sigmask(3) `SIG_UNBLOCK` and raise(3) in the calling thread:
+    /// the process ended by `signal`'s default action; _exit(2) with 128 + its number should it
+    /// still run.
+    static func endProcess(by signal: StopSignal) -> Never {
+        _ = Glibc.signal(signal.number, SIG_DFL)
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, signal.number)
+        _ = pthread_sigmask(SIG_UNBLOCK, &set, nil)
+        _ = raise(signal.number)
+        _exit(128 + signal.number)
+    }
 }

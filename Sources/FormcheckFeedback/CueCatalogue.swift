@@ -95,6 +95,9 @@ public struct CueCatalogue: Sendable {
         pain.map { "pain \($0) of 10" } ?? "pain not given"
     }
 
+    /// On screen when Ctrl-C or SIGTERM came at the pain question before the session (exit 130).
+    public var stoppedBeforeSession: String { "stopped before the session began: nothing recorded or saved" }
+
     /// What to do about a form error, said aloud.
     public func correction(_ error: FormError) -> String {
         switch error {

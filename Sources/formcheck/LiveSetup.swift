@@ -31,7 +31,7 @@ struct LiveSetup {
         if speak {
             do { speech = try SpeechSink.make() } catch { printError("formcheck: \(error)") }
         }
-        let painBefore = noSave ? nil : PainQuestion.ask(.before, given: pain.pain, speech: speech, stop: StopFlag())
+        let painBefore = noSave ? nil : try Self.askPainBefore(pain.pain, speech: speech)
         var devices: [LiveDevice] = []
         for (i, node) in nodes.enumerated() {
             let path = recordings.indices.contains(i) ? recordings[i] : nil
@@ -47,6 +47,24 @@ struct LiveSetup {
         }
         return LiveRun(devices: devices, recordings: recordings, speech: speech, store: store,
                        reading: try store ?? history.existingStore(), painBefore: painBefore, history: history, pain: pain)
+    }
+
+    /// The pain before the session. Ctrl-C or SIGTERM while it is asked ends formcheck there, before
+    /// anything is opened, recorded or saved, with the terminal's mode given back (key mode keeps
+    /// Ctrl-C a signal, whose default action would end the process with the terminal left in key
+    /// mode): exit 130, as a shell reports a command ended by Ctrl-C (README "Exit status").
+    /// - Throws: `ExitCode(130)` after saying so on stderr.
+    private static func askPainBefore(_ given: Int?, speech: SpeechSink?) throws -> Int? {
+        let interrupted = StopFlag()
+        let signals = SignalStop.install { interrupted.set() }
+        let answer = PainQuestion.ask(.before, given: given, speech: speech, stop: interrupted)
+        SignalStop.restore(signals)
+        guard !interrupted.isSet else {
+            speech?.finish(timeout: 0)
+            printError("formcheck: " + CueCatalogue.english.stoppedBeforeSession)
+            throw ExitCode(130)
+        }
+        return answer
     }
 
     /// The session does not begin: `devices` are stopped and the recordings they began removed.

@@ -24,6 +24,10 @@ Tier 1, real evdev nodes from recordings (uinput):
                      lists where it was stopped, the angle's error changing < 0.2° around it, the
                      session goes on), then Ctrl-C mid-hold ends it (summary; a complete recording
                      that libevemu reads, every frame as played)
+  pain-sigint        live on a pseudo-terminal: the pain question answered with a key, Ctrl-C
+                     mid-session ends it, Ctrl-C at the question after skips it: exit 0, the
+                     terminal's settings as they were, the session saved closed with pain 4 before
+                     and none after, its exercise and recording
   unplug-no-uniq     that node removed mid-hold: without a uniq formcheck cannot wait for the
                      controller, so it says the device went and ends the session, exit status 74
                      (summary, complete recording, ending where the player stopped)
@@ -67,14 +71,18 @@ a generous timeout: a slow machine makes the tests take longer, not fail; the mo
 at (stop, unplug, Ctrl-C) are positions in the scenario, not wall-clock times.
 """
 import bisect
+import csv
 import glob
+import io
 import json
 import os
+import pty
 import re
 import shutil
 import signal
 import subprocess
 import sys
+import termios
 import threading
 import time
 import traceback
@@ -879,6 +887,67 @@ def analyse_overflow_sigint(t, p):
                    f" within 3 s of it ({len(errors)} samples), at most {max(after_gap):.3f}° off to the Ctrl-C ({len(after_gap)} samples)")
             t.check(max(after_gap) < 0.2, f"after the gap, flexion up to {max(after_gap):.3f}° off the uninterrupted session's")
     compare_sessions(t, got, replay(p["record"], truth, t, "replay of --record"), "live", "replay of its --record")
+
+
+def test_pain_sigint(t):
+    """live on a terminal (a pseudo-terminal): the pain question before the session answered with
+    a key, Ctrl-C mid-session, then Ctrl-C at the question after it. One process installs its
+    signal handling for the question, gives it back and installs it for the session (before the fix
+    that second installation never got the signal: Ctrl-C was ignored)."""
+    _, played, truth = scenario("vm-hamstring-dualsense")
+    tag = "pain-sigint"
+    err = os.path.join(TMP, tag + ".live.err")
+    record = os.path.join(TMP, tag + ".record.evemu")
+    db = os.path.join(TMP, tag + ".history.sqlite")
+    main, term = pty.openpty()
+    as_it_was = termios.tcgetattr(term)
+    dev, node = helper_device(played, play=played)
+    player = Player(dev, played)
+    p = subprocess.Popen([FC, "live", node, *coaching_args(truth), "--record", record, "--db", db],
+                         stdin=term, stdout=open(os.path.join(TMP, tag + ".live.jsonl"), "w"), stderr=open(err, "w"))
+    said = lambda regex, timeout: wait_until(lambda: re.search(regex, read_text(err)) or p.poll() is not None, timeout, 0.05) \
+        and re.search(regex, read_text(err))
+    try:
+        t.require(said(r"Pain now, before the session", 60), f"no pain question before (exit {p.poll()}): {read_text(err)}")
+        t.check(not termios.tcgetattr(term)[3] & termios.ICANON, "the terminal is not in key mode while the question is asked")
+        os.write(main, b"4")
+        t.require(said(r"pain 4 of 10", 30), f"the key 4 was not taken as the answer: {read_text(err)}")
+        ok = wait_until(lambda: (has_open(p.pid, node) and polling(p.pid)) or p.poll() is not None, 30)
+        t.require(ok and p.poll() is None, f"formcheck live is not reading {node} (exit {p.poll()}): {read_text(err)}")
+        player.go()
+        times = frame_times_by_msc(played)
+        t.require(wait_until(lambda: recorded_until(record, times) >= 8.0 or p.poll() is not None, 60, 0.02) and p.poll() is None,
+                  f"formcheck did not record the frames to 8 s: {read_text(err)}")
+        p.send_signal(signal.SIGINT)
+        t.require(said(r"Pain now, after the session", 30),
+                  f"Ctrl-C did not end the session within 30 s (exit {p.poll()}): {read_text(err)}")
+        p.send_signal(signal.SIGINT)
+        try:
+            rc = p.wait(30)
+        except subprocess.TimeoutExpired:
+            t.require(False, f"Ctrl-C at the question after the session: formcheck did not end within 30 s: {read_text(err)}")
+        t.check(rc == 0, f"formcheck live ended with status {rc}: {read_text(err)}")
+        t.check(termios.tcgetattr(term) == as_it_was, "the terminal's settings are not given back as they were")
+        after = read_text(err).split("Pain now, after the session", 1)[-1]
+        t.check(not re.search(r"pain (\d+ of 10|not given)", after), f"the question after was answered, not skipped: {read_text(err)}")
+        t.check(f"recorded to {record}" in read_text(err), f"no word of the recording: {read_text(err)}")
+        tail = [l for l in read_text(record).splitlines() if l.startswith("E:")][-1:]
+        t.check(tail and tail[0].split()[2:4] == ["0000", "0000"], f"the recording does not end with a SYN_REPORT: {tail}")
+        # Saved: the session closed, the pain before it, none after, its exercise and recording.
+        r = run([FC, "export", "--format", "csv", "--db", db])
+        rows = list(csv.DictReader(io.StringIO(r.stdout)))
+        t.require(r.returncode == 0 and rows, f"formcheck export: exit {r.returncode}: {r.stderr.strip()}")
+        t.check([(x["state"], x["pain_before"], x["pain_after"], x["exercise"], x["recordings"]) for x in rows]
+                == [("closed", "4", "", truth["exercise"], record)], f"the history: {rows}")
+        t.note(f"pain 4 before; Ctrl-C at {recorded_until(record, times):.2f} s of the scenario ended the session;"
+               f" Ctrl-C at the question after skipped it; exit 0, the terminal as it was, {frames_in_file(record)} frames recorded")
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait(10)
+        os.close(main)
+        os.close(term)
+        dev.stop()
 
 
 def test_unplug_no_uniq(t):
@@ -1924,6 +1993,7 @@ TESTS = {
     "devices": test_devices,
     "live-vs-replay": test_live_vs_replay,
     "overflow-sigint": test_overflow_sigint,
+    "pain-sigint": test_pain_sigint,
     "unplug-no-uniq": test_unplug_no_uniq,
     "udev-rule": test_udev_rule,
     "dualsense-uhid": test_dualsense_uhid,
@@ -1959,7 +2029,7 @@ ANALYSES = {
 # whose checks (the files against what was sent) do not depend on how fast the guest is.
 PLAN = [
     [["devices"]],
-    [["live-vs-replay", "overflow-sigint", "unplug-no-uniq"], ["udev-rule", "dualsense-uhid", "unplug-reconnect"]],
+    [["live-vs-replay", "overflow-sigint", "pain-sigint", "unplug-no-uniq"], ["udev-rule", "dualsense-uhid", "unplug-reconnect"]],
     [["joycon-uhid"], ["joycon-reconnect"], ["pair-routine"]],
     [["kill-record", "deb"], ["kill-live", "record"]],
 ]
