@@ -9,11 +9,6 @@ import PackageDescription
 /// of CPU instead of 626 s (README "Layout"). The same code, the same results: only faster.
 let optimisedTests = ProcessInfo.processInfo.environment["FORMCHECK_OPTIMISED_TESTS"] == "1"
 let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)] + (optimisedTests ? [.unsafeFlags(["-O", "-wmo", "-num-threads", "2"])] : [])
-/// The test targets' own code is never optimised: it is mostly expectations and fixtures, the work
-/// is in the modules under test; optimised it took about 40 % more compile time (FormcheckFeedbackTests:
-/// 51 s of CPU at -O -wmo against 36 s at -Onone) for no measurable gain in the tests' run time
-/// (README "How `make test` spends its time").
-let testCode: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 
 let package = Package(
     name: "formcheck",
@@ -134,59 +129,59 @@ let package = Package(
         .testTarget(
             name: "FormcheckReportTests",
             dependencies: ["FormcheckReport", "FormcheckHistory", "FormcheckFeedback", "FormcheckFormats", "MotionCore", "ThighSimulator", "CZlib"],
-            swiftSettings: testCode
+            swiftSettings: strict
         ),
         // Evemu and CSV parsing, frames → samples, the sample clock, malformed input.
         .testTarget(
             name: "FormcheckFormatsTests",
             dependencies: ["FormcheckFormats", "FormcheckDevices", "MotionCore"],
-            swiftSettings: testCode
+            swiftSettings: strict
         ),
         // Discovery, recording and session files, and our evemu files against libevemu's.
         .testTarget(
             name: "FormcheckDevicesTests",
             dependencies: ["FormcheckDevices", "FormcheckFormats", "MotionCore", "CLibevdev", "CLibevemu"],
-            swiftSettings: testCode
+            swiftSettings: strict
         ),
-        .testTarget(name: "MotionCoreTests", dependencies: ["MotionCore"], swiftSettings: testCode),
+        .testTarget(name: "MotionCoreTests", dependencies: ["MotionCore"], swiftSettings: strict),
         // The orientation filter against real data (BROAD excerpts) and the simulator's truth.
         .testTarget(
             name: "OrientationTests",
             dependencies: ["MotionCore", "FormcheckFormats", "FormcheckEvaluation", "ThighSimulator"],
-            swiftSettings: testCode
+            swiftSettings: strict
         ),
         .testTarget(
             name: "FormcheckFeedbackTests",
             dependencies: ["FormcheckFeedback", "MotionCore", "ThighSimulator", "FormcheckFormats", "FormcheckDevices"],
-            swiftSettings: testCode
+            swiftSettings: strict
         ),
         .testTarget(
             name: "HipAngleTests",
             dependencies: ["MotionCore", "ThighSimulator", "FormcheckFormats", "FormcheckDevices"],
-            swiftSettings: testCode
+            swiftSettings: strict
         ),
         .testTarget(
             name: "ThighSimulatorTests",
             dependencies: ["ThighSimulator", "FormcheckFormats", "MotionCore"],
-            swiftSettings: testCode
+            swiftSettings: strict
         ),
         .testTarget(
             name: "FormcheckEvaluationTests",
             dependencies: ["FormcheckEvaluation", "FormcheckFormats", "MotionCore"],
-            swiftSettings: testCode
+            swiftSettings: strict
         ),
         // The history's store, migrations and failure cases, and its aggregations.
         .testTarget(
             name: "FormcheckHistoryTests",
             dependencies: ["FormcheckHistory", "FormcheckFeedback", "MotionCore", "FormcheckFormats", "ThighSimulator",
                            .product(name: "GRDB", package: "GRDB.swift")],
-            swiftSettings: testCode
+            swiftSettings: strict
         ),
         .testTarget(
             name: "FormcheckCLITests",
             dependencies: ["formcheck", "FormcheckFormats", "FormcheckDevices", "MotionCore", "FormcheckEvaluation", "FormcheckHistory", "FormcheckFeedback",
                            "ThighSimulator", .product(name: "GRDB", package: "GRDB.swift")],
-            swiftSettings: testCode
+            swiftSettings: strict
         ),
     ]
 )
