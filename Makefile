@@ -61,12 +61,13 @@ demo-strength: build
 
 # Builds everything (warnings are errors: see Package.swift) and runs the test suite: the unit
 # tests, the installed binary (install-test), make deb, the real-kernel tests in a QEMU guest
-# (README "VM tests", the .deb installed there among them) and the fuzzers (make fuzz).
+# (README "VM tests", the .deb installed there among them) and the fuzzers (make fuzz, 30 s).
 # Tests/run-all arranges them for the machine's 2 cores (README "How `make test` spends its time"):
-# the tests — built with this package's own modules optimised (FORMCHECK_OPTIMISED_TESTS=1,
-# Package.swift; debug configuration, testable) in .build-test, apart from the ordinary debug build
-# in .build — first in line for the CPU; the release binary, the .deb, lintian and install-test
-# niced beside them; then the VM tests (whose guest runs in real time) with one fuzzer at a time.
+# the release binary, the .deb and then the VM tests (whose guest runs in real time) first in line
+# for the CPU; beside them, in the idle class, the tests — built with this package's own modules
+# optimised (FORMCHECK_OPTIMISED_TESTS=1, Package.swift; debug configuration, testable) in
+# .build-test, apart from the ordinary debug build in .build — then lintian, install-test and the
+# fuzzers.
 TEST_ENV := FORMCHECK_OPTIMISED_TESTS=1
 TEST_SCRATCH := .build-test
 test: test-deps
@@ -139,7 +140,7 @@ fuzz-corpus: test-deps
 	FORMCHECK_UPDATE_CORPUS=1 $(SWIFT) test --skip-build --filter FuzzCorpusTests
 
 clean:
-	rm -rf .build .build-test .build-vm .build-fuzz Fuzz/.build
+	rm -rf .build .build-test .build-tools .build-vm .build-fuzz Fuzz/.build
 
 # Scores the orientation filter on the BROAD trials (a folder of CSV files, see README "Orientation"):
 #   make eval-broad BROAD=../shared/data/broad
@@ -215,6 +216,9 @@ UDEVRULESDIR ?= $(if $(filter /usr,$(PREFIX)),/usr/lib/udev/rules.d,/etc/udev/ru
 VERSION := $(shell sed -n 's/^ *static let number = "\(.*\)"$$/\1/p' Sources/formcheck/Version.swift)
 RELEASE := .build/release/formcheck
 DIST := .build/dist
+# Where swift-argument-parser's generate-manual is built (a debug build): .build, beside make build's;
+# make test gives .build-tools, to build it while the release build holds .build.
+TOOLS_SCRATCH ?= .build
 # The man page's date: the last commit's (reproducible), else today.
 MANDATE := $(shell git log -1 --format=%cs 2>/dev/null || date +%Y-%m-%d)
 
@@ -232,10 +236,10 @@ dist: release
 	$(DIST)/formcheck --generate-completion-script bash | sed '1{/^#!/d}' > $(DIST)/completions/formcheck.bash
 	$(DIST)/formcheck --generate-completion-script zsh > $(DIST)/completions/_formcheck
 	$(DIST)/formcheck --generate-completion-script fish > $(DIST)/completions/formcheck.fish
-	$(SWIFT) build --product generate-manual
+	$(SWIFT) build --scratch-path $(TOOLS_SCRATCH) --product generate-manual
 	printf '#!/bin/sh\n"%s" "$$@" | sed -e "s/…/.../g; s/—/--/g; s/–/-/g; s/×/x/g; s/°/ deg/g"\n' "$(CURDIR)/$(DIST)/formcheck" > $(DIST)/formcheck-ascii
 	chmod +x $(DIST)/formcheck-ascii
-	"$$($(SWIFT) build --show-bin-path)/generate-manual" $(DIST)/formcheck-ascii --date $(MANDATE) \
+	"$$($(SWIFT) build --scratch-path $(TOOLS_SCRATCH) --show-bin-path)/generate-manual" $(DIST)/formcheck-ascii --date $(MANDATE) \
 	  --authors "the formcheck developers" --output-directory $(DIST)
 	rm $(DIST)/formcheck-ascii
 	gzip -9n $(DIST)/formcheck.1
@@ -274,6 +278,8 @@ uninstall:
 # and checked with lintian, which fails on any error or warning not in the package's overrides
 # (packaging/debian/lintian-overrides: each exception with its reason).
 DEB := formcheck_$(VERSION)_amd64.deb
+# xz's level for the package (packaging/make-deb): 6, dpkg-deb's default; make test passes 1.
+DEB_XZ_LEVEL ?= 6
 DEBROOT := .build/deb/root
 deb: deb-package deb-lint
 
@@ -284,7 +290,7 @@ deb-package: dist
 	  || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends dpkg-dev lintian; break; }; done
 	rm -rf .build/deb && mkdir -p $(DEBROOT)/DEBIAN
 	$(MAKE) --no-print-directory install-files DESTDIR=$(CURDIR)/$(DEBROOT) PREFIX=/usr
-	packaging/make-deb $(DEBROOT) $(VERSION) $(DEB)
+	DEB_XZ_LEVEL=$(DEB_XZ_LEVEL) packaging/make-deb $(DEBROOT) $(VERSION) $(DEB)
 
 deb-lint:
 	lintian --fail-on error,warning --info $(DEB)
