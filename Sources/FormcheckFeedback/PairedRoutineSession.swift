@@ -346,7 +346,8 @@ public struct PairedRoutineSession<Estimator: OrientationEstimator>: Sendable {
     }
 
     /// The routine's summary, last: each exercise done re-read with the accelerometer correction
-    /// all its sensor's rests give (`RoutineStepRun.reread`).
+    /// all its sensor's rests give and the gyroscope bias its own session ended with
+    /// (`RoutineStepRun.reread`).
     private mutating func summary() -> [RoutineEvent] {
         state = .done
         let final = [Side.left, .right].map { AccelerometerCalibration.estimate(sensorRests[$0] ?? []) }

@@ -277,7 +277,8 @@ public struct RoutineSession<Estimator: OrientationEstimator>: Sendable {
     }
 
     /// The routine's summary, last: each exercise done re-read with the accelerometer correction
-    /// all the sensor's rests give (`RoutineStepRun.reread`).
+    /// all the sensor's rests give and the gyroscope bias its own session ended with
+    /// (`RoutineStepRun.reread`).
     private mutating func summary() -> [RoutineEvent] {
         state = .done
         let final = AccelerometerCalibration.estimate(sensorRests)

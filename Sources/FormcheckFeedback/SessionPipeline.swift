@@ -8,6 +8,8 @@ public struct SessionPipeline<Estimator: OrientationEstimator>: Sendable {
     public private(set) var angles: AnglePipeline<Estimator>
     public private(set) var session: ExerciseSession
     private let measuredPosture: Bool
+    /// What the pipeline was made with, for a re-read of the same recording (`reread`).
+    let setup: Setup
     private var buffer: [HipAngleSample] = []
     /// Usable samples seen.
     public private(set) var samples = 0
@@ -30,6 +32,17 @@ public struct SessionPipeline<Estimator: OrientationEstimator>: Sendable {
                                accelerometer: accelerometer)
         session = ExerciseSession(exercise: exercise, side: side, holdSeconds: holdSeconds, height: height, stride: stride)
         measuredPosture = storedMounting != nil
+        setup = Setup(exercise: exercise, side: side, holdSeconds: holdSeconds, storedMounting: storedMounting, height: height, stride: stride)
+    }
+
+    /// The arguments of `init` but the estimator and the accelerometer correction.
+    struct Setup: Sendable {
+        var exercise: ExerciseProtocol
+        var side: Side
+        var holdSeconds: Double?
+        var storedMounting: Quaternion?
+        var height: Double?
+        var stride: Double?
     }
 
     public var status: SessionStatus { session.status }

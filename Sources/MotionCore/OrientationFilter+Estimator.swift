@@ -1,2 +1,4 @@
 /// The live filter drives the angle and session pipelines.
-extension OrientationFilter: OrientationEstimator {}
+extension OrientationFilter: OrientationEstimator {
+    public var gyroBiasUncertainty: Double? { gyroBiasSigma }
+}

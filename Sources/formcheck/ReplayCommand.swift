@@ -103,7 +103,7 @@ struct ReplayCommand: AsyncParsableCommand {
         let paced = realtime || speak
         let speechFile = try speakTo.map { try SpeechOutput.file($0) }
         var unusable: [String] = []
-        var summaries: [(file: String, summary: SessionSummary, rules: SymmetryRules)] = []
+        var summaries: [Replayed] = []
         for (index, file) in files.enumerated() {
             let side = options.side(file: index)
             let recording: Recording
@@ -228,12 +228,12 @@ struct ReplayCommand: AsyncParsableCommand {
                 printError("formcheck: \(file): \(problem)")
                 unusable.append(file)
             } else {
-                summaries.append((file, summary, exercise.symmetry))
+                summaries.append(Replayed(file: file, summary: summary, rules: exercise.symmetry, pipeline: pipeline, recording: recording))
                 saving?.single(summary, ending: .of(summary, exercise: exercise))
                 try saving?.close(painAfter: nil, recordings: [file], duration: summary.t, later: nil)
             }
         }
-        printSymmetry(summaries)
+        try printSymmetry(summaries)
         // Nothing to coach in a file is bad data, not success (README "Exit status").
         if !unusable.isEmpty { throw ExitCode(65) }
     }
