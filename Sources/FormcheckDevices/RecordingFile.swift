@@ -74,11 +74,12 @@ public final class RecordingFile {
         e.time = max(0, event.time - offset!)
         pending.append(e)
         guard e.type == EventCode.evSyn, e.code == EventCode.synReport || e.code == EventCode.synDropped else { return }
-        var text = ""
-        for p in pending { text += writer.line(for: p) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(pending.count * 72)
+        for p in pending { writer.append(p, to: &bytes) }
         let frame = pending
         pending.removeAll(keepingCapacity: true)
-        try SystemCall.writeAll(fd, Array(text.utf8), path: path)
+        try SystemCall.writeAll(fd, bytes, path: path)
         framesWritten += 1
         eventsWritten += frame.count
         lastWrittenTime = e.time

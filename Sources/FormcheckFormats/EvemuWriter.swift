@@ -2,7 +2,7 @@
 /// do, so evemu-play, evemu-device and libevemu read formcheck's recordings unchanged.
 public struct EvemuWriter: Sendable {
     /// Milliseconds of the last SYN event written: the `+Nms` note on SYN lines counts from it.
-    private var lastMillis: Int64 = 0
+    var lastMillis: Int64 = 0
 
     public init() {}
 
@@ -87,24 +87,10 @@ public struct EvemuWriter: Sendable {
 
     /// One `E:` line with evemu's trailing description comment.
     public mutating func line(for e: InputEvent) -> String {
-        let seconds = e.time / 1_000_000
-        let micros = e.time % 1_000_000
-        var s = "E: \(seconds).\(pad(micros, 6, zero: true)) \(hex4(e.type)) \(hex4(e.code)) \(pad(e.value, 4, zero: true))\t"
-        if e.type == EventCode.evSyn {
-            if e.code == EventCode.synMTReport {
-                s += "# ++++++++++++ \(Self.codeName(e.type, e.code)) (\(e.value)) ++++++++++\n"
-            } else {
-                let ms = seconds * 1000 + micros / 1000
-                let dt = ms - lastMillis
-                lastMillis = ms
-                s += "# ------------ \(Self.codeName(e.type, e.code)) (\(e.value)) ---------- \(dt >= 0 ? "+" : "")\(dt)ms\n"
-            }
-        } else {
-            let code = Self.codeName(e.type, e.code)
-            let padded = code.count >= 20 ? code : code + String(repeating: " ", count: 20 - code.count)
-            s += "# \(Self.typeName(e.type)) / \(padded) \(e.value)\n"
-        }
-        return s
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(96)
+        append(e, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A name from `EventNames`, or "(null)" where there is none — what glibc's printf writes for
@@ -148,8 +134,9 @@ extension EvemuWriter {
     /// `dmi`: as `header(for:kernelRelease:dmi:)`).
     public static func text(for d: DeviceDescription, events: [InputEvent], kernelRelease: String?, dmi: String? = nil) -> String {
         var writer = EvemuWriter()
-        var out = header(for: d, kernelRelease: kernelRelease, dmi: dmi)
-        for e in events { out += writer.line(for: e) }
-        return out
+        var out = Array(header(for: d, kernelRelease: kernelRelease, dmi: dmi).utf8)
+        out.reserveCapacity(out.count + events.count * 72)
+        for e in events { writer.append(e, to: &out) }
+        return String(decoding: out, as: UTF8.self)
     }
 }
