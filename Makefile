@@ -61,13 +61,13 @@ demo-strength: build
 
 # Builds everything (warnings are errors: see Package.swift) and runs the test suite: the unit
 # tests, the installed binary (install-test), make deb, the real-kernel tests in a QEMU guest
-# (README "VM tests", the .deb installed there among them) and the fuzzers (make fuzz, 30 s).
-# Tests/run-all arranges them for the machine's 2 cores (README "How `make test` spends its time"):
-# the release binary, the .deb and then the VM tests (whose guest runs in real time) first in line
-# for the CPU; beside them, in the idle class, the tests — built with this package's own modules
-# optimised (FORMCHECK_OPTIMISED_TESTS=1, Package.swift; debug configuration, testable) in
-# .build-test, apart from the ordinary debug build in .build — then lintian, install-test and the
-# fuzzers.
+# (README "VM tests", the .deb installed there among them) and CI's short run of the fuzzers
+# (make fuzz, 10 s). Tests/run-all arranges them for the machine's 2 cores (README "How `make test`
+# spends its time"): the release binary, the .deb and then the VM tests (whose guest runs in real
+# time) first in line for the CPU; beside them, niced and then in the idle class, the tests — built
+# with this package's own modules optimised (FORMCHECK_OPTIMISED_TESTS=1, Package.swift; debug
+# configuration, testable) in .build-test, apart from the ordinary debug build in .build —, lintian,
+# install-test and the fuzzers.
 TEST_ENV := FORMCHECK_OPTIMISED_TESTS=1
 TEST_SCRATCH := .build-test
 test: test-deps
