@@ -122,6 +122,9 @@ public enum ExerciseLibrary {
         ]
         if let bad = positive.first(where: { !($0.1 > 0) }) { return (bad.0, "\(bad.0) must be more than 0") }
         if p.hold.dipGrace < 0 { return ("dipGrace", "dipGrace must be 0 or more (seconds)") }
+        if !(p.correctionIntervalSeconds >= 0 && p.correctionIntervalSeconds.isFinite) {
+            return ("correctionIntervalSeconds", "correctionIntervalSeconds must be 0 (every correction said) or more (seconds)")
+        }
         if !(p.symmetry.degrees > 0) { return ("degrees", "symmetry degrees must be more than 0 (peaks further apart are flagged)") }
         if !(0...1).contains(p.symmetry.holdRatio) {
             return ("holdRatio", "symmetry holdRatio must be between 0 and 1 (the weaker side's share of the stronger's)")

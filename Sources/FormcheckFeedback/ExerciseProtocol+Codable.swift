@@ -6,7 +6,7 @@ import MotionCore
 extension ExerciseProtocol: Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, title, instructions, kind, posture, neutralFlexion, startBand, holdAngle, holdSeconds, repsPerSide
-        case minimumAdduction, overshootAngle, maximumRate, rearmRate, rateSmoothingHz, hold, bounce, guidance
+        case minimumAdduction, overshootAngle, maximumRate, rearmRate, correctionIntervalSeconds, rateSmoothingHz, hold, bounce, guidance
         case briskCadence, pace, wrongExerciseSteps, reps, symmetry
     }
 
@@ -36,6 +36,7 @@ extension ExerciseProtocol: Codable {
         overshootAngle = try c.decodeIfPresent(Double.self, forKey: .overshootAngle)
         maximumRate = try c.decodeIfPresent(Double.self, forKey: .maximumRate)
         rearmRate = try c.decodeIfPresent(Double.self, forKey: .rearmRate) ?? rearmRate
+        correctionIntervalSeconds = try c.decodeIfPresent(Double.self, forKey: .correctionIntervalSeconds) ?? correctionIntervalSeconds
         rateSmoothingHz = try c.decodeIfPresent(Double.self, forKey: .rateSmoothingHz) ?? rateSmoothingHz
         hold = try c.decodeIfPresent(HoldRules.self, forKey: .hold) ?? hold
         bounce = try c.decodeIfPresent(BounceRules.self, forKey: .bounce)
@@ -64,6 +65,7 @@ extension ExerciseProtocol: Codable {
         try c.encodeIfPresent(maximumRate, forKey: .maximumRate)
         try c.encodeIfPresent(briskCadence, forKey: .briskCadence)
         try c.encodeIfPresent(bounce, forKey: .bounce)
+        try c.encode(correctionIntervalSeconds, forKey: .correctionIntervalSeconds)
         switch kind {
         case .stretch:
             try c.encode(rearmRate, forKey: .rearmRate)

@@ -175,8 +175,15 @@ public struct ExerciseProtocol: Sendable, Hashable {
     public var overshootAngle: Double?
     /// Flexion rate (smoothed) above which a stretch is moved too fast (`tooFast`), °/s.
     public var maximumRate: Double?
-    /// `tooFast` is reported again only after the rate fell below this, °/s.
+    /// `tooFast` trips again only after the rate fell below this, °/s.
     public var rearmRate = 30.0
+    /// After a correction is said, the same correction (the same form error, in any words: a
+    /// rep's "lower slowly" and "slower on the way up" are both `tooFast`; the walk's "pick up the
+    /// pace" is `slowCadence`) is not said again for this long, seconds, ≥ 0 (0: every episode is
+    /// said). The error is still reported (once per repetition); only the words are held back. The
+    /// reminder of a hold paused out of its band (`hold.correctionRepeatSeconds`) is not held back.
+    /// Every kind of exercise (`CorrectionInterval`).
+    public var correctionIntervalSeconds = 10.0
     /// Cut-off of the smoothing of flexion and its rate for `tooFast`, `overshoot` and the hold's band, Hz.
     public var rateSmoothingHz = 2.0
     public var hold = HoldRules()

@@ -23,6 +23,24 @@ import Testing
         #expect(p.rateSmoothingHz == 2 && p.rearmRate == 30 && p.guidance.settleSeconds == 2 && p.wrongExerciseSteps == 10)
     }
 
+    /// The correction interval: 10 s when left out, any number from 0 (every correction said) on,
+    /// refused below 0 with its line; a misspelt key is an unknown key like any other.
+    @Test func theCorrectionInterval() throws {
+        #expect(try ExerciseLibrary.decode(Self.minimal, path: "m.json").correctionIntervalSeconds == 10)
+        let with = { (value: String) in
+            Self.minimal.replacingOccurrences(of: "\"holdAngle\": 50", with: "\"holdAngle\": 50,\n  \"correctionIntervalSeconds\": \(value)")
+        }
+        #expect(try ExerciseLibrary.decode(with("0"), path: "m.json").correctionIntervalSeconds == 0)
+        #expect(try ExerciseLibrary.decode(with("4.5"), path: "m.json").correctionIntervalSeconds == 4.5)
+        do { _ = try ExerciseLibrary.decode(with("-0.1"), path: "m.json"); Issue.record("accepted") } catch {
+            #expect("\(error)".hasPrefix("m.json:8: correctionIntervalSeconds must be 0"), "\(error)")
+        }
+        let misspelt = with("5").replacingOccurrences(of: "correctionIntervalSeconds", with: "correctionIntervalSecond")
+        do { _ = try ExerciseLibrary.decode(misspelt, path: "m.json"); Issue.record("accepted") } catch {
+            #expect("\(error)" == "m.json:8: correctionIntervalSecond: unknown key; did you mean correctionIntervalSeconds?", "\(error)")
+        }
+    }
+
     @Test func anUnknownKeyIsRefusedWithItsLineAndTheNearestKey() {
         let text = Self.minimal.replacingOccurrences(of: "\"holdAngle\"", with: "\"holdAngel\"")
         #expect(throws: (any Error).self) { try ExerciseLibrary.decode(text, path: "mine.json") }
