@@ -3,8 +3,9 @@ import MotionCore
 /// One exercise session: raw samples and hip angles in, session events out. It composes small
 /// state machines — `ExercisePhase` (guidance), `HoldDetector` and `HoldCountdown` (holds and their
 /// safety band), `MotionLimits` (too fast, too far), `BounceDetector`, `PaceCoach` and MotionCore's
-/// `GaitTracker` (walking), `StrapWatch` (slips), `ExerciseMatch` (the wrong exercise) — and
-/// `SummaryBuilder`; the words are `CueCatalogue`'s.
+/// `GaitTracker` (walking), `StrapWatch` (slips), `ExerciseMatch` (the wrong exercise),
+/// `CorrectionInterval` (the same correction not said again within the protocol's
+/// `correctionIntervalSeconds`) — and `SummaryBuilder`; the words are `CueCatalogue`'s.
 ///
 /// Time: every event is stamped with the session's clock, the latest sample time it has seen
 /// (seconds since the first sample), so `t` never decreases. Angles that arrive late — those of the
@@ -30,6 +31,7 @@ public struct ExerciseSession: Sendable {
     private var gait: GaitTracker
     private var pace: PaceCoach?
     private var strap = StrapWatch()
+    private var corrections: CorrectionInterval
     private var match: ExerciseMatch
     private var counter: RepCounter?
     private var sets: SetTracker?
@@ -61,6 +63,7 @@ public struct ExerciseSession: Sendable {
         smoothRoll = SmoothedSignal(cutoff: exercise.rateSmoothingHz)
         smoothOffPlane = SmoothedSignal(cutoff: exercise.rateSmoothingHz)
         match = ExerciseMatch(maximumSteps: exercise.wrongExerciseSteps)
+        corrections = CorrectionInterval(seconds: exercise.correctionIntervalSeconds)
         summary = SummaryBuilder(exercise: exercise.name, side: side, strength: exercise.kind == .strength)
         switch exercise.kind {
         case .stretch:
@@ -172,6 +175,7 @@ public struct ExerciseSession: Sendable {
                 for action in c.update(time: t, flexion: smooth.value, away: detector.isAway) {
                     switch action {
                     case .cue(let cue): say(cue, live: live, into: &out)
+                    case .reminder(let cue): say(cue, live: live, reminder: true, into: &out)
                     case .formError(let kind): report(kind, rep: rep, live: live, into: &out, cue: false)
                     }
                 }
@@ -311,9 +315,12 @@ public struct ExerciseSession: Sendable {
         for cue in phase.holdEnded(rep: rep) { say(cue, live: live, into: &out) }
     }
 
-    /// Reports a form error once per repetition. Its cue is said with the first report, and again
-    /// when `repeated` (a limit tripped anew after its hysteresis); `cue: false` when the caller says
-    /// the correction itself; with a `stage`, in a strengthening rep's words.
+    /// Reports a form error once per repetition (the summary's list: what went wrong in which
+    /// repetition, so an episode that trips again and again — tooFast at every stride — is one
+    /// error). Its cue is said with the first report, and again when `repeated` (a limit tripped
+    /// anew after its hysteresis), unless the same correction was said less than
+    /// `correctionIntervalSeconds` ago (`say`); `cue: false` when the caller says the correction
+    /// itself; with a `stage`, in a strengthening rep's words.
     private mutating func report(_ kind: FormError, rep: Int?, live: Bool, into out: inout [SessionEvent],
                                  cue: Bool = true, repeated: Bool = false, stage: RepStage? = nil) {
         let first = !summary.reported(kind, rep: rep)
@@ -325,11 +332,20 @@ public struct ExerciseSession: Sendable {
     }
 
     /// Says a cue now; a cue of held-back samples waits for the next live sample (guidance) or is
-    /// dropped (a correction of the past).
-    private mutating func say(_ cue: Cue, live: Bool, into out: inout [SessionEvent]) {
+    /// dropped (a correction of the past). A correction said less than `correctionIntervalSeconds`
+    /// ago is not said again (`CorrectionInterval`), unless it is the `reminder` of an error that
+    /// lasts (a hold paused out of its band), from which the interval then runs.
+    private mutating func say(_ cue: Cue, live: Bool, reminder: Bool = false, into out: inout [SessionEvent]) {
         guard live else {
             if cue.kind != .formError { deferred = cue }
             return
+        }
+        if let kind = cue.correction {
+            if reminder {
+                corrections.reminded(kind, at: clock)
+            } else if case .holdBack = corrections.correction(kind, at: clock) {
+                return
+            }
         }
         status.lastCue = CueCatalogue.english.text(cue)
         out.append(.cue(t: clock, cue: cue))

@@ -1,13 +1,18 @@
 /// One hold's countdown and its safety band, as an explicit state machine. The countdown runs while
 /// the flexion (smoothed, degrees) is in the band from the hold angle to the safe cap. Above the cap
 /// it pauses at once (`overshoot`); below the hold angle it keeps running for `dipGrace` seconds,
-/// then pauses (`sagging`, or `shallow` when the hold never reached the hold angle). While paused
-/// the correction is repeated every `correctionRepeatSeconds` until the thigh is back in the band.
+/// then pauses (`sagging`, or `shallow` when the hold never reached the hold angle), and says the
+/// correction (`cue`). While paused the correction is repeated every `correctionRepeatSeconds` until
+/// the thigh is back in the band (`reminder`).
 /// A hold with any of these is never complete. Times in seconds.
 public struct HoldCountdown: Sendable {
     public enum Action: Sendable, Hashable {
         /// Say this.
         case cue(Cue)
+        /// Say this correction again: the hold is still out of its band, `repeatEvery` after it
+        /// was last said (a reminder of an error that lasts: not held back by the protocol's
+        /// `correctionIntervalSeconds`, unlike a new episode's `cue`).
+        case reminder(Cue)
         /// This form error happened (once per hold and kind).
         case formError(FormError)
     }
@@ -171,7 +176,7 @@ public struct HoldCountdown: Sendable {
             if reason != .overshoot, let cap = rules.cap, flexion > cap { return pause(p, .overshoot, at: t) }
             if t - said >= rules.repeatEvery {
                 state = .paused(p, reason: reason, said: t)
-                return [.cue(.correct(reason))]
+                return [.reminder(.correct(reason))]
             }
             state = .paused(p, reason: reason, said: said)
             return []
