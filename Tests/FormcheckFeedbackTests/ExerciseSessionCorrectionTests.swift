@@ -36,7 +36,8 @@ import ThighSimulator
     }
 
     /// A hamstring stretch lying flat, the thigh flicked up 30° and back in 0.2 s at 5 s and again
-    /// `second` seconds later (too fast twice each: up and down); never a hold.
+    /// `second` seconds later (each too fast: the smoothed rate well above 60°/s, and back below the
+    /// re-arm rate of 30°/s between them); never a hold.
     static func flicks(second: Double) throws -> (said: [(t: Double, text: String)], summary: SessionSummary) {
         let p = try ExerciseLibrary.named("hamstring")
         return run(p, until: 5 + second + 5) { t in
@@ -51,9 +52,9 @@ import ThighSimulator
         }
     }
 
-    /// A stretch's tooFast re-arms once the rate falls, so each flick trips it twice (up, down): said
-    /// once; the next flick 9.9 s later is not said, 10.1 s later it is. Reported once either way: one
-    /// episode of moving too fast before the first hold (rep 1), not one error per trip.
+    /// A stretch's tooFast re-arms once the rate falls, so each flick trips it anew (without the
+    /// interval both were said): the first is said; the next 9.9 s later is not, 10.1 s later it is.
+    /// Reported once either way: moving too fast before the first hold (rep 1), not one error per trip.
     @Test func aStretchMovedTooFastAgainWithinTheIntervalIsNotSaidAgain() throws {
         let inside = try Self.flicks(second: 9.9)
         #expect(inside.said.map(\.text) == ["Gently, slower"], "\(inside.said)")
