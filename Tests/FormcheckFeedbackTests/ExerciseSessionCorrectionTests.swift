@@ -68,6 +68,33 @@ import ThighSimulator
         #expect(inside.said.first?.t == outside.said.first?.t)
     }
 
+    /// A hamstring hold at 126°, slowly (under the hold's steady rate) over the 130° cap at 20 s,
+    /// back below 125° (the hysteresis) and over again 8 s later, and kept there. Each time over, the
+    /// too-far limit and the countdown's pause both say "Too far — ease off" (without the interval:
+    /// twice at once, and twice again 8 s later). Now once; the second time is held back (8 s after);
+    /// the countdown's reminder 8 s into the second pause is said (an error that lasts). One
+    /// overshoot in the summary, the hold not complete.
+    @Test func aHoldOverTheCapAgainWithinTheIntervalIsToldOnceThenReminded() throws {
+        let p = try ExerciseLibrary.named("hamstring")
+        let (said, summary) = Self.run(p, until: 42) { t in
+            switch t {
+            case ..<8: Self.move(t, from: 0, to: 126, 2, 8)
+            case ..<24: Self.move(t, from: 126, to: 132, 20, 23)
+            case ..<28: Self.move(t, from: 132, to: 124, 24, 27)
+            default: Self.move(t, from: 124, to: 132, 28, 31)
+            }
+        }
+        #expect(said.map(\.text) == ["Too far — ease off", "Too far — ease off"], "\(said)")
+        if said.count == 2 {
+            // Over the cap about 1.8 s into the first rise (the smoothing's lag after it), and the
+            // reminder 8 s after the second crossing, about 2 s into the second rise.
+            #expect(said[0].t > 21.5 && said[0].t < 22.5, "\(said)")
+            #expect(abs(said[1].t - said[0].t - (8 + 8)) < 0.5, "\(said)")
+        }
+        #expect(summary.formErrors.map { "\($0.kind.rawValue)/\($0.rep ?? 0)" } == ["overshoot/1"])
+        #expect(summary.holds.count == 1 && summary.holds.first?.complete == false, "\(summary.holds)")
+    }
+
     /// A bridge (45° hook-lying to 12°, a 2 s pause at the top, down in at least 1 s): two reps each
     /// lowered in 0.4 s, the second `second` seconds after the first.
     static func bridgeReps(second: Double) throws -> (said: [(t: Double, text: String)], summary: SessionSummary) {
