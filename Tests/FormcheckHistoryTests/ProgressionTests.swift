@@ -158,7 +158,7 @@ import Testing
     }
 
     @Test func painRisingTwoWeeksRunningStepsBack() throws {
-        let weeks = (0..<3).flatMap { w in (0..<5).map { Self.session(day: 7 * w + $0, painAfter: 2 + w) } }
+        let weeks: [SessionRecord] = (0..<3).flatMap { (w: Int) in (0..<5).map { (d: Int) in Self.session(day: 7 * w + d, painAfter: 2 + w) } }
         let t = Self.targets(weeks, today: 21)
         #expect(t.week == 4)
         // Week 1 steady: 1.1 mi; week 2 rose: held at 1.1; week 3 rose again: −10 %.
