@@ -191,8 +191,8 @@ enum LiveBench {
     print("live path at 1 kHz (piriformis session, DualSense USB made 1 kHz, written into a pipe on the wall clock and read by LiveSource;"
           + " live view to /dev/null), \(Int(seconds)) s")
     func line(_ what: String, _ r: LiveBench.Result) {
-        print("  \(what): \(r.samples) samples in \(format(r.wall, 1)) s, \(r.frames) view frames: CPU " + format(r.cpu, 3)
-              + " s (the writer's " + format(r.writerCPU, 3) + " s left out), " + format(r.percent, 2) + " % of one core")
+        print("  \(what): \(r.samples) samples in \(format(r.wall, 1)) s, \(r.frames) view frames: CPU \(format(r.cpu, 3))"
+              + " s (the writer's \(format(r.writerCPU, 3)) s left out), \(format(r.percent, 2)) % of one core")
     }
     let pause = EvdevBuffer(for: LiveBench.events(seconds: 0.01).0).pause
     if feed == "all" || feed == "batched" {
@@ -209,8 +209,8 @@ enum LiveBench {
     if feed == "all" || feed == "unpaced" {
         let fast = await LiveBench.run(seconds: seconds, feed: .unpaced)
         let perSample = fast.cpu / Double(fast.samples)
-        print("  the same unpaced: CPU " + format(fast.cpu, 3) + " s in " + format(fast.wall, 3) + " s, " + format(perSample * 1e9, 0)
-              + " ns/sample: " + format(perSample * 1e5, 2) + " % of one core at 1 kHz; the rest is reading and wake-ups")
+        print("  the same unpaced: CPU \(format(fast.cpu, 3)) s in \(format(fast.wall, 3)) s, \(format(perSample * 1e9, 0))"
+              + " ns/sample: \(format(perSample * 1e5, 2)) % of one core at 1 kHz; the rest is reading and wake-ups")
         table.add("… of which the pipeline (same events unpaced: decoder, filter, calibration, coaching, view)",
                   best: format(perSample * 1e5, 2) + " % (\(Int((perSample * 1e9).rounded())) ns/sample)", median: "(one run)")
     }
