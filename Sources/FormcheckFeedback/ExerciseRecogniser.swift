@@ -52,41 +52,13 @@ public enum ExerciseRecogniser {
         recognise(RecordingOverview(readings: readings, side: side, storedMounting: storedMounting), among: protocols, rules: rules)
     }
 
-    /// Runs `body` for 0..<count and returns its results in that order: serially (`serial`), or
-    /// on several threads by a caller that has them (the CLI's replay: the readings' mounting
-    /// solves are independent of one another).
-    public typealias Map = (_ count: Int, _ body: @escaping @Sendable (Int) -> ReadOutline) -> [ReadOutline]
-
-    /// A recording read one way: its angles (emptied: only the solution is scored) and their outline.
-    public typealias ReadOutline = (angles: PostureAngles, outline: MovementOutline?)
-
-    /// One after the other, on the calling thread.
-    public static func serial(_ count: Int, _ body: @escaping @Sendable (Int) -> ReadOutline) -> [ReadOutline] {
-        (0..<count).map(body)
-    }
-
-    /// Scores every protocol in `protocols` against the recording. Each distinct reading (posture,
-    /// axis, movement) is read once — its mounting solved, its angles outlined — by `map`: the
-    /// readings are independent, so a caller may run them side by side; the result is the same.
+    /// Scores every protocol in `protocols` against the recording.
     public static func recognise(_ overview: RecordingOverview, among protocols: [ExerciseProtocol],
-                                 rules: RecognitionRules = .init(), map: Map = serial) -> ExerciseRecognition {
+                                 rules: RecognitionRules = .init()) -> ExerciseRecognition {
         let parameters = MovementOutline.Parameters(stillRate: rules.stillRate, minimumStation: rules.minimumStation,
                                                     leaveBand: rules.leaveBand, topBand: rules.topBand,
                                                     rateHalfWindow: rules.rateHalfWindow)
-        // The distinct readings, in the protocols' order.
-        var keys: [RecordingOverview.Reading] = []
-        for p in protocols where p.kind != .walk {
-            let key = reading(of: p, side: overview.side)
-            if !keys.contains(key) { keys.append(key) }
-        }
-        let read = map(keys.count) { [keys] i in
-            let key = keys[i]
-            var angles = overview.angles(key)
-            let outline = angles.solution == nil ? nil : MovementOutline(angles.angles, axis: key.axis, parameters: parameters)
-            // Only the outline and the solution are scored: the angles are not kept.
-            angles.angles = []
-            return (angles, outline)
-        }
+        var outlines: [RecordingOverview.Reading: (PostureAngles, MovementOutline?)] = [:]
         var candidates: [ExerciseRecognition.Candidate] = []
         for p in protocols {
             // A walk is judged by its steps alone: no angles to read.
@@ -94,7 +66,18 @@ public enum ExerciseRecogniser {
                 candidates.append(fit(p, reading: nil, outline: nil, steps: overview.steps, rules: rules))
                 continue
             }
-            let (angles, outline) = read[keys.firstIndex(of: reading(of: p, side: overview.side))!]
+            let key = reading(of: p, side: overview.side)
+            let read: (PostureAngles, MovementOutline?)
+            if let known = outlines[key] {
+                read = known
+            } else {
+                var angles = overview.angles(key)
+                read = (angles, angles.solution == nil ? nil : MovementOutline(angles.angles, axis: key.axis, parameters: parameters))
+                // Only the outline and the solution are scored: the angles are not kept.
+                angles.angles = []
+                outlines[key] = (angles, read.1)
+            }
+            let (angles, outline) = read
             candidates.append(fit(p, reading: angles, outline: outline, steps: overview.steps, rules: rules))
         }
         // Lowest cost first; ties keep the library's order.

@@ -263,9 +263,7 @@ struct ReplayCommand: AsyncParsableCommand {
             })
         } catch { throw fail(error) }
         overview.finish()
-        // The readings' mounting solves side by side (six on a full library: 16 % of a replay's
-        // CPU when recognising, perf): independent, so the result is the same.
-        return ExerciseRecogniser.recognise(overview, among: candidates, map: { ParallelMap.run($0, $1) })
+        return ExerciseRecogniser.recognise(overview, among: candidates)
     }
 
     /// The protocol recognised, when the recogniser is at least `likely` (nil: unsure, or no samples).
