@@ -4,7 +4,7 @@ import MotionCore
 
 extension Recording {
     /// Readings a batch of the decode thread holds (`forEachReadingDecodedAhead`): 64 KiB (a
-    /// reading is 64 bytes). 4096 cost a replay 1 MB more of peak RSS for no time measured.
+    /// reading is 64 bytes); the five slots are 320 KiB of the replay's peak RSS.
     public static let decodeBatchSize = 1024
     /// Batches the decode thread may run ahead of the consumer.
     public static let decodeDepth = 4
@@ -13,8 +13,8 @@ extension Recording {
     /// parsed and decoded into batches of `batchSize` readings, at most `depth` batches ahead of
     /// `body`, which runs on the calling thread and sees every reading in the order
     /// `forEachReading` gives them. Memory does not grow with the file (`depth` + 1 slots
-    /// of `batchSize` readings, allocated once: 320 KiB). An error (a malformed line, a read that fails) is thrown after
-    /// `body` has seen every reading before it — the same error, file and line as
+    /// of `batchSize` readings, allocated once: 320 KiB). An error (a malformed line, a read that
+    /// fails) is thrown after `body` has seen every reading before it — the same error, file and line as
     /// `forEachReading`'s. Returns what the decoder saw (evemu; nil for CSV).
     public func forEachReadingDecodedAhead(batchSize: Int = Recording.decodeBatchSize, depth: Int = Recording.decodeDepth,
                                            _ body: (SensorReading) -> Void) throws(InputError) -> DecoderStatistics? {
