@@ -158,9 +158,12 @@ eval-real: deps
 	.build/release/formcheck eval-real $(REAL)
 
 # Times the orientation filter (ns per sample) and replay (MB/s of evemu text), release build; the
-# live path at 1 kHz takes a minute of wall time (--live-seconds); ends with the table of README "Speed".
+# live path at 1 kHz takes a minute of wall time (--live-seconds); a replay of a generated 1 GB
+# recording runs the release formcheck (built too) under /usr/bin/time, three times; ends with the
+# table of README "Speed".
 bench: deps
 	$(SWIFT) build -c release --product formcheck-bench
+	$(SWIFT) build -c release --product formcheck
 	.build/release/formcheck-bench
 
 # Rewrites FormcheckFormats' event-name table from the installed libevdev (EventNamesTests checks it).

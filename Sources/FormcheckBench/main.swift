@@ -1,11 +1,13 @@
 // formcheck-bench: how fast the orientation filter is. Build in release (make bench):
-//   formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|angles|replay|throughput|end-to-end|csv|coaching|report|live-1khz] [--live-seconds S] [--live-feed all|batched|per-frame|unpaced]
+//   formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|angles|replay|throughput|end-to-end|replay-1gb|csv|coaching|report|live-1khz] [--live-seconds S] [--live-feed all|batched|per-frame|unpaced]
 // 1. live filter, ns per sample, over a BROAD excerpt (real data, 285.7 Hz) and a simulated
 //    brisk walk (DualSense, 250 Hz);
 // 2. replay smoother, ns per sample;
 // 3. replay throughput, MB/s of evemu text: read + decode (+ filter) a rendered session; CSV
 //    throughput, MB/s of the BROAD excerpt's text read as a recording;
 //    replay end to end (recognised, coached, JSON lines), MB/s of evemu text;
+//    `formcheck replay --format json` of a generated 1 GB recording, a process of its own: MB/s of
+//    wall and CPU time, peak RSS (ReplayProcessBench.swift; needs the release formcheck beside it);
 // 4. coaching's cost: a long rendered bridge session (100 reps) read + decoded + angles, with and
 //    without the coaching (`SessionPipeline` against the `AnglePipeline` it runs on);
 // 5. the HTML report of a month of daily routines (ReportBench.swift);
@@ -35,7 +37,7 @@ while let a = arguments.popFirst() {
     case "--live-seconds": liveSeconds = max(1, Double(arguments.popFirst() ?? "") ?? liveSeconds)
     case "--live-feed": liveFeed = arguments.popFirst() ?? liveFeed
     case "-h", "--help":
-        print("usage: formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|angles|replay|throughput|end-to-end|csv|coaching|report|live-1khz] [--live-seconds S] [--live-feed all|batched|per-frame|unpaced]")
+        print("usage: formcheck-bench [--runs N] [--fixture FILE.csv] [--only live|angles|replay|throughput|end-to-end|replay-1gb|csv|coaching|report|live-1khz] [--live-seconds S] [--live-feed all|batched|per-frame|unpaced]")
         exit(0)
     default:
         print("formcheck-bench: unknown argument \(a)")
@@ -283,6 +285,7 @@ if only == nil || only == "angles" { benchAngles() }
 if only == nil || only == "replay" { benchReplay(broad) }
 if only == nil || only == "throughput" { benchThroughput() }
 if only == nil || only == "end-to-end" { benchEndToEnd() }
+if only == nil || only == "replay-1gb" { benchReplayProcess() }
 if only == nil || only == "csv" { benchCSV() }
 if only == nil || only == "coaching" { benchCoaching() }
 if only == nil || only == "report" { benchReport() }

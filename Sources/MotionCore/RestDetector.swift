@@ -130,8 +130,8 @@ public struct RestDetector: Sendable {
     /// with a value that is not finite, the full scan decides.
     private func isStill(_ window: ArraySlice<IMUSample>) -> Bool {
         guard extremes.isFinite else { return Self.scan(window, parameters) }
-        var spans = SIMD8<Double>(repeating: 0)
-        for k in 0..<6 { spans[k] = extremes.maximum(k) - extremes.minimum(k) }
+        let lows = extremes.minima, highs = extremes.maxima
+        let spans = highs - lows
         let gyro = parameters.gyroTolerance, accel = parameters.accelerometerTolerance
         let m = Self.shortcutMargin
         for k in 0..<3 {
@@ -144,7 +144,7 @@ public struct RestDetector: Sendable {
         // The mean rate lies in the box too: its norm is between the box's nearest and farthest points'.
         var nearest = 0.0, farthest = 0.0
         for k in 0..<3 {
-            let lo = extremes.minimum(k), hi = extremes.maximum(k)
+            let lo = lows[k], hi = highs[k]
             let far = max(abs(lo), abs(hi)), near = lo > 0 ? lo : (hi < 0 ? -hi : 0)
             farthest += far * far
             nearest += near * near

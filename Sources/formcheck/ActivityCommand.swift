@@ -31,20 +31,22 @@ struct ActivityCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let readings: [SensorReading]
-        do { readings = try Recording(path: file).readAll().readings } catch { throw fail(error) }
         var parameters = GaitTracker.Parameters()
         parameters.legLength = height.map { StrideLengthModel.legLength(height: $0 / 100) }
         var tracker = GaitTracker(parameters: parameters)
         var origin: Double?
-        for r in readings {
-            switch r {
-            case .gap: _ = tracker.gapOccurred()
-            case .sample(let s):
-                if origin == nil { origin = s.time }
-                _ = tracker.update(s)
+        // Streamed (the file decoded ahead on a thread of its own): memory does not grow with the
+        // recording, only with its bouts.
+        do {
+            _ = try Recording(path: file).forEachReadingDecodedAhead { r in
+                switch r {
+                case .gap: _ = tracker.gapOccurred()
+                case .sample(let s):
+                    if origin == nil { origin = s.time }
+                    _ = tracker.update(s)
+                }
             }
-        }
+        } catch { throw fail(error) }
         guard let origin else {
             printError("formcheck: \(file): the recording has no samples; record one with 'formcheck record'")
             throw ExitCode(65)

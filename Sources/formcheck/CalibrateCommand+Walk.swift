@@ -17,7 +17,8 @@ extension CalibrateCommand {
             }
         }
         if isFile {
-            do { for r in try csvUnits.open(source).readAll().readings { feed(r) } } catch { throw fail(error) }
+            // Streamed: memory does not grow with the recording.
+            do { _ = try csvUnits.open(source).forEachReadingDecodedAhead { feed($0) } } catch { throw fail(error) }
         } else {
             let discovery = roots.discovery
             let path = try DeviceChoice.node(source, discovery: discovery, example: "formcheck calibrate --walk \(distance) %@")

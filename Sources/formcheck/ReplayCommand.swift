@@ -1,4 +1,5 @@
 import ArgumentParser
+import FormcheckDevices
 import FormcheckFeedback
 import FormcheckHistory
 import FormcheckFormats
@@ -185,9 +186,10 @@ struct ReplayCommand: AsyncParsableCommand {
             } else {
                 let output = EventOutput(format: format)
                 var events: [SessionEvent] = []
-                // Streamed: each reading is coached as it is read, its events written at once.
+                // Streamed: each reading is coached as it is read, its events written at once; the
+                // file is read and decoded on a thread of its own, a few batches ahead.
                 do {
-                    _ = try recording.forEachReading { r in
+                    _ = try recording.forEachReadingDecodedAhead { r in
                         events.removeAll(keepingCapacity: true)
                         pipeline.consume(r, into: &events)
                         for e in events {
@@ -255,7 +257,7 @@ struct ReplayCommand: AsyncParsableCommand {
                           among candidates: [ExerciseProtocol]) throws -> ExerciseRecognition {
         var overview = RecordingOverview(side: side, storedMounting: storedMounting)
         do {
-            _ = try recording.readReadings(while: { r in
+            _ = try recording.readReadingsDecodedAhead(while: { r in
                 overview.consume(r)
                 return !overview.isFull
             })
