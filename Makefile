@@ -15,7 +15,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FORMCHECK := .build/debug/formcheck
 DEMO_RECORDING := Fixtures/scenarios/piriformis-joycon.evemu
 
-.PHONY: all deps test-deps build demo demo-strength test unit-test vm-test fuzz fuzz-build fuzz-corpus clean fixtures golden event-names eval-broad eval-real bench bench-vqf \
+.PHONY: all deps test-deps build demo demo-strength test unit-test vm-test fuzz fuzz-build fuzz-corpus clean fixtures golden event-names eval-broad eval-real bench bench-deps bench-vqf \
 	release dist install install-files uninstall deb deb-package deb-lint install-test deb-test
 
 all: build
@@ -41,6 +41,19 @@ test-deps: deps
 	done; \
 	if [ -n "$$missing" ]; then \
 	  echo "make test-deps: installing$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+# The benchmark's packages: GNU time, for the peak RSS of the replay it runs as a process.
+BENCH_PACKAGES := time
+bench-deps: deps
+	@missing=""; \
+	for p in $(BENCH_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' "$$p" 2>/dev/null | grep -q '^install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make bench-deps: installing$$missing"; \
 	  $(SUDO) apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
@@ -161,7 +174,7 @@ eval-real: deps
 # live path at 1 kHz takes a minute of wall time (--live-seconds); a replay of a generated 1 GB
 # recording runs the release formcheck (built too) under /usr/bin/time, three times; ends with the
 # table of README "Speed".
-bench: deps
+bench: bench-deps
 	$(SWIFT) build -c release --product formcheck-bench
 	$(SWIFT) build -c release --product formcheck
 	.build/release/formcheck-bench
