@@ -119,7 +119,7 @@ enum ReplayProcessBench {
         print("formcheck-bench: cannot write \(path): \(error)")
         exit(73)
     }
-    let count = min(runs, 3)
+    let count = max(1, min(runs, 3))
     let mb = Double(size) / 1e6
     print("replay of a generated recording, \(count) runs: \(format(mb, 1)) MB of evemu text, \(format(seconds / 3600, 2)) h; "
           + "formcheck replay FILE --format json, a process of its own")
@@ -140,6 +140,6 @@ enum ReplayProcessBench {
     table.add("replay of a generated \(format(mb / 1000, 2)) GB recording (`formcheck replay --format json`, the process): MB/s of wall time",
               best: rate(walls[0]), median: rate(walls[walls.count / 2]))
     table.add("… MB/s of CPU time (user + sys, both threads)", best: rate(cpus[0]), median: rate(cpus[cpus.count / 2]))
-    table.add("peak RSS of a replay of a generated 1 GB recording (largest of the runs: \(format(rss.last!, 1)) MB)",
+    table.add("peak RSS of a replay of a generated 1 GB recording (largest of the runs: \(format(rss[rss.count - 1], 1)) MB)",
               best: format(rss[0], 1) + " MB", median: format(rss[rss.count / 2], 1) + " MB")
 }
