@@ -20,43 +20,31 @@ DEMO_RECORDING := Fixtures/scenarios/piriformis-joycon.evemu
 
 all: build
 
-# Installs the Debian packages that are missing (idempotent: does nothing when all are there).
-deps:
-	@missing=""; \
-	for p in $(PACKAGES); do \
+# $(call install-missing,TARGET,PACKAGES): the recipe that installs those of the Debian PACKAGES
+# that are missing (idempotent: does nothing when all are there), saying so as `make TARGET`.
+install-missing = @missing=""; \
+	for p in $(2); do \
 	  dpkg-query -W -f='$${Status}\n' "$$p" 2>/dev/null | grep -q '^install ok installed' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
-	  echo "make deps: installing$$missing"; \
+	  echo "make $(1): installing$$missing"; \
 	  $(SUDO) apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+
+# Installs the Debian packages that are missing.
+deps:
+	$(call install-missing,deps,$(PACKAGES))
 	@command -v $(SWIFT) >/dev/null || { echo "make deps: Swift is not installed (https://www.swift.org/install/linux/)"; exit 1; }
 
 # The test-only packages (idempotent, as deps).
 test-deps: deps
-	@missing=""; \
-	for p in $(TEST_PACKAGES); do \
-	  dpkg-query -W -f='$${Status}\n' "$$p" 2>/dev/null | grep -q '^install ok installed' || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "make test-deps: installing$$missing"; \
-	  $(SUDO) apt-get update -qq && \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
+	$(call install-missing,test-deps,$(TEST_PACKAGES))
 
 # The benchmark's packages: GNU time, for the peak RSS of the replay it runs as a process.
 BENCH_PACKAGES := time
 bench-deps: deps
-	@missing=""; \
-	for p in $(BENCH_PACKAGES); do \
-	  dpkg-query -W -f='$${Status}\n' "$$p" 2>/dev/null | grep -q '^install ok installed' || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "make bench-deps: installing$$missing"; \
-	  $(SUDO) apt-get update -qq && \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
+	$(call install-missing,bench-deps,$(BENCH_PACKAGES))
 
 build: deps
 	$(SWIFT) build
