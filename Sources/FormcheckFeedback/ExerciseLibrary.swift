@@ -125,6 +125,9 @@ public enum ExerciseLibrary {
         if !(p.correctionIntervalSeconds >= 0 && p.correctionIntervalSeconds.isFinite) {
             return ("correctionIntervalSeconds", "correctionIntervalSeconds must be 0 (every correction said) or more (seconds)")
         }
+        if !(p.strapSlipQuietSeconds >= 0 && p.strapSlipQuietSeconds.isFinite) {
+            return ("strapSlipQuietSeconds", "strapSlipQuietSeconds must be 0 (every slip detected reported) or more (seconds)")
+        }
         if !(p.symmetry.degrees > 0) { return ("degrees", "symmetry degrees must be more than 0 (peaks further apart are flagged)") }
         if !(0...1).contains(p.symmetry.holdRatio) {
             return ("holdRatio", "symmetry holdRatio must be between 0 and 1 (the weaker side's share of the stronger's)")

@@ -6,7 +6,7 @@ import MotionCore
 extension ExerciseProtocol: Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case name, title, instructions, kind, posture, neutralFlexion, startBand, holdAngle, holdSeconds, repsPerSide
-        case minimumAdduction, overshootAngle, maximumRate, rearmRate, correctionIntervalSeconds, rateSmoothingHz, hold, bounce, guidance
+        case minimumAdduction, overshootAngle, maximumRate, rearmRate, correctionIntervalSeconds, strapSlipQuietSeconds, rateSmoothingHz, hold, bounce, guidance
         case briskCadence, pace, wrongExerciseSteps, reps, symmetry
     }
 
@@ -37,6 +37,7 @@ extension ExerciseProtocol: Codable {
         maximumRate = try c.decodeIfPresent(Double.self, forKey: .maximumRate)
         rearmRate = try c.decodeIfPresent(Double.self, forKey: .rearmRate) ?? rearmRate
         correctionIntervalSeconds = try c.decodeIfPresent(Double.self, forKey: .correctionIntervalSeconds) ?? correctionIntervalSeconds
+        strapSlipQuietSeconds = try c.decodeIfPresent(Double.self, forKey: .strapSlipQuietSeconds) ?? strapSlipQuietSeconds
         rateSmoothingHz = try c.decodeIfPresent(Double.self, forKey: .rateSmoothingHz) ?? rateSmoothingHz
         hold = try c.decodeIfPresent(HoldRules.self, forKey: .hold) ?? hold
         bounce = try c.decodeIfPresent(BounceRules.self, forKey: .bounce)
@@ -66,6 +67,7 @@ extension ExerciseProtocol: Codable {
         try c.encodeIfPresent(briskCadence, forKey: .briskCadence)
         try c.encodeIfPresent(bounce, forKey: .bounce)
         try c.encode(correctionIntervalSeconds, forKey: .correctionIntervalSeconds)
+        try c.encode(strapSlipQuietSeconds, forKey: .strapSlipQuietSeconds)
         switch kind {
         case .stretch:
             try c.encode(rearmRate, forKey: .rearmRate)

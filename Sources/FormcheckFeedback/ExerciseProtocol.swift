@@ -184,6 +184,10 @@ public struct ExerciseProtocol: Sendable, Hashable {
     /// reminder of a hold paused out of its band (`hold.correctionRepeatSeconds`) is not held back.
     /// Every kind of exercise (`CorrectionInterval`).
     public var correctionIntervalSeconds = 10.0
+    /// After a strap slip is reported (event, "re-seat it", summary), a slip detected again within
+    /// this long is the same slip seen again and not reported, seconds, ≥ 0 (0: every detection is
+    /// reported). Every kind of exercise (`StrapWatch`).
+    public var strapSlipQuietSeconds = 10.0
     /// Cut-off of the smoothing of flexion and its rate for `tooFast`, `overshoot` and the hold's band, Hz.
     public var rateSmoothingHz = 2.0
     public var hold = HoldRules()

@@ -30,7 +30,7 @@ public struct ExerciseSession: Sendable {
     private var smoothOffPlane: SmoothedSignal
     private var gait: GaitTracker
     private var pace: PaceCoach?
-    private var strap = StrapWatch()
+    private var strap: StrapWatch
     private var corrections: CorrectionInterval
     private var match: ExerciseMatch
     private var counter: RepCounter?
@@ -64,6 +64,7 @@ public struct ExerciseSession: Sendable {
         smoothOffPlane = SmoothedSignal(cutoff: exercise.rateSmoothingHz)
         match = ExerciseMatch(maximumSteps: exercise.wrongExerciseSteps)
         corrections = CorrectionInterval(seconds: exercise.correctionIntervalSeconds)
+        strap = StrapWatch(quietSeconds: exercise.strapSlipQuietSeconds)
         summary = SummaryBuilder(exercise: exercise.name, side: side, strength: exercise.kind == .strength)
         switch exercise.kind {
         case .stretch:

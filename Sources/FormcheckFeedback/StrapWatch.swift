@@ -13,11 +13,12 @@ public struct StrapWatch: Sendable {
         case slipped(at: Double)
     }
 
-    /// Seconds after a report in which another detection is not reported again.
+    /// Seconds after a report in which another detection is not reported again, ≥ 0 (the
+    /// protocol's `strapSlipQuietSeconds`).
     public let quietSeconds: Double
     private var state: State = .seated
 
-    public init(quietSeconds: Double = 10) {
+    public init(quietSeconds: Double) {
         self.quietSeconds = quietSeconds
     }
 

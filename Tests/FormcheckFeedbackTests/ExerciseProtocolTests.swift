@@ -41,6 +41,20 @@ import Testing
         }
     }
 
+    /// The strap slip's quiet time: 10 s when left out, any number from 0 on, refused below 0 (and
+    /// when not finite) with its line.
+    @Test func theStrapSlipQuietTime() throws {
+        #expect(try ExerciseLibrary.decode(Self.minimal, path: "m.json").strapSlipQuietSeconds == 10)
+        let with = { (value: String) in
+            Self.minimal.replacingOccurrences(of: "\"holdAngle\": 50", with: "\"holdAngle\": 50,\n  \"strapSlipQuietSeconds\": \(value)")
+        }
+        #expect(try ExerciseLibrary.decode(with("0"), path: "m.json").strapSlipQuietSeconds == 0)
+        #expect(try ExerciseLibrary.decode(with("30"), path: "m.json").strapSlipQuietSeconds == 30)
+        do { _ = try ExerciseLibrary.decode(with("-0.1"), path: "m.json"); Issue.record("accepted") } catch {
+            #expect("\(error)".hasPrefix("m.json:8: strapSlipQuietSeconds must be 0"), "\(error)")
+        }
+    }
+
     @Test func anUnknownKeyIsRefusedWithItsLineAndTheNearestKey() {
         let text = Self.minimal.replacingOccurrences(of: "\"holdAngle\"", with: "\"holdAngel\"")
         #expect(throws: (any Error).self) { try ExerciseLibrary.decode(text, path: "mine.json") }
