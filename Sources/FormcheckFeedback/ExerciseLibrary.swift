@@ -122,11 +122,13 @@ public enum ExerciseLibrary {
         ]
         if let bad = positive.first(where: { !($0.1 > 0) }) { return (bad.0, "\(bad.0) must be more than 0") }
         if p.hold.dipGrace < 0 { return ("dipGrace", "dipGrace must be 0 or more (seconds)") }
-        if !(p.correctionIntervalSeconds >= 0 && p.correctionIntervalSeconds.isFinite) {
-            return ("correctionIntervalSeconds", "correctionIntervalSeconds must be 0 (every correction said) or more (seconds)")
-        }
-        if !(p.strapSlipQuietSeconds >= 0 && p.strapSlipQuietSeconds.isFinite) {
-            return ("strapSlipQuietSeconds", "strapSlipQuietSeconds must be 0 (every slip detected reported) or more (seconds)")
+        // Seconds that may be 0, with what 0 means.
+        let nonNegative: [(String, Double, String)] = [
+            ("correctionIntervalSeconds", p.correctionIntervalSeconds, "every correction said"),
+            ("strapSlipQuietSeconds", p.strapSlipQuietSeconds, "every slip detected reported"),
+        ]
+        if let bad = nonNegative.first(where: { !($0.1 >= 0 && $0.1.isFinite) }) {
+            return (bad.0, "\(bad.0) must be 0 (\(bad.2)) or more (seconds)")
         }
         if !(p.symmetry.degrees > 0) { return ("degrees", "symmetry degrees must be more than 0 (peaks further apart are flagged)") }
         if !(0...1).contains(p.symmetry.holdRatio) {

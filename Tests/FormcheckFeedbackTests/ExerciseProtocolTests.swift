@@ -41,8 +41,8 @@ import Testing
         }
     }
 
-    /// The strap slip's quiet time: 10 s when left out, any number from 0 on, refused below 0 (and
-    /// when not finite) with its line.
+    /// The strap slip's quiet time: 10 s when left out, any number from 0 on, refused below 0 with
+    /// its line.
     @Test func theStrapSlipQuietTime() throws {
         #expect(try ExerciseLibrary.decode(Self.minimal, path: "m.json").strapSlipQuietSeconds == 10)
         let with = { (value: String) in
