@@ -139,7 +139,7 @@ enum ReplayProcessBench {
     func rate(_ t: Double) -> String { "\(Int((mb / t).rounded())) MB/s" }
     table.add("replay of a generated \(format(mb / 1000, 2)) GB recording (`formcheck replay --format json`, the process): MB/s of wall time",
               best: rate(walls[0]), median: rate(walls[walls.count / 2]))
-    table.add("… MB/s of CPU time (user + sys, both threads)", best: rate(cpus[0]), median: rate(cpus[cpus.count / 2]))
+    table.add("… MB/s of CPU time (user + sys, all its threads)", best: rate(cpus[0]), median: rate(cpus[cpus.count / 2]))
     table.add("peak RSS of a replay of a generated 1 GB recording (largest of the runs: \(format(rss[rss.count - 1], 1)) MB)",
               best: format(rss[0], 1) + " MB", median: format(rss[rss.count / 2], 1) + " MB")
 }

@@ -3,15 +3,19 @@ import Foundation
 import MotionCore
 
 /// The hand-over between a recording's decode thread and the thread that consumes its readings
-/// (`Recording.readReadingsDecodedAhead`): a ring of `depth` + 1 slots of `batchSize` readings,
+/// (`Recording.readReadingsDecodedAhead`), or what a first stage on the decode thread made of them
+/// (`Recording.forEachReadingDecodedAhead(state:placeholder:stage:_:)`: `Element` is the stage's
+/// output): a ring of `depth` + 1 slots of `batchSize` elements,
 /// allocated once. The decoder fills a slot and publishes it; the consumer reads the oldest
 /// published slot and releases it; the decoder waits while every other slot is published. Then
 /// how the pass ended: the decoder's statistics, or the error that stopped it, taken after every
 /// slot published before it. Memory does not grow with the recording, and no batch is allocated
 /// as the pass goes (batches allocated by the decode thread and freed by the consumer left glibc's
 /// arena of the decoder at 16 MB on a 172 MB replay, measured: the slots avoid malloc).
-final class ReadingBatchQueue: @unchecked Sendable {
+@usableFromInline
+final class ReadingBatchQueue<Element>: @unchecked Sendable {
     /// How a pass ended.
+    @usableFromInline
     enum Ending: Sendable {
         /// The decoder read the whole recording.
         case end(DecoderStatistics?)
@@ -19,10 +23,10 @@ final class ReadingBatchQueue: @unchecked Sendable {
         case failure(InputError)
     }
 
-    let batchSize: Int
+    @usableFromInline let batchSize: Int
     let slotCount: Int
-    /// slotCount × batchSize readings; slot i starts at i × batchSize.
-    private let storage: UnsafeMutablePointer<SensorReading>
+    /// slotCount × batchSize elements; slot i starts at i × batchSize.
+    private let storage: UnsafeMutablePointer<Element>
     /// Readings in each published slot.
     private var counts: [Int]
     private let condition = NSCondition()
@@ -35,12 +39,14 @@ final class ReadingBatchQueue: @unchecked Sendable {
 
     /// - Parameters:
     ///   - depth: slots the decoder may have published and not yet released (at least 1).
-    ///   - batchSize: readings a slot holds (at least 1).
-    init(depth: Int, batchSize: Int) {
+    ///   - batchSize: elements a slot holds (at least 1);
+    ///   - placeholder: what the slots hold before they are first filled.
+    @usableFromInline
+    init(depth: Int, batchSize: Int, placeholder: Element) {
         self.batchSize = max(1, batchSize)
         slotCount = max(1, depth) + 1
         storage = .allocate(capacity: slotCount * self.batchSize)
-        storage.initialize(repeating: .gap(SampleGap(reason: .synDropped, after: nil)), count: slotCount * self.batchSize)
+        storage.initialize(repeating: placeholder, count: slotCount * self.batchSize)
         counts = [Int](repeating: 0, count: slotCount)
     }
 
@@ -53,7 +59,8 @@ final class ReadingBatchQueue: @unchecked Sendable {
 
     /// The slot to fill next, waiting while every other slot is published; nil when the consumer
     /// cancelled the pass. The slot is the decoder's until `publish`.
-    func slotToFill() -> UnsafeMutablePointer<SensorReading>? {
+    @usableFromInline
+    func slotToFill() -> UnsafeMutablePointer<Element>? {
         condition.lock()
         defer { condition.unlock() }
         while !cancelled, published - released >= slotCount - 1 { condition.wait() }
@@ -61,7 +68,8 @@ final class ReadingBatchQueue: @unchecked Sendable {
         return storage + (published % slotCount) * batchSize
     }
 
-    /// The slot `slotToFill` gave now holds `count` readings (1…batchSize), for the consumer.
+    /// The slot `slotToFill` gave now holds `count` elements (1…batchSize), for the consumer.
+    @usableFromInline
     func publish(count: Int) {
         condition.lock()
         counts[published % slotCount] = count
@@ -71,6 +79,7 @@ final class ReadingBatchQueue: @unchecked Sendable {
     }
 
     /// How the pass ended, after the last slot published; then the decode thread ends.
+    @usableFromInline
     func finish(_ ending: Ending) {
         condition.lock()
         self.ending = ending
@@ -79,6 +88,7 @@ final class ReadingBatchQueue: @unchecked Sendable {
     }
 
     /// Said by the decode thread as its last act.
+    @usableFromInline
     func decoderEnded() {
         condition.lock()
         finished = true
@@ -88,9 +98,10 @@ final class ReadingBatchQueue: @unchecked Sendable {
 
     // MARK: the consumer's side
 
-    /// The oldest published slot's readings, waiting until there is one; nil when the pass ended
+    /// The oldest published slot's elements, waiting until there is one; nil when the pass ended
     /// (then `ending` says how). The slot is the consumer's until `release`.
-    func nextBatch() -> UnsafeBufferPointer<SensorReading>? {
+    @usableFromInline
+    func nextBatch() -> UnsafeBufferPointer<Element>? {
         condition.lock()
         defer { condition.unlock() }
         while published == released && ending == nil { condition.wait() }
@@ -100,6 +111,7 @@ final class ReadingBatchQueue: @unchecked Sendable {
     }
 
     /// The consumer is done with the slot `nextBatch` gave.
+    @usableFromInline
     func release() {
         condition.lock()
         released += 1
@@ -108,6 +120,7 @@ final class ReadingBatchQueue: @unchecked Sendable {
     }
 
     /// How the pass ended (once `nextBatch` returned nil).
+    @usableFromInline
     var end: Ending? {
         condition.lock()
         defer { condition.unlock() }
@@ -115,6 +128,7 @@ final class ReadingBatchQueue: @unchecked Sendable {
     }
 
     /// The consumer wants no more: a waiting or later `slotToFill` returns nil.
+    @usableFromInline
     func cancel() {
         condition.lock()
         cancelled = true
@@ -123,6 +137,7 @@ final class ReadingBatchQueue: @unchecked Sendable {
     }
 
     /// Waits until the decode thread has ended (it holds the recording's file open until then).
+    @usableFromInline
     func waitForDecoder() {
         condition.lock()
         while !finished { condition.wait() }

@@ -5,7 +5,8 @@ import MotionCore
 /// raw sample reaches the session first (its clock, guidance before calibration, steps), then what
 /// the angle tracker noticed, then the angles it made known.
 public struct SessionPipeline<Estimator: OrientationEstimator>: Sendable {
-    public private(set) var angles: AnglePipeline<Estimator>
+    /// The angle half (set by `consume(_:…)` of a recording, which runs it on the decode thread).
+    public internal(set) var angles: AnglePipeline<Estimator>
     public private(set) var session: ExerciseSession
     private let measuredPosture: Bool
     /// What the pipeline was made with, for a re-read of the same recording (`reread`).
@@ -47,22 +48,48 @@ public struct SessionPipeline<Estimator: OrientationEstimator>: Sendable {
 
     public var status: SessionStatus { session.status }
 
+    /// One reading: its angle half (`angleStep`), then its session half (`apply`).
     public mutating func consume(_ reading: SensorReading, into events: inout [SessionEvent]) {
+        apply(Self.angleStep(reading, angles: &angles, buffer: &buffer), into: &events)
+    }
+
+    /// The angle half of `consume`: the reading through the angle pipeline, and what the session
+    /// half needs of it. It reads nothing of the session, so it may run ahead on another thread
+    /// (`consume(_:events:sample:)` of a recording).
+    /// - Parameter buffer: scratch, emptied first.
+    static func angleStep(_ reading: SensorReading, angles: inout AnglePipeline<Estimator>, buffer: inout [HipAngleSample]) -> AngleStep {
         buffer.removeAll(keepingCapacity: true)
         let event = angles.consume(reading, into: &buffer)
+        var step = AngleStep(isGap: false, raw: nil, first: buffer.first, rare: nil)
+        if event != nil || buffer.count > 1 { step.rare = AngleStep.Rare(event: event, rest: Array(buffer.dropFirst())) }
         switch reading {
         case .gap:
-            session.gapOccurred()
+            step.isGap = true
         case .sample(var s):
             // The raw sample, on the angles' clock (seconds since the first sample); the pipeline
             // dropped it if it was not finite.
             guard let origin = angles.origin, s.acceleration.isFinite, s.angularVelocity.isFinite, s.time.isFinite else { break }
-            samples += 1
             s.time -= origin
+            step.raw = s
+        }
+        return step
+    }
+
+    /// The session half of `consume`: each raw sample reaches the session first (its clock,
+    /// guidance before calibration, steps), then what the angle tracker noticed, then the angles
+    /// it made known.
+    mutating func apply(_ step: AngleStep, into events: inout [SessionEvent]) {
+        if step.isGap {
+            session.gapOccurred()
+        } else if let s = step.raw {
+            samples += 1
             session.update(raw: s, into: &events)
         }
-        handle(event, into: &events)
-        for a in buffer { session.update(a, into: &events) }
+        handle(step.rare?.event, into: &events)
+        if let first = step.first { session.update(first, into: &events) }
+        if let rest = step.rare?.rest {
+            for a in rest { session.update(a, into: &events) }
+        }
     }
 
     /// What the recogniser made of the whole recording (see `ExerciseSession.recognised`).

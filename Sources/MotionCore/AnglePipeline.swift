@@ -67,12 +67,13 @@ public struct AnglePipeline<Estimator: OrientationEstimator>: Sendable {
             // Solved again when a rest ends, and each second of a rest in progress (a long hold is a
             // pose of its own).
             if calibratesAccelerometer {
-                let evidence = tracker.evidence
-                let tick = evidence.currentRest.map { Int($0.duration) } ?? 0
-                if evidence.rests.count != restsSeen || tick != restTick {
-                    restsSeen = evidence.rests.count
+                // Read in place, not copied out at every sample (the copy showed in a replay's profile).
+                let tick = tracker.evidence.currentRest.map { Int($0.duration) } ?? 0
+                let rests = tracker.evidence.rests.count
+                if rests != restsSeen || tick != restTick {
+                    restsSeen = rests
                     restTick = tick
-                    accelerometer = AccelerometerCalibration.estimate(evidence.allRests.map { ($0.acceleration, $0.duration) })
+                    accelerometer = AccelerometerCalibration.estimate(tracker.evidence.allRests.map { ($0.acceleration, $0.duration) })
                 }
             }
             return event
