@@ -27,8 +27,9 @@ public enum Cue: Sendable, Hashable {
     case correctRep(FormError, RepStage)
     /// The other leg next.
     case switchSides(Side)
-    /// `reps` holds done on `side`.
-    case setDone(reps: Int, side: Side?)
+    /// `reps` holds or reps done on `side`, `complete` of them in full (a hold for its whole time,
+    /// in position; a strengthening rep counts only when complete, so there all of them).
+    case setDone(reps: Int, complete: Int, side: Side?)
     /// Walking below the brisk cadence: `cadence` now, aim for `brisk`.
     case paceSlow(cadence: Int, brisk: Int)
     /// Walking briskly: `seconds` in gait, `steps` so far, `cadence` now.

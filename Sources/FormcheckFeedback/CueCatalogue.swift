@@ -41,8 +41,12 @@ public struct CueCatalogue: Sendable {
             return correction(error, rep: stage)
         case .switchSides(let side):
             return "Switch legs — now the \(side == .left ? "right" : "left") leg"
-        case .setDone(let reps, let side):
-            return "That is \(n(reps))" + (side.map { " on the \($0.rawValue)" } ?? "") + " — well done"
+        case .setDone(let reps, let complete, let side):
+            // Praise only what was done in full: holds released early or out of position are not.
+            let done = "That is \(n(reps))" + (side.map { " on the \($0.rawValue)" } ?? "")
+            if complete >= reps { return done + " — well done" }
+            if complete <= 0 { return done + " — next time, hold each one fully" }
+            return done + ", \(n(complete)) of them in full"
         case .paceSlow(let cadence, let brisk):
             return "Pick up the pace — \(n(cadence)) steps a minute, aim for \(n(brisk))"
         case .paceProgress(let seconds, let steps, let cadence):

@@ -31,6 +31,8 @@ public struct ExercisePhase: Sendable {
     public let exercise: ExerciseProtocol
     public let side: Side
     private var state: State?
+    /// Holds ended in full on this side so far (for the set's closing words).
+    private var completeHolds = 0
 
     public init(exercise: ExerciseProtocol, side: Side) {
         self.exercise = exercise
@@ -110,15 +112,16 @@ public struct ExercisePhase: Sendable {
         }
     }
 
-    /// Hold `rep` ended.
-    public mutating func holdEnded(rep: Int) -> [Cue] {
+    /// Hold `rep` ended, `complete` (its whole time, in position) or not.
+    public mutating func holdEnded(rep: Int, complete: Bool) -> [Cue] {
         switch state {
         case .walking, .done:
             return []
         case nil, .setup, .startPosition, .inStartBand, .crossed, .holding, .release:
+            if complete { completeHolds += 1 }
             if let reps = exercise.repsPerSide, rep >= reps {
                 state = .done
-                return [.setDone(reps: rep, side: side), .switchSides(side)]
+                return [.setDone(reps: rep, complete: completeHolds, side: side), .switchSides(side)]
             }
             state = .release(next: rep + 1)
             return []

@@ -313,7 +313,7 @@ public struct ExerciseSession: Sendable {
                            meanFlexion: h.meanFlexion, peakFlexion: h.peakFlexion, complete: complete))
         // Released early — unless it was out of its band (that error says what was wrong).
         if !long && outcome.faults.isEmpty { report(.shortHold, rep: rep, live: live, into: &out) }
-        for cue in phase.holdEnded(rep: rep) { say(cue, live: live, into: &out) }
+        for cue in phase.holdEnded(rep: rep, complete: complete) { say(cue, live: live, into: &out) }
     }
 
     /// Reports a form error once per repetition (the summary's list: what went wrong in which

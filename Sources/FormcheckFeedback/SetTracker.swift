@@ -74,8 +74,8 @@ public struct SetTracker: Sendable {
             }
             if set >= sets {
                 state = .done
-                guard perSide else { return [.repCount(count), .setDone(reps: perSet * sets, side: nil)] }
-                return [.repCount(count), .setDone(reps: perSet * sets, side: side), .switchSides(side)]
+                guard perSide else { return [.repCount(count), .setDone(reps: perSet * sets, complete: perSet * sets, side: nil)] }
+                return [.repCount(count), .setDone(reps: perSet * sets, complete: perSet * sets, side: side), .switchSides(side)]
             }
             state = .resting(finished: set, until: t + restSeconds)
             return [.repCount(count), .setRest(set: set, seconds: Int(restSeconds.rounded()))]

@@ -9,7 +9,7 @@ import Testing
         case raw(Double, rate: Double)
         case angle(Double, rate: Double, adduction: Double)
         case holdStarted(Int)
-        case holdEnded(Int)
+        case holdEnded(Int, complete: Bool = true)
     }
 
     static func play(_ name: String, _ lines: [(Input, [Cue], ExercisePhase.Phase)]) throws {
@@ -20,7 +20,7 @@ import Testing
             case .raw(let t, let rate): got = p.raw(time: t, rate: rate)
             case .angle(let f, let rate, let a): got = p.angle(slowFlexion: f, slowRate: rate, adduction: a)
             case .holdStarted(let rep): got = p.holdStarted(rep: rep)
-            case .holdEnded(let rep): got = p.holdEnded(rep: rep)
+            case .holdEnded(let rep, let complete): got = p.holdEnded(rep: rep, complete: complete)
             }
             #expect(got == expected, "\(name) line \(i + 1): \(input)")
             #expect(p.phase == phase, "\(name) line \(i + 1): \(input)")
@@ -43,9 +43,33 @@ import Testing
             (.angle(50, rate: 1, adduction: 10), [.crossLeg(degrees: 45)], .inStartBand),  // back in the band: rep 2
             (.angle(45, rate: 1, adduction: 12), [.pullTowardsChest], .crossed),
             (.holdStarted(2), [], .holding),
-            (.holdEnded(2), [.setDone(reps: 2, side: .right), .switchSides(.right)], .done),
+            (.holdEnded(2), [.setDone(reps: 2, complete: 2, side: .right), .switchSides(.right)], .done),
             (.angle(0, rate: 0, adduction: 0), [], .done),
         ])
+    }
+
+    /// The set's closing words count only the holds done in full: one of two released early, then
+    /// both — and the words for each.
+    @Test func theSetIsPraisedOnlyForTheHoldsDoneInFull() throws {
+        let toTheSecondHold: [(Input, [Cue], ExercisePhase.Phase)] = [
+            (.raw(0, rate: 1), [.setup(.supine)], .setup),
+            (.raw(2.0, rate: 1), [.raiseToBand(degrees: 45, rep: 1)], .startPosition),
+            (.holdStarted(1), [], .holding),
+        ]
+        try Self.play("piriformis", toTheSecondHold + [
+            (.holdEnded(1, complete: false), [], .release),
+            (.holdStarted(2), [], .holding),
+            (.holdEnded(2), [.setDone(reps: 2, complete: 1, side: .right), .switchSides(.right)], .done),
+        ])
+        try Self.play("piriformis", toTheSecondHold + [
+            (.holdEnded(1, complete: false), [], .release),
+            (.holdStarted(2), [], .holding),
+            (.holdEnded(2, complete: false), [.setDone(reps: 2, complete: 0, side: .right), .switchSides(.right)], .done),
+        ])
+        let words = CueCatalogue.english
+        #expect(words.text(.setDone(reps: 2, complete: 2, side: .right)) == "That is two on the right — well done")
+        #expect(words.text(.setDone(reps: 2, complete: 1, side: .right)) == "That is two on the right, one of them in full")
+        #expect(words.text(.setDone(reps: 2, complete: 0, side: .right)) == "That is two on the right — next time, hold each one fully")
     }
 
     @Test func movingBeforeSettlingAsksAtOnce() throws {

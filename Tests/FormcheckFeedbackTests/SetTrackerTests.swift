@@ -14,7 +14,7 @@ import Testing
         #expect(s.tick(44.99) == [])
         #expect(s.tick(45) == [.beginSet(set: 2, sets: 2, reps: 2)])
         #expect(s.repEnded(complete: true, at: 50) == [.repCount(1)])
-        #expect(s.repEnded(complete: true, at: 55) == [.repCount(2), .setDone(reps: 4, side: .right), .switchSides(.right)])
+        #expect(s.repEnded(complete: true, at: 55) == [.repCount(2), .setDone(reps: 4, complete: 4, side: .right), .switchSides(.right)])
         #expect(s.repEnded(complete: true, at: 60) == [])
         #expect(s.tick(100) == [])
     }
@@ -22,15 +22,15 @@ import Testing
     @Test func aRepDuringTheRestBeginsTheNextSet() {
         var s = SetTracker(perSet: 1, sets: 2, restSeconds: 30, side: .left)
         #expect(s.repEnded(complete: true, at: 5) == [.repCount(1), .setRest(set: 1, seconds: 30)])
-        #expect(s.repEnded(complete: true, at: 20) == [.repCount(1), .setDone(reps: 2, side: .left), .switchSides(.left)])
+        #expect(s.repEnded(complete: true, at: 20) == [.repCount(1), .setDone(reps: 2, complete: 2, side: .left), .switchSides(.left)])
     }
 
     /// A bridge works both legs at once: the last set ends without a side, and nothing to switch to.
     @Test func bothLegsAtOnceHasNoSideToSwitch() {
         var s = SetTracker(perSet: 1, sets: 1, restSeconds: 30, side: .right, perSide: false)
-        #expect(s.repEnded(complete: true, at: 5) == [.repCount(1), .setDone(reps: 1, side: nil)])
-        #expect(CueCatalogue.english.text(.setDone(reps: 20, side: nil)) == "That is twenty — well done")
-        #expect(CueCatalogue.english.text(.setDone(reps: 20, side: .left)) == "That is twenty on the left — well done")
+        #expect(s.repEnded(complete: true, at: 5) == [.repCount(1), .setDone(reps: 1, complete: 1, side: nil)])
+        #expect(CueCatalogue.english.text(.setDone(reps: 20, complete: 20, side: nil)) == "That is twenty — well done")
+        #expect(CueCatalogue.english.text(.setDone(reps: 20, complete: 20, side: .left)) == "That is twenty on the left — well done")
     }
 
     @Test func theWords() {

@@ -142,7 +142,7 @@ import ThighSimulator
         let sets = cues.filter { [.startPosition, .setDone, .switchSides, .repCount].contains($0.cue.kind) }.map(\.cue)
         let counts: [Cue] = (1...10).map { .repCount($0) }
         #expect(sets == [.beginSet(set: 1, sets: 2, reps: 10)] + counts + [.setRest(set: 1, seconds: 30), .beginSet(set: 2, sets: 2, reps: 10)]
-            + counts + [.setDone(reps: 20, side: nil)])  // a bridge works both legs at once: no side to switch to
+            + counts + [.setDone(reps: 20, complete: 20, side: nil)])  // a bridge works both legs at once: no side to switch to
         // Said when the rep ends, and the next set 30 s after the tenth rep ended.
         let rest = try #require(cues.first { $0.cue == .setRest(set: 1, seconds: 30) })
         let next = try #require(cues.first { $0.cue == .beginSet(set: 2, sets: 2, reps: 10) })
