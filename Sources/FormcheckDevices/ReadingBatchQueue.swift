@@ -3,9 +3,10 @@ import Foundation
 import MotionCore
 
 /// The hand-over between a recording's decode thread and the thread that consumes its readings
-/// (`Recording.readReadingsDecodedAhead`), or what a first stage on the decode thread made of them
-/// (`Recording.forEachReadingDecodedAhead(state:placeholder:stage:_:)`: `Element` is the stage's
-/// output): a ring of `depth` + 1 slots of `batchSize` elements,
+/// (`Recording.readReadingsDecodedAhead`), or between a stage's thread and the thread that
+/// consumes the stage's steps (`Recording.forEachReadingDecodedAhead(state:placeholder:stage:_:)`:
+/// `Element` is the step; "the decoder" below is then the stage's thread): a ring of `depth` + 1
+/// slots of `batchSize` elements,
 /// allocated once. The decoder fills a slot and publishes it; the consumer reads the oldest
 /// published slot and releases it; the decoder waits while every other slot is published. Then
 /// how the pass ended: the decoder's statistics, or the error that stopped it, taken after every
@@ -13,7 +14,7 @@ import MotionCore
 /// as the pass goes (batches allocated by the decode thread and freed by the consumer left glibc's
 /// arena of the decoder at 16 MB on a 172 MB replay, measured: the slots avoid malloc).
 @usableFromInline
-final class ReadingBatchQueue<Element>: @unchecked Sendable {
+final class ReadingBatchQueue<Element: Sendable>: @unchecked Sendable {
     /// How a pass ended.
     @usableFromInline
     enum Ending: Sendable {
@@ -27,7 +28,7 @@ final class ReadingBatchQueue<Element>: @unchecked Sendable {
     let slotCount: Int
     /// slotCount × batchSize elements; slot i starts at i × batchSize.
     private let storage: UnsafeMutablePointer<Element>
-    /// Readings in each published slot.
+    /// Elements in each published slot.
     private var counts: [Int]
     private let condition = NSCondition()
     /// Slots published and released so far (slot of counter c: c % slotCount).

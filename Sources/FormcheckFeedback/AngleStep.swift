@@ -1,9 +1,9 @@
 import MotionCore
 
 /// What the angle half of `SessionPipeline.consume` made of one reading, for its session half:
-/// the hand-over between them when they run on two threads (`SessionPipeline.consume(_:events:sample:)`
-/// of a recording). Small (what is rare is out of line), since every reading's step is copied in
-/// and out of the hand-over.
+/// the hand-over between them when they run on threads of their own (`SessionPipeline.consume(_:events:sample:)`
+/// of a recording). What is rare is out of line, since every reading's step is copied in and out
+/// of the hand-over: 120 bytes a step (`MemoryLayout.stride`, held by a test).
 struct AngleStep: Sendable {
     /// The reading was a gap.
     var isGap: Bool

@@ -3,9 +3,10 @@ import FormcheckFormats
 import MotionCore
 
 extension SessionPipeline {
-    /// `consume` of every reading of `recording`, on two threads at once: the file read and decoded
-    /// and the angle half (`angleStep`: filter, strap calibration, angles) on the decode thread, a
-    /// few batches ahead; the session half (`apply`: coaching) and `events` on the calling thread.
+    /// `consume` of every reading of `recording`, on three threads at once, a few batches apart: the
+    /// file read and decoded on one, the angle half (`angleStep`: filter, strap calibration, angles)
+    /// on another (the stage thread of `Recording.forEachReadingDecodedAhead(state:…)`), the session
+    /// half (`apply`: coaching) and `events` on the calling thread.
     /// The events are those `consume` gives, reading by reading, in the same order (the angle
     /// half reads nothing of the session).
     /// - Parameters:
@@ -34,7 +35,7 @@ extension SessionPipeline {
     }
 }
 
-/// The angle half's state on the decode thread.
+/// The angle half's state on the stage thread.
 private struct AngleStage<Estimator: OrientationEstimator>: Sendable {
     var angles: AnglePipeline<Estimator>
     var buffer: [HipAngleSample] = []

@@ -5,7 +5,7 @@ import MotionCore
 /// raw sample reaches the session first (its clock, guidance before calibration, steps), then what
 /// the angle tracker noticed, then the angles it made known.
 public struct SessionPipeline<Estimator: OrientationEstimator>: Sendable {
-    /// The angle half (set by `consume(_:…)` of a recording, which runs it on the decode thread).
+    /// The angle half (set by `consume(_:events:sample:)` of a recording, which runs it on a thread of its own).
     public internal(set) var angles: AnglePipeline<Estimator>
     public private(set) var session: ExerciseSession
     private let measuredPosture: Bool

@@ -187,17 +187,16 @@ struct ReplayCommand: AsyncParsableCommand {
                 let output = EventOutput(format: format)
                 var events: [SessionEvent] = []
                 // Streamed: each reading is coached as it is read, its events written at once; the
-                // file is read and decoded, and its angles found, on a thread of their own, a few
-                // batches ahead.
+                // file is read and decoded on a thread of its own, and its angles found on another,
+                // a few batches ahead.
                 do {
-                    _ = try pipeline.consume(recording, events: { events in
-                        for e in events {
+                    _ = try pipeline.consume(recording, events: { made in
+                        for e in made {
                             output.emit(e)
                             speechFile?.handle(e)
                         }
                     }, sample: saving.map { saving in { status in saving.sample(t: status.t, flexion: status.flexion) } })
                 } catch { throw fail(error) }
-                events.removeAll()
                 // A named exercise of which the session found nothing (no hold, no rep, no step): is it
                 // clearly another exercise? (`wrongExercise`, said just before the session's end.)
                 if named != nil {

@@ -58,6 +58,26 @@ import ThighSimulator
         Self.check(name, try Self.run(ScenarioLibrary.named(name)!))
     }
 
+    /// Two holds released early (the strap-slip scenario's knee-to-chest holds, 31 s each, coached
+    /// as the piriformis stretch's 60 s holds): the set is counted, not praised.
+    @Test func aSetOfHoldsReleasedEarlyIsCountedNotPraised() throws {
+        let s = ScenarioLibrary.named("strap-slip")!
+        let r = ScenarioRenderer(s).render()
+        let readings = try Recording(bytes: Array(r.evemuText().utf8), path: s.name).readAll().readings
+        var pipeline = SessionPipeline(estimator: OrientationFilter(), exercise: try ExerciseLibrary.named("piriformis"), side: .right)
+        var events: [SessionEvent] = []
+        for reading in readings { pipeline.consume(reading, into: &events) }
+        let summary = pipeline.finish(into: &events)
+        #expect(summary.holds.count == 2)
+        #expect(summary.holds.allSatisfy { !$0.complete })
+        let closing = events.compactMap { e -> Cue? in
+            if case .cue(_, let cue) = e, case .setDone = cue { return cue }
+            return nil
+        }
+        #expect(closing == [.setDone(reps: 2, complete: 0, side: .right)])
+        #expect(closing.map(CueCatalogue.english.text) == ["That is two on the right — next time, hold each one fully"])
+    }
+
     /// Standing instead of lying: without a stored calibration it cannot be seen (the first rest is
     /// taken as the protocol's neutral); with the strap's calibration recording it is `wrongPosture`.
     @Test func standingInsteadOfLyingNeedsTheCalibration() throws {
