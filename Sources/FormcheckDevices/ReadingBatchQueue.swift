@@ -56,6 +56,71 @@ final class ReadingBatchQueue<Element: Sendable>: @unchecked Sendable {
         storage.deallocate()
     }
 
+    // MARK: each side whole
+
+    /// The decoder's side, on its thread, from start to end: `read` hands each element to `put`,
+    /// in order, and stops when `put` returns false (the consumer cancelled the pass); the slots
+    /// are published as they fill, then how the pass ended (what `read` returned, or its error,
+    /// after every element before it); then `decoderEnded`. Inlinable, so that the slots are
+    /// filled by code specialised for `Element`.
+    @inlinable
+    func produce(_ read: (_ put: (Element) -> Bool) throws(InputError) -> DecoderStatistics?) {
+        defer { decoderEnded() }
+        let size = batchSize
+        guard var slot = slotToFill() else { return }
+        var count = 0
+        /// Publishes the slot being filled (when it holds elements) and, unless it is the `last`,
+        /// takes the next; false when the consumer stopped the pass.
+        func handOver(last: Bool = false) -> Bool {
+            guard count > 0 else { return true }
+            publish(count: count)
+            count = 0
+            if last { return true }
+            guard let next = slotToFill() else { return false }
+            slot = next
+            return true
+        }
+        var stopped = false
+        do throws(InputError) {
+            let statistics = try read { element in
+                slot[count] = element
+                count += 1
+                if count == size, !handOver() {
+                    stopped = true
+                    return false
+                }
+                return true
+            }
+            if !stopped, handOver(last: true) { finish(.end(statistics)) }
+        } catch {
+            if handOver(last: true) { finish(.failure(error)) }
+        }
+    }
+
+    /// The consumer's side, from start to end: every element published, in order, to `body`
+    /// until it returns false (then the pass is cancelled: nil); then the decoder's statistics,
+    /// or its error. The caller waits for the decoder afterwards (`waitForDecoder`).
+    @inlinable
+    func consume(_ body: (Element) -> Bool) throws(InputError) -> DecoderStatistics? {
+        while let batch = nextBatch() {
+            for element in batch {
+                guard body(element) else {
+                    cancel()
+                    return nil
+                }
+            }
+            release()
+        }
+        switch end {
+        case .end(let statistics)?:
+            return statistics
+        case .failure(let error)?:
+            throw error
+        case nil:
+            return nil  // not reached: nextBatch returns nil only once the pass has ended
+        }
+    }
+
     // MARK: the decoder's side
 
     /// The slot to fill next, waiting while every other slot is published; nil when the consumer

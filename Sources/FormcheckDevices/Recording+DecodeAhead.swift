@@ -34,57 +34,12 @@ extension Recording {
         let queue = ReadingBatchQueue<SensorReading>(depth: depth, batchSize: batchSize, placeholder: .gap(SampleGap(reason: .synDropped, after: nil)))
         let recording = self
         let thread = Thread {
-            defer { queue.decoderEnded() }
-            let size = queue.batchSize
-            guard var slot = queue.slotToFill() else { return }
-            var count = 0
-            /// Publishes the slot being filled (when it holds readings) and, unless it is the
-            /// `last`, takes the next; false when the consumer stopped the pass.
-            func handOver(last: Bool = false) -> Bool {
-                guard count > 0 else { return true }
-                queue.publish(count: count)
-                count = 0
-                if last { return true }
-                guard let next = queue.slotToFill() else { return false }
-                slot = next
-                return true
-            }
-            var stopped = false
-            do throws(InputError) {
-                let statistics = try recording.readReadings(while: { r in
-                    slot[count] = r
-                    count += 1
-                    if count == size, !handOver() {
-                        stopped = true
-                        return false
-                    }
-                    return true
-                })
-                if !stopped, handOver(last: true) { queue.finish(.end(statistics)) }
-            } catch {
-                if handOver(last: true) { queue.finish(.failure(error)) }
-            }
+            queue.produce { put throws(InputError) in try recording.readReadings(while: put) }
         }
         thread.name = "formcheck decode"
         thread.start()
         defer { queue.waitForDecoder() }
-        while let readings = queue.nextBatch() {
-            for r in readings {
-                guard body(r) else {
-                    queue.cancel()
-                    return nil
-                }
-            }
-            queue.release()
-        }
-        switch queue.end {
-        case .end(let statistics)?:
-            return statistics
-        case .failure(let error)?:
-            throw error
-        case nil:
-            return nil  // not reached: nextBatch returns nil only once the pass has ended
-        }
+        return try queue.consume(body)
     }
 
     /// `forEachReadingDecodedAhead` with a stage of its own between the decoder and `body`, on a
@@ -109,43 +64,14 @@ extension Recording {
     ) throws(InputError) -> DecoderStatistics? {
         let queue = ReadingBatchQueue<Step>(depth: depth, batchSize: batchSize, placeholder: placeholder)
         let recording = self
-        // The stage's state, handed back through the queue's lock (written before `decoderEnded`,
-        // read after `waitForDecoder`).
+        // The stage's state, handed back through the queue's lock (written before the producer
+        // ends, read after `waitForDecoder`).
         let kept = StageState(state)
         let thread = Thread {
             var state = kept.value
-            defer {
-                kept.value = state
-                queue.decoderEnded()
-            }
-            let size = queue.batchSize
-            guard var slot = queue.slotToFill() else { return }
-            var count = 0
-            /// Publishes the slot being filled (when it holds steps) and, unless it is the `last`,
-            /// takes the next; false when the consumer stopped the pass.
-            func handOver(last: Bool = false) -> Bool {
-                guard count > 0 else { return true }
-                queue.publish(count: count)
-                count = 0
-                if last { return true }
-                guard let next = queue.slotToFill() else { return false }
-                slot = next
-                return true
-            }
-            var stopped = false
-            do throws(InputError) {
-                let statistics = try recording.readReadingsDecodedAhead(batchSize: size, depth: depth, while: { r in
-                    slot[count] = stage(&state, r)
-                    count += 1
-                    if count == size, !handOver() {
-                        stopped = true
-                        return false
-                    }
-                    return true
-                })
-                if !stopped, handOver(last: true) { queue.finish(.end(statistics)) }
-            } catch {
-                if handOver(last: true) { queue.finish(.failure(error)) }
+            queue.produce { put throws(InputError) in
+                defer { kept.value = state }
+                return try recording.readReadingsDecodedAhead(batchSize: batchSize, depth: depth, while: { r in put(stage(&state, r)) })
             }
         }
         thread.name = "formcheck stage"
@@ -154,17 +80,9 @@ extension Recording {
             queue.waitForDecoder()
             state = kept.value
         }
-        while let steps = queue.nextBatch() {
-            for step in steps { body(step) }
-            queue.release()
-        }
-        switch queue.end {
-        case .end(let statistics)?:
-            return statistics
-        case .failure(let error)?:
-            throw error
-        case nil:
-            return nil  // not reached: nextBatch returns nil only once the pass has ended
+        return try queue.consume { step in
+            body(step)
+            return true
         }
     }
 }
