@@ -38,7 +38,9 @@ public struct HoldCountdown: Sendable {
         /// Seconds a hold must count to be complete (nil: any length).
         public var holdSeconds: Double?
         /// Seconds left at which the countdown is said (0: done).
-        public var marks: [Double]
+        public var marks: [Double] { didSet { descendingMarks = marks.sorted(by: >) } }
+        /// `marks`, largest first: sorted once, not at every sample of a hold (`count`).
+        private(set) var descendingMarks: [Double]
 
         public init(holdAngle: Double, cap: Double?, hysteresis: Double, dipGrace: Double, repeatEvery: Double,
                     holdSeconds: Double?, marks: [Double]) {
@@ -49,6 +51,7 @@ public struct HoldCountdown: Sendable {
             self.repeatEvery = repeatEvery
             self.holdSeconds = holdSeconds
             self.marks = marks
+            descendingMarks = marks.sorted(by: >)
         }
 
         public init(_ p: ExerciseProtocol, holdSeconds: Double?) {
@@ -214,7 +217,7 @@ public struct HoldCountdown: Sendable {
         p.last = t
         guard let total = rules.holdSeconds else { return [] }
         var actions: [Action] = []
-        for m in rules.marks.sorted(by: >) where m < total && total - p.counted <= m && !p.marksSaid.contains(m) {
+        for m in rules.descendingMarks where m < total && total - p.counted <= m && !p.marksSaid.contains(m) {
             p.marksSaid.insert(m)
             actions.append(.cue(m == 0 ? .holdDone : .holdCountdown(seconds: Int(m), first: false)))
         }

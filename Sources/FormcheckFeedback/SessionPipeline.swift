@@ -48,7 +48,10 @@ public struct SessionPipeline<Estimator: OrientationEstimator>: Sendable {
 
     public var status: SessionStatus { session.status }
 
-    /// One reading: its angle half (`angleStep`), then its session half (`apply`).
+    /// One reading: its angle half (`angleStep`), then its session half (`apply`). Specialised for
+    /// the filter `live` and `replay` run (from another module the generic code looks up its
+    /// types' metadata at every reading).
+    @_specialize(exported: false, where Estimator == OrientationFilter)
     public mutating func consume(_ reading: SensorReading, into events: inout [SessionEvent]) {
         apply(Self.angleStep(reading, angles: &angles, buffer: &buffer), into: &events)
     }

@@ -153,6 +153,9 @@ public struct GaitTracker: Sendable {
     private var lastTime = 0.0
     private var rateLevel = 0.0
     private var forceMean: Double?
+    /// The stillness low-passes' factors for an interval `dt` long (`updateStillness`): the rate's
+    /// and deviation's (0.3 s) and the force mean's (1 s).
+    private var stillnessFactors = (dt: -1.0, rate: 0.0, mean: 0.0)
     private var forceDeviation = 0.0
     private var stillSince: Double?
 
@@ -360,7 +363,11 @@ public struct GaitTracker: Sendable {
     /// Updates the stillness measures; true when this sample is still.
     private mutating func updateStillness(_ s: IMUSample) -> Bool {
         let dt = started ? s.time - lastTime : 0
-        let k = 1 - (-dt / 0.3).exponential
+        // The same interval (a steady sample rate repeats it to the bit) gives the same factors.
+        if stillnessFactors.dt != dt {
+            stillnessFactors = (dt, 1 - (-dt / 0.3).exponential, 1 - (-dt / 1.0).exponential)
+        }
+        let k = stillnessFactors.rate
         let f = s.acceleration.norm
         let mean = forceMean ?? f
         let w = s.angularVelocity.norm
@@ -371,7 +378,7 @@ public struct GaitTracker: Sendable {
             rateLevel += (w - rateLevel) * k
             forceDeviation += (abs(f - mean) - forceDeviation) * k
         }
-        forceMean = mean + (f - mean) * (1 - (-dt / 1.0).exponential)
+        forceMean = mean + (f - mean) * stillnessFactors.mean
         let still = rateLevel < parameters.stillRate && forceDeviation < parameters.stillForce
         if still {
             if stillSince == nil { stillSince = s.time }

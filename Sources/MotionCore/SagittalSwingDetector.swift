@@ -59,6 +59,18 @@ public struct SagittalSwingDetector: Sendable {
     private var forceMin = Double.infinity
     private var forceMax = -Double.infinity
     private var forceSum = Vector3.zero
+    /// The decay factors of the filters for an interval `factors.dt` long, kept: at a steady sample
+    /// rate the interval repeats, to the bit, from sample to sample, and the same interval gives
+    /// the same factors (four exponentials a sample otherwise).
+    private var factors = DecayFactors(dt: -1, gravity: 0, lowPass: 0, axis: 0, leak: 0)
+
+    private struct DecayFactors: Sendable {
+        var dt: Double
+        var gravity: Double
+        var lowPass: Double
+        var axis: Double
+        var leak: Double
+    }
 
     public init(parameters: Parameters = .init()) {
         self.parameters = parameters
@@ -95,12 +107,18 @@ public struct SagittalSwingDetector: Sendable {
             return update(s)
         }
         lastTime = s.time
-        gravity += (s.acceleration - gravity) * (1 - (-dt / parameters.gravityTimeConstant).exponential)
-        let a = 1 - (-Double.twoPi * parameters.lowPassHz * dt).exponential
+        if factors.dt != dt {
+            factors = DecayFactors(dt: dt, gravity: 1 - (-dt / parameters.gravityTimeConstant).exponential,
+                                   lowPass: 1 - (-Double.twoPi * parameters.lowPassHz * dt).exponential,
+                                   axis: 1 - (-dt / parameters.axisTimeConstant).exponential,
+                                   leak: (-dt / parameters.leakTimeConstant).exponential)
+        }
+        gravity += (s.acceleration - gravity) * factors.gravity
+        let a = factors.lowPass
         let w = horizontal(s.angularVelocity)
         stage1 += (w - stage1) * a
         stage2 += (stage1 - stage2) * a
-        let b = 1 - (-dt / parameters.axisTimeConstant).exponential
+        let b = factors.axis
         mean += (stage2 - mean) * b
         let d = stage2 - mean
         let outer = Matrix3(rows: d * d.x, d * d.y, d * d.z)
@@ -110,7 +128,7 @@ public struct SagittalSwingDetector: Sendable {
         // The angle integrates the unfiltered rate (the integral is a low-pass itself; the low-pass
         // would shrink the swing's range by 5 % at 1 Hz).
         rate = (w - mean).dot(axis)
-        angle = angle * (-dt / parameters.leakTimeConstant).exponential + rate.degrees * dt
+        angle = angle * factors.leak + rate.degrees * dt
         accumulate(s.acceleration)
         switch phase {
         case .empty:
