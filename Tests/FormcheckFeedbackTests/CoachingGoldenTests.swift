@@ -11,11 +11,7 @@ import ThighSimulator
 /// file Fixtures/coaching/NAME.jsonl. Golden files are rewritten only on request: `make golden`
 /// (FORMCHECK_UPDATE_GOLDEN=1) rewrites them and fails the suite, so an update run can never pass.
 @Suite struct CoachingGoldenTests {
-    static let folder: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/") + "/Fixtures/coaching"
-    }()
+    static let folder: String = Fixtures.path("coaching")
 
     static let update = ProcessInfo.processInfo.environment["FORMCHECK_UPDATE_GOLDEN"] == "1"
     static let names = ScenarioLibrary.all.map(\.name).filter { $0 != "piriformis-standing" }

@@ -62,11 +62,7 @@ import ThighSimulator
         return out
     }
 
-    static let fixtures: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)  // Tests/FormcheckFeedbackTests/<this file>
-        return parts.joined(separator: "/") + "/Fixtures"
-    }()
+    static let fixtures: String = Fixtures.root
 
     @Test func everyFixtureNumberAsBefore() throws {
         let root = Self.fixtures

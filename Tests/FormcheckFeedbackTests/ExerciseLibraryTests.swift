@@ -5,11 +5,7 @@ import Testing
 /// The built-in protocols compiled into the binary (Plugins/EmbedBuiltIns), and the user's own.
 @Suite struct ExerciseLibraryTests {
     /// Sources/FormcheckFeedback/Protocols, from this file's path.
-    static let protocolsFolder: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/") + "/Sources/FormcheckFeedback/Protocols"
-    }()
+    static let protocolsFolder = Fixtures.package + "/Sources/FormcheckFeedback/Protocols"
 
     /// A configuration folder with `files` (name → text) in its protocols folder; removed by the caller.
     static func config(_ files: [String: String]) throws -> String {

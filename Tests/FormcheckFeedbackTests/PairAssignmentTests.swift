@@ -7,11 +7,7 @@ import Testing
 /// Which thigh each sensor of a pair goes on, from the device fixtures' identities: a Joy-Con L
 /// and R each on its own side in either order given, anything else as given.
 @Suite struct PairAssignmentTests {
-    static let devices: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/") + "/Fixtures/devices"
-    }()
+    static let devices: String = Fixtures.path("devices")
 
     static func identity(_ fixture: String) throws -> PairAssignment.Identity {
         let d = try #require(try Recording(path: Self.devices + "/" + fixture).description)

@@ -10,11 +10,7 @@ import Testing
 /// as one rep, surely as a bird-dog — yet it is no evidence against the hamstring. The rule
 /// (`RecognitionRules.clearlyAnotherMovements`, 2) probed at 1 and 2.
 @Suite struct RecognitionEvidenceTests {
-    static let file: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)  // Tests/FormcheckFeedbackTests/<this file>
-        return parts.joined(separator: "/") + "/Fixtures/devices/dualsense-reconnect-hamstring-cut.evemu"
-    }()
+    static let file: String = Fixtures.path("devices/dualsense-reconnect-hamstring-cut.evemu")
 
     @Test func oneLiftIsNotClearlyAnotherExercise() throws {
         let readings = try Recording(path: Self.file).readAll().readings

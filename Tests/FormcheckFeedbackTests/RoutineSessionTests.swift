@@ -10,11 +10,7 @@ import ThighSimulator
 /// tolerance), no form error the truth does not have, the strap moves found where the truth has
 /// them, and the JSON Lines contract of a routine.
 @Suite struct RoutineSessionTests {
-    static let routines: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/") + "/Fixtures/routines"
-    }()
+    static let routines: String = Fixtures.path("routines")
 
     /// How far the strap's return found by the session may be from the truth's strap-step end,
     /// seconds. The detector dates it from the first still sample of the rest after it; the
